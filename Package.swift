@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// Folio: a literate notebook runner for executable essays about deep learning.
+// Module layout and dependency direction: ../shared/DESIGN.md (core knows nothing of notebooks).
+import PackageDescription
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+        .library(name: "Tensors", targets: ["Tensors"]),
+        .library(name: "Learning", targets: ["Learning"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "Tensors", dependencies: ["CBLAS"]),
+        .target(name: "Learning", dependencies: ["Tensors"]),
+        .target(name: "Analysis", dependencies: ["Learning", "Tensors"]),
+        .target(name: "Plotting"),
+        .target(name: "Notebooks", dependencies: ["Ccmark", "Yams"]),
+        .target(
+            name: "Runner",
+            dependencies: [
+                "Notebooks", "Learning", "Analysis", "Plotting", "Tensors",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(
+            name: "Reports",
+            dependencies: ["Runner", "Notebooks", .product(name: "Mustache", package: "swift-mustache")]),
+        .executableTarget(
+            name: "folio",
+            dependencies: [
+                "Runner", "Reports", "Notebooks", "Learning", "Analysis", "Tensors",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Tensors"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Learning", "Tensors"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
+    ]
+)

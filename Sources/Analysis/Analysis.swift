@@ -1,0 +1,1 @@
+// Placeholder: the Analysis module is being built; see ../shared/DESIGN.md.

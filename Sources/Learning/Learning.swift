@@ -1,0 +1,1 @@
+// Placeholder: the Learning module is being built; see ../shared/DESIGN.md.

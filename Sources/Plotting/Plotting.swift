@@ -1,0 +1,1 @@
+// Placeholder: the Plotting module is being built; see ../shared/DESIGN.md.

@@ -1,0 +1,1 @@
+// Placeholder: the Runner module is being built; see ../shared/DESIGN.md.

@@ -1,0 +1,59 @@
+import Yams
+
+/// Parses YAML text into an `OptionNode` tree with file locations. `firstLine` is the file line of
+/// the text's first line and `column` the file column its lines start at.
+enum YAMLReader {
+    static func read(_ text: String, file: String, firstLine: Int, column: Int = 1) throws(Diagnostic) -> OptionNode? {
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: column + (mark?.column ?? 1) - 1)
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw diagnostic(for: error, at: location)
+        } catch {
+            throw Diagnostic(at: location(nil), "invalid YAML: \(error)")
+        }
+        guard let node else { return nil }
+        return try convert(node, location: location)
+    }
+
+    private static func convert(_ node: Node, location: (Mark?) -> SourceLocation) throws(Diagnostic) -> OptionNode {
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            return .scalar(scalar.string, quoted: quoted, at: location(scalar.mark))
+        case .sequence(let seq):
+            var items: [OptionNode] = []
+            for item in seq { items.append(try convert(item, location: location)) }
+            return .list(items, at: location(seq.mark))
+        case .mapping(let map):
+            var entries: [OptionEntry] = []
+            for (key, value) in map {
+                guard case .scalar(let k) = key else {
+                    throw Diagnostic(at: location(key.mark), "a mapping key must be a plain name")
+                }
+                let keyLoc = location(k.mark)
+                if entries.contains(where: { $0.key == k.string }) {
+                    throw Diagnostic(at: keyLoc, "duplicate key '\(k.string)'")
+                }
+                entries.append(OptionEntry(key: k.string, keyLocation: keyLoc, value: try convert(value, location: location)))
+            }
+            return .mapping(entries, at: location(map.mark))
+        case .alias(let alias):
+            throw Diagnostic(at: location(alias.mark), "YAML aliases are not supported in notebooks; repeat the value")
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, at location: (Mark?) -> SourceLocation) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let while_ = context.map { " (\($0.text))" } ?? ""
+            return Diagnostic(at: location(mark), "invalid YAML: \(problem)\(while_)")
+        default:
+            return Diagnostic(at: location(nil), "invalid YAML: \(error)")
+        }
+    }
+}

@@ -1,1 +1,22 @@
-print("folio")
+import ArgumentParser
+import Foundation
+
+/// Entry point. Every error becomes a message and an exit code here, in one place:
+/// 0 success, 1 a cell or claim failed, 2 bad usage or an invalid notebook.
+do {
+    var command = try Folio.parseAsRoot()
+    try command.run()
+} catch let failure as FolioFailure {
+    if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
+    exit(failure.code)
+} catch {
+    let code = Folio.exitCode(for: error)
+    let message = Folio.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    // swift-argument-parser reports bad usage as 64; Folio's contract says 2.
+    exit(code == .validationFailure ? 2 : code.rawValue)
+}

@@ -11,6 +11,9 @@ enum YAMLReader {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
+            if let duplicate = duplicateKeyDiagnostic(error, text: text, file: file, firstLine: firstLine, column: column) {
+                throw duplicate
+            }
             throw diagnostic(for: error, at: location)
         } catch {
             throw Diagnostic(at: location(nil), "invalid YAML: \(error)")
@@ -55,5 +58,21 @@ enum YAMLReader {
         default:
             return Diagnostic(at: location(nil), "invalid YAML: \(error)")
         }
+    }
+
+    /// libyaml-through-Yams reports duplicate keys for the whole mapping; point at the repeat instead.
+    private static func duplicateKeyDiagnostic(_ error: YamlError, text: String, file: String, firstLine: Int, column: Int) -> Diagnostic? {
+        guard case .duplicatedKeysInMapping(let duplicates, _) = error, let key = duplicates.sorted().first else { return nil }
+        var seen = 0
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(key + ":") else { continue }
+            seen += 1
+            if seen == 2 {
+                let indent = line.count - trimmed.count
+                return Diagnostic(at: SourceLocation(file: file, line: firstLine + offset, column: column + indent), "duplicate key '\(key)'")
+            }
+        }
+        return nil
     }
 }

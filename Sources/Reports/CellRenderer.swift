@@ -1,0 +1,105 @@
+import Foundation
+import Notebooks
+import Runner
+
+/// Renders what a cell displays: tables, figures, claims, summaries, and error or skipped boxes.
+/// Figures and tables are numbered in document order.
+struct CellRenderer {
+    private(set) var figureCount = 0
+    private(set) var tableCount = 0
+
+    mutating func render(_ run: CellRun) -> String {
+        let cell = run.cell
+        var parts: [String] = []
+        switch run.status {
+        case .succeeded(let output):
+            for display in output.display { parts.append(render(display, run: run)) }
+        case .failed(let diagnostic):
+            parts.append("""
+            <div class="callout error" role="alert"><p class="callout-title">Cell <code>\(HTML.escape(cell.id))</code> failed</p>\
+            <pre>\(HTML.escape(diagnostic.description))</pre></div>
+            """)
+        case .skipped(let blocker):
+            parts.append("""
+            <div class="callout skipped"><p class="callout-title">Cell <code>\(HTML.escape(cell.id))</code> was not run</p>\
+            <p>It reads <code>\(HTML.escape(blocker))</code>, which did not run.</p></div>
+            """)
+        }
+        parts.append(source(cell))
+        let anchor = cell.hasExplicitID ? " id=\"cell-\(HTML.escape(cell.id))\"" : ""
+        return "<div class=\"cell cell-\(HTML.escape(cell.cell.kind))\"\(anchor)>\n\(parts.joined(separator: "\n"))\n</div>\n"
+    }
+
+    /// The directive source, folded by default.
+    private func source(_ cell: CheckedCell) -> String {
+        let title = "{\(cell.cell.kind)}" + (cell.hasExplicitID ? " \(cell.id)" : "")
+        return "<details class=\"source\"><summary>\(HTML.escape(title))</summary><pre><code>\(HTML.escape(cell.cell.body))</code></pre></details>"
+    }
+
+    private mutating func render(_ display: CellDisplay, run: CellRun) -> String {
+        switch display {
+        case .table(let table): return render(table)
+        case .figure(let figure): return render(figure, run: run)
+        case .claim(let claim): return render(claim)
+        case .summary(let title, let items):
+            let rows = items.map { "<dt>\(HTML.escape($0.label))</dt><dd>\(HTML.escape($0.value))</dd>" }.joined()
+            return "<div class=\"summary\"><p class=\"summary-title\">\(HTML.escape(title))</p><dl>\(rows)</dl></div>"
+        case .note(let text):
+            return "<p class=\"note\">\(HTML.escape(text))</p>"
+        }
+    }
+
+    private mutating func render(_ table: TableContent) -> String {
+        tableCount += 1
+        let id = table.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
+        let caption = "<caption><span class=\"label\">Table \(tableCount).</span> \(HTML.escape(table.caption ?? ""))</caption>"
+        let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
+            "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(HTML.escape(h))</th>"
+        }.joined() + "</tr></thead>"
+        let body = table.rows.map { row in
+            "<tr>" + zip(row, table.numeric).map { v, n in "<td\(n ? " class=\"num\"" : "")>\(HTML.escape(v))</td>" }.joined() + "</tr>"
+        }.joined(separator: "\n")
+        return "<div class=\"table-wrap\"><table\(id)>\(caption)\(head)<tbody>\n\(body)\n</tbody></table></div>"
+    }
+
+    private mutating func render(_ figure: FigureContent, run: CellRun) -> String {
+        figureCount += 1
+        let id = figure.label ?? "fig-\(run.cell.id.replacingOccurrences(of: "#", with: ""))-\(figureCount)"
+        let csv = "data:text/csv;charset=utf-8," + percentEncode(figure.csv)
+        let warnings = figure.warnings.isEmpty ? "" :
+            "<p class=\"figure-warning\">" + figure.warnings.map(HTML.escape).joined(separator: "; ") + "</p>"
+        return """
+        <figure id="\(HTML.escape(id))">\(figure.svg)
+        <figcaption><span class="label">Figure \(figureCount).</span> \(HTML.escape(figure.caption ?? ""))\
+         <a class="csv" href="\(csv)" download="\(HTML.escape(id)).csv">data (CSV)</a></figcaption>\(warnings)
+        </figure>
+        """
+    }
+
+    private func render(_ claim: ClaimContent) -> String {
+        let status = claim.holds ? "holds" : "fails"
+        let values = claim.values.map { "<li><code>\(HTML.escape($0.source))</code> = <strong>\(HTML.escape($0.value))</strong></li>" }.joined()
+        return """
+        <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)</span> \(HTML.escape(claim.says))</p>\
+        <p class="claim-that"><code>\(HTML.escape(claim.that))</code></p><ul class="claim-values">\(values)</ul></div>
+        """
+    }
+
+    private func percentEncode(_ s: String) -> String {
+        var out = ""
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ","):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+private extension String {
+    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

@@ -1,0 +1,109 @@
+import Notebooks
+import Runner
+
+/// Renders a notebook's Markdown blocks to HTML from the immutable tree: headings get ids (and
+/// numbers when the notebook asks), inline `=expression` spans become their values, raw HTML is
+/// dropped unless the front matter allows it. Collects the table of contents on the way.
+struct ProseRenderer {
+    struct Heading { var level: Int; var id: String; var number: String; var text: String }
+
+    var inlineValues: [String: InlineValue]
+    var rawHTML: Bool
+    var numberSections: Bool
+    private(set) var headings: [Heading] = []
+    private var usedIDs: [String: Int] = [:]
+    private var counters = [0, 0, 0, 0, 0, 0]
+
+    init(inlineValues: [String: InlineValue], rawHTML: Bool, numberSections: Bool) {
+        self.inlineValues = inlineValues
+        self.rawHTML = rawHTML
+        self.numberSections = numberSections
+    }
+
+    mutating func render(_ node: MarkdownNode) -> String {
+        switch node.kind {
+        case .document: return children(node)
+        case .blockQuote: return "<blockquote>\n\(children(node))</blockquote>\n"
+        case .list(let ordered, let start, let tight):
+            let items = node.children.map { item -> String in
+                let body = item.children.map { child -> String in
+                    // Tight lists show paragraphs without <p>, as CommonMark specifies.
+                    if tight, case .paragraph = child.kind { return inlines(child) }
+                    return render(child)
+                }.joined()
+                return "<li>\(body)</li>\n"
+            }.joined()
+            if ordered {
+                return "<ol\(start != 1 ? " start=\"\(start)\"" : "")>\n\(items)</ol>\n"
+            }
+            return "<ul>\n\(items)</ul>\n"
+        case .item: return "<li>\(children(node))</li>\n"
+        case .codeBlock(let info, let literal):
+            let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escape(String($0)))\"" } ?? ""
+            return "<pre><code\(language)>\(HTML.escape(literal))</code></pre>\n"
+        case .htmlBlock(let html): return rawHTML ? html : ""
+        case .paragraph: return "<p>\(inlines(node))</p>\n"
+        case .heading(let level): return heading(node, level: level)
+        case .thematicBreak: return "<hr>\n"
+        default: return inline(node)
+        }
+    }
+
+    private mutating func children(_ node: MarkdownNode) -> String {
+        node.children.map { render($0) }.joined()
+    }
+
+    private mutating func inlines(_ node: MarkdownNode) -> String {
+        node.children.map { inline($0) }.joined()
+    }
+
+    private mutating func inline(_ node: MarkdownNode) -> String {
+        switch node.kind {
+        case .text(let s): return HTML.escape(s)
+        case .softBreak: return "\n"
+        case .lineBreak: return "<br>\n"
+        case .code(let literal):
+            if literal.hasPrefix("=") {
+                switch inlineValues[literal] {
+                case .text(let value)?: return "<span class=\"value\" title=\"\(HTML.escape(literal))\">\(HTML.escape(value))</span>"
+                case .failed(let why)?: return "<span class=\"value failed\" title=\"\(HTML.escape(why))\">\(HTML.escape(literal)) ⚠</span>"
+                case nil: break
+                }
+            }
+            return "<code>\(HTML.escape(literal))</code>"
+        case .htmlInline(let html): return rawHTML ? html : ""
+        case .emphasis: return "<em>\(inlines(node))</em>"
+        case .strong: return "<strong>\(inlines(node))</strong>"
+        case .link(let url, let title):
+            let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+            return "<a href=\"\(HTML.escape(HTML.safeURL(url)))\"\(titleAttribute)>\(inlines(node))</a>"
+        case .image(let url, let title):
+            // Only inline data: images keep a report self-contained; others become their alt text.
+            let alt = HTML.escape(node.plainText)
+            guard url.hasPrefix("data:image/") else { return "<span class=\"image-alt\">[\(alt)]</span>" }
+            return "<img src=\"\(HTML.escape(url))\" alt=\"\(alt)\" title=\"\(HTML.escape(title))\">"
+        default: return render(node)
+        }
+    }
+
+    private mutating func heading(_ node: MarkdownNode, level: Int) -> String {
+        let text = node.plainText
+        var id = HTML.slug(text)
+        if let n = usedIDs[id] {
+            usedIDs[id] = n + 1
+            id += "-\(n + 1)"
+        } else {
+            usedIDs[id] = 1
+        }
+        var number = ""
+        if numberSections, level >= 2 {
+            let depth = level - 2
+            counters[depth] += 1
+            for i in (depth + 1)..<counters.count { counters[i] = 0 }
+            number = counters[0...depth].map(String.init).joined(separator: ".")
+        }
+        headings.append(Heading(level: level, id: id, number: number, text: text))
+        let numberHTML = number.isEmpty ? "" : "<span class=\"secno\">\(number)</span> "
+        return "<h\(level) id=\"\(id)\">\(numberHTML)\(inlines(node)) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+    }
+}

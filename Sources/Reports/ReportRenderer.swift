@@ -1,0 +1,109 @@
+import Notebooks
+import Runner
+
+/// Turns a notebook run into one self-contained HTML page (CSS inlined, figures as inline SVG,
+/// no external request), and a set of runs into the index page.
+public struct ReportRenderer: Sendable {
+    public var templates: TemplateSet
+    /// Folio's version, printed in the footer.
+    public var version: String
+
+    public init(templates: TemplateSet, version: String) {
+        self.templates = templates
+        self.version = version
+    }
+
+    /// Neighbours for previous/next links: (file name, title).
+    public struct Neighbours: Sendable {
+        public var previous: (file: String, title: String)?
+        public var next: (file: String, title: String)?
+        public init(previous: (file: String, title: String)? = nil, next: (file: String, title: String)? = nil) {
+            self.previous = previous
+            self.next = next
+        }
+    }
+
+    public func report(_ run: NotebookRun, neighbours: Neighbours = Neighbours()) -> String {
+        let notebook = run.checked.notebook
+        var prose = ProseRenderer(
+            inlineValues: run.inlineValues, rawHTML: notebook.frontMatter.rawHTML,
+            numberSections: notebook.frontMatter.numberSections)
+        var cells = CellRenderer()
+        var runs = run.cells.makeIterator()
+        var body: [String] = []
+        for block in notebook.blocks {
+            switch block {
+            case .markdown(let node): body.append(prose.render(node))
+            case .cell: if let cellRun = runs.next() { body.append(cells.render(cellRun)) }
+            }
+        }
+        let toc = prose.headings.filter { $0.level <= 3 }.map { h in
+            "<li class=\"toc-\(h.level)\"><a href=\"#\(h.id)\">\(h.number.isEmpty ? "" : h.number + " ")\(HTML.escape(h.text))</a></li>"
+        }.joined(separator: "\n")
+        let context: [String: Any] = [
+            "title": HTML.escape(notebook.frontMatter.title),
+            "description": HTML.escape(notebook.frontMatter.description),
+            "style": templates.stylesheet,
+            "toc": toc,
+            "hasToc": !toc.isEmpty,
+            "body": body.joined(separator: "\n"),
+            "claimSummary": HTML.escape(claimSummary(run)),
+            "allHold": run.claimsFailed == 0 && run.claimCellsNotRun == 0,
+            "previous": neighbours.previous.map { ["href": HTML.escape($0.file), "title": HTML.escape($0.title)] } as Any,
+            "next": neighbours.next.map { ["href": HTML.escape($0.file), "title": HTML.escape($0.title)] } as Any,
+            "source": HTML.escape((notebook.file as NSString).lastPathComponent),
+            "version": HTML.escape(version),
+        ]
+        return templates.render(context, template: "report")
+    }
+
+    public struct IndexEntry: Sendable {
+        public var file: String
+        public var title: String
+        public var description: String
+        public var claimsHeld: Int
+        public var claimsTotal: Int
+        public var failedCells: Int
+        public init(file: String, title: String, description: String, claimsHeld: Int, claimsTotal: Int, failedCells: Int) {
+            self.file = file
+            self.title = title
+            self.description = description
+            self.claimsHeld = claimsHeld
+            self.claimsTotal = claimsTotal
+            self.failedCells = failedCells
+        }
+    }
+
+    public func index(_ entries: [IndexEntry], title: String = "Folio reports") -> String {
+        let items: [[String: Any]] = entries.map { e in
+            let ok = e.claimsHeld == e.claimsTotal && e.failedCells == 0
+            var status = e.claimsTotal == 0 ? "no claims" : "\(e.claimsHeld) of \(e.claimsTotal) claims hold"
+            if e.failedCells > 0 { status += ", \(e.failedCells) cell\(e.failedCells == 1 ? "" : "s") failed" }
+            return [
+                "href": HTML.escape(e.file), "title": HTML.escape(e.title), "description": HTML.escape(e.description),
+                "status": HTML.escape(status), "statusClass": ok ? "holds" : "fails",
+            ]
+        }
+        return templates.render([
+            "title": HTML.escape(title), "style": templates.stylesheet, "notebooks": items, "version": HTML.escape(version),
+        ], template: "index")
+    }
+
+    public static func indexEntry(for run: NotebookRun, file: String) -> IndexEntry {
+        IndexEntry(
+            file: file, title: run.checked.notebook.frontMatter.title,
+            description: run.checked.notebook.frontMatter.description,
+            claimsHeld: run.claimsHeld, claimsTotal: run.claims.count + run.claimCellsNotRun,
+            failedCells: run.failedCells.count)
+    }
+
+    private func claimSummary(_ run: NotebookRun) -> String {
+        let total = run.claims.count + run.claimCellsNotRun
+        if total == 0 { return "This notebook states no claims." }
+        var s = "\(run.claimsHeld) of \(total) claims hold"
+        if run.claimCellsNotRun > 0 { s += " (\(run.claimCellsNotRun) could not be checked)" }
+        return s + "."
+    }
+}
+
+import Foundation

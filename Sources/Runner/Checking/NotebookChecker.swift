@@ -1,0 +1,130 @@
+import Notebooks
+
+/// The check phase: everything that can be known about a notebook without running it. Collects
+/// all problems (not just the first) and throws them together; nothing runs unless this passes.
+public struct NotebookChecker: Sendable {
+    public var registry: DirectiveRegistry
+
+    public init(registry: DirectiveRegistry = .standard) { self.registry = registry }
+
+    public func check(_ notebook: Notebook, overrides: [String: String] = [:]) throws(DiagnosticList) -> CheckedNotebook {
+        var problems: [Diagnostic] = []
+        let params = resolveParameters(notebook, overrides: overrides, problems: &problems)
+
+        var cells: [CheckedCell] = []
+        var idLines: [String: SourceLocation] = [:]
+        let allIDs = Dictionary(notebook.cells.compactMap { c in c.id.map { ($0, c.idLocation) } }, uniquingKeysWith: { a, _ in a })
+
+        for (index, cell) in notebook.cells.enumerated() {
+            guard let directive = registry.directive(named: cell.kind) else {
+                problems.append(Diagnostic(
+                    at: cell.location, "unknown directive '{\(cell.kind)}'",
+                    note: closestMatch(to: cell.kind, in: registry.kinds).map { "did you mean '{\($0)}'?" }
+                        ?? "known directives: \(registry.kinds.joined(separator: ", "))"))
+                continue
+            }
+            var id = "#\(index + 1)"
+            if let given = cell.id {
+                if !isIdentifier(given) {
+                    problems.append(Diagnostic(at: cell.idLocation, "id '\(given)' must be snake_case: a letter followed by letters, digits or '_'"))
+                } else if let first = idLines[given] {
+                    problems.append(Diagnostic(at: cell.idLocation, "duplicate id '\(given)'", note: "first defined at \(first)"))
+                } else if given == "params" {
+                    problems.append(Diagnostic(at: cell.idLocation, "'params' is reserved for the notebook's parameters"))
+                }
+                id = given
+            }
+
+            var references = ReferenceCollector(
+                earlier: Set(idLines.keys), later: allIDs, locals: directive.localNames(cell.options))
+            let keys = [OptionKey("id", .string, "Names the cell's result.")] + directive.keys
+            problems += OptionSchemaChecker.check(cell.options, keys: keys, context: "{\(cell.kind)}", references: &references)
+            problems += directive.validate(cell.options)
+            problems += references.problems
+
+            if let given = cell.id, idLines[given] == nil { idLines[given] = cell.idLocation }
+            cells.append(CheckedCell(cell: cell, directive: directive, id: id, hasExplicitID: cell.id != nil,
+                                     dependencies: references.dependencies))
+        }
+
+        var inline: [String: Expression] = [:]
+        let known = Set(idLines.keys)
+        for span in InlineSpanFinder.spans(in: notebook) {
+            do {
+                let expression = try Expression.parse(span.text, at: span.location, allowFormat: true)
+                var refs = ReferenceCollector(earlier: known, later: [:], locals: [])
+                refs.add(expression)
+                problems += refs.problems
+                inline["=" + span.text] = expression
+            } catch {
+                problems.append(error)
+            }
+        }
+
+        if !problems.isEmpty { throw DiagnosticList(problems.sorted { $0.location < $1.location }) }
+        return CheckedNotebook(notebook: notebook, params: params, cells: cells, inlineExpressions: inline)
+    }
+
+    private func resolveParameters(_ notebook: Notebook, overrides: [String: String], problems: inout [Diagnostic]) -> Record {
+        var params = Record()
+        for p in notebook.frontMatter.params { params[p.name] = p.value }
+        let declared = notebook.frontMatter.params.map(\.name)
+        for (name, text) in overrides.sorted(by: { $0.key < $1.key }) {
+            let here = SourceLocation(file: notebook.file, line: 1, column: 1)
+            guard let current = params[name] else {
+                problems.append(Diagnostic(
+                    at: here, "unknown parameter '\(name)' given with -P",
+                    note: closestMatch(to: name, in: declared).map { "did you mean '\($0)'?" }
+                        ?? (declared.isEmpty ? "this notebook declares no params" : "declared params: \(declared.joined(separator: ", "))")))
+                continue
+            }
+            switch ParameterOverride.parse(text, like: current) {
+            case .success(let v): params[name] = v
+            case .failure(let message): problems.append(Diagnostic(at: here, "-P \(name)=\(text): \(message)"))
+            }
+        }
+        return params
+    }
+
+    private func isIdentifier(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first.properties.isLowercase || first == "_" || ("a"..."z").contains(Character(first)) else { return false }
+        return s.unicodeScalars.allSatisfy { ("a"..."z").contains(Character($0)) || ("0"..."9").contains(Character($0)) || $0 == "_" }
+    }
+}
+
+/// Parses a `-P name=value` override into a value of the same type as the parameter's default.
+enum ParameterOverride {
+    enum Outcome { case success(Value), failure(String) }
+
+    static func parse(_ text: String, like current: Value) -> Outcome {
+        switch current {
+        case .number:
+            guard let x = Double(text) else { return .failure("expected a number, like the default \(formatValue(current))") }
+            return .success(.number(x))
+        case .bool:
+            guard let b = ["true": true, "false": false][text] else { return .failure("expected true or false") }
+            return .success(.bool(b))
+        case .list(let items):
+            let parts = text.split(separator: ",").map { String($0).trimming(" []") }
+            var out: [Value] = []
+            for part in parts {
+                guard case .success(let v) = parse(part, like: items.first ?? .string("")) else {
+                    return .failure("expected a comma-separated list like \(formatValue(current))")
+                }
+                out.append(v)
+            }
+            return .success(.list(out))
+        default:
+            return .success(.string(text))
+        }
+    }
+}
+
+private extension String {
+    func trimming(_ set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

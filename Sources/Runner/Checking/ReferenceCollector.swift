@@ -1,0 +1,43 @@
+import Notebooks
+
+/// Checks the names a cell reads — roots of its expressions and `cellReference` options — against
+/// the ids defined before it, and records them as the cell's dependencies.
+struct ReferenceCollector {
+    let earlier: Set<String>
+    /// Every id in the notebook with where it is defined (to say "defined later at ...").
+    let later: [String: SourceLocation]
+    let locals: Set<String>
+    private(set) var dependencies: [String] = []
+    private(set) var problems: [Diagnostic] = []
+
+    init(earlier: Set<String>, later: [String: SourceLocation], locals: Set<String>) {
+        self.earlier = earlier
+        self.later = later
+        self.locals = locals
+    }
+
+    mutating func add(_ expression: Expression) {
+        for name in expression.rootReferences {
+            reference(name, at: expression.location)
+        }
+    }
+
+    mutating func reference(_ name: String, at location: SourceLocation) {
+        if name == "params" || locals.contains(name) { return }
+        if earlier.contains(name) {
+            if !dependencies.contains(name) { dependencies.append(name) }
+            return
+        }
+        if let defined = later[name] {
+            problems.append(Diagnostic(
+                at: location, "'\(name)' is used before the cell that computes it",
+                note: "'\(name)' is defined later, at \(defined); move this after it"))
+            return
+        }
+        let candidates = earlier.union(locals).union(["params"])
+        problems.append(Diagnostic(
+            at: location, "unknown name '\(name)'",
+            note: closestMatch(to: name, in: candidates.sorted()).map { "did you mean '\($0)'?" }
+                ?? "names available here: \(candidates.sorted().joined(separator: ", "))"))
+    }
+}

@@ -1,0 +1,86 @@
+import Notebooks
+
+/// `{data}`: a named table of columns, given literally or computed by expressions over a range
+/// and over the columns defined before them, so notebooks (and tests) can exercise plots, tables
+/// and claims without training anything.
+///
+///     id: squares
+///     range: {name: n, from: 1, to: 10}
+///     columns:
+///       square: =n^2
+///       label: [a, b, c, d, e, f, g, h, i, j]
+public enum DataDirective: Directive {
+    public static let kind = "data"
+    public static let summary = "A named table of columns, literal or computed."
+    public static let keys = [
+        OptionKey("range", .mapping([
+            OptionKey("name", .string, required: true, "The column the range fills."),
+            OptionKey("from", .number, required: true, "First value."),
+            OptionKey("to", .number, required: true, "Last value (included when the steps land on it)."),
+            OptionKey("step", .number, "Spacing (default 1); use `count` instead for evenly spaced points."),
+            OptionKey("count", .integer, "Number of evenly spaced points from `from` to `to`, both included."),
+            OptionKey("scale", .choice(["linear", "log"]), "With `count`: linear (default) or logarithmic spacing."),
+        ]), "An index column generated from a range."),
+        OptionKey("columns", .dictionary(.any), "Columns in order: a literal list, or `=expression` over the range and earlier columns."),
+        OptionKey("show", .bool, "Also show the table in the report (default false)."),
+    ]
+
+    public static func localNames(_ options: OptionNode) -> Set<String> {
+        var names: Set<String> = []
+        if case .scalar(let n, _, _)? = options["range"]?["name"] { names.insert(n) }
+        for entry in options["columns"]?.entries ?? [] { names.insert(entry.key) }
+        return names
+    }
+
+    public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
+        var table = Record()
+        var scope = cell.options.scope
+        if let range = try cell.options.sub("range") {
+            let name = try range.requiredString("name")
+            let column = try rangeValues(range)
+            table[name] = .numbers(column)
+            scope.locals[name] = .numbers(column)
+        }
+        if let columns = try cell.options.sub("columns") {
+            for key in columns.keys {
+                let node = columns.node(key)!
+                let value = try Options.resolve(node, scope: scope)
+                let column: Value = if case .list = value { value } else { .list([value]) }
+                table[key] = column
+                scope.locals[key] = column
+            }
+        }
+        let lengths = Set(table.fields.compactMap { $0.value.list?.count })
+        if lengths.count > 1 {
+            let described = table.fields.map { "\($0.key): \($0.value.list?.count ?? 0)" }.joined(separator: ", ")
+            throw Diagnostic(at: cell.options.location, "the columns of a {data} cell must have equal lengths (\(described))")
+        }
+        var display: [CellDisplay] = []
+        if try cell.options.bool("show", default: false) {
+            display.append(.table(TableDirective.content(of: table, formats: [:], caption: nil, label: nil, maxRows: 50)))
+        }
+        return CellOutput(value: .record(table), display: display)
+    }
+
+    /// The range's values: `from, from+step, ...` up to `to`, or `count` evenly spaced points
+    /// (linearly or geometrically). Steps are computed as from + i·step to avoid drift.
+    static func rangeValues(_ range: Options) throws(Diagnostic) -> [Double] {
+        let from = try range.requiredNumber("from"), to = try range.requiredNumber("to")
+        if let count = try range.int("count") {
+            guard count >= 2, count <= 1_000_000 else { throw Diagnostic(at: range.location(of: "count"), "'count' must be between 2 and 1000000") }
+            if try range.choice("scale", ["linear", "log"], default: "linear") == "log" {
+                guard from > 0, to > 0 else { throw Diagnostic(at: range.location(of: "from"), "a log range needs positive 'from' and 'to'") }
+                let (a, b) = (Foundation.log(from), Foundation.log(to))
+                return (0..<count).map { Foundation.exp(a + (b - a) * Double($0) / Double(count - 1)) }
+            }
+            return (0..<count).map { from + (to - from) * Double($0) / Double(count - 1) }
+        }
+        let step = try range.number("step", default: 1)
+        guard step != 0, (to - from) / step >= 0 else { throw Diagnostic(at: range.location(of: "step"), "'step' must move from 'from' towards 'to'") }
+        let n = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
+        guard n <= 1_000_000 else { throw Diagnostic(at: range.location, "the range has \(n) values; at most 1000000 are allowed") }
+        return (0..<n).map { from + Double($0) * step }
+    }
+}
+
+import Foundation

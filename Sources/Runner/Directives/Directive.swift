@@ -1,0 +1,87 @@
+import Notebooks
+
+/// A kind of cell: `{data}`, `{train}`, `{claim}`, ... Adding a directive is adding one file that
+/// conforms to this protocol and one line in `DirectiveRegistry.all`.
+public protocol Directive: Sendable {
+    /// The name inside the braces of the fence, e.g. "train".
+    static var kind: String { get }
+    /// One sentence for `folio --help` and the docs.
+    static var summary: String { get }
+    /// The keys the cell body may have. `id` is added by the runner for every directive.
+    static var keys: [OptionKey] { get }
+    /// Names that expressions in this cell may use besides `params` and earlier ids (e.g. a
+    /// `{data}` cell's own columns). Default: none.
+    static func localNames(_ options: OptionNode) -> Set<String>
+    /// Checks beyond the key schema, run before anything executes. Default: none.
+    static func validate(_ options: OptionNode) -> [Diagnostic]
+    /// Runs the cell. Throw a `Diagnostic` (located at the offending option) for bad input.
+    static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput
+}
+
+extension Directive {
+    public static func localNames(_ options: OptionNode) -> Set<String> { [] }
+    public static func validate(_ options: OptionNode) -> [Diagnostic] { [] }
+}
+
+/// One allowed key of a directive's body, with its type and documentation.
+public struct OptionKey: Sendable {
+    public var name: String
+    public var type: OptionType
+    public var required: Bool
+    public var doc: String
+
+    public init(_ name: String, _ type: OptionType, required: Bool = false, _ doc: String) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.doc = doc
+    }
+}
+
+/// The type a key's value must have. Values written as `=expression` are checked when they are
+/// evaluated; literal values are checked before anything runs.
+public indirect enum OptionType: Sendable {
+    case number
+    case integer
+    case bool
+    case string
+    /// One of a fixed set of words.
+    case choice([String])
+    /// The id of an earlier cell (its result is read, so it is a dependency).
+    case cellReference
+    /// A bare expression (no leading `=`), such as a claim's `that:`.
+    case expression
+    case list(OptionType)
+    /// A mapping with a fixed set of keys.
+    case mapping([OptionKey])
+    /// A mapping whose keys are the author's (e.g. column names) with values of one type.
+    case dictionary(OptionType)
+    /// Anything; the directive checks it.
+    case any
+
+    public var description: String {
+        switch self {
+        case .number: "a number"
+        case .integer: "an integer"
+        case .bool: "true or false"
+        case .string: "text"
+        case .choice(let words): "one of " + words.map { "'\($0)'" }.joined(separator: ", ")
+        case .cellReference: "the id of an earlier cell"
+        case .expression: "an expression"
+        case .list(let t): "a list of \(t.plural)"
+        case .mapping: "a mapping"
+        case .dictionary: "a mapping"
+        case .any: "a value"
+        }
+    }
+
+    var plural: String {
+        switch self {
+        case .number: "numbers"
+        case .integer: "integers"
+        case .string: "texts"
+        case .bool: "booleans"
+        default: "values"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Notebooks
+
+/// What a cell produced: a value other cells and prose can read by the cell's id, an optional
+/// artifact (a trained model, ...) for later directives, and what the report shows in its place.
+public struct CellOutput: Sendable {
+    public var value: Value?
+    public var artifact: (any Sendable)?
+    public var display: [CellDisplay]
+
+    public init(value: Value? = nil, artifact: (any Sendable)? = nil, display: [CellDisplay] = []) {
+        self.value = value
+        self.artifact = artifact
+        self.display = display
+    }
+}
+
+/// Report content, independent of HTML (the Reports module decides how it looks).
+public enum CellDisplay: Sendable {
+    case table(TableContent)
+    case figure(FigureContent)
+    case claim(ClaimContent)
+    /// Key facts of a cell, e.g. a training run's final metrics.
+    case summary(title: String, items: [(label: String, value: String)])
+    case note(String)
+}
+
+public struct TableContent: Sendable {
+    public var caption: String?
+    public var label: String?
+    public var headers: [String]
+    public var rows: [[String]]
+    /// Column alignment: true for numeric columns (right-aligned).
+    public var numeric: [Bool]
+
+    public init(caption: String? = nil, label: String? = nil, headers: [String], rows: [[String]], numeric: [Bool]) {
+        self.caption = caption
+        self.label = label
+        self.headers = headers
+        self.rows = rows
+        self.numeric = numeric
+    }
+}
+
+public struct FigureContent: Sendable {
+    public var svg: String
+    public var caption: String?
+    public var label: String?
+    /// The data behind the figure, offered as a download.
+    public var csv: String
+    public var warnings: [String]
+
+    public init(svg: String, caption: String?, label: String?, csv: String, warnings: [String] = []) {
+        self.svg = svg
+        self.caption = caption
+        self.label = label
+        self.csv = csv
+        self.warnings = warnings
+    }
+}
+
+public struct ClaimContent: Sendable {
+    public var holds: Bool
+    /// The statement in words (`says:`).
+    public var says: String
+    /// The expression that was checked (`that:`).
+    public var that: String
+    /// The values that decided it, formatted.
+    public var values: [(source: String, value: String)]
+
+    public init(holds: Bool, says: String, that: String, values: [(source: String, value: String)]) {
+        self.holds = holds
+        self.says = says
+        self.that = that
+        self.values = values
+    }
+}

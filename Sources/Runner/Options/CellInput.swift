@@ -1,0 +1,138 @@
+import Notebooks
+
+/// A cell's options as a directive reads them at run time: each accessor evaluates `=expression`
+/// values in the cell's scope, converts the value and throws a located `Diagnostic` when the type
+/// is wrong, so a directive never has to think about where a value came from.
+public struct CellInput: Sendable {
+    public var cell: Cell
+    public var options: Options
+
+    public init(cell: Cell, scope: EvaluationScope) {
+        self.cell = cell
+        self.options = Options(node: cell.options, scope: scope, path: "")
+    }
+}
+
+public struct Options: Sendable {
+    public let node: OptionNode
+    public let scope: EvaluationScope
+    /// Dotted path of this mapping inside the cell (for messages), "" at the top.
+    public let path: String
+
+    public init(node: OptionNode, scope: EvaluationScope, path: String) {
+        self.node = node
+        self.scope = scope
+        self.path = path
+    }
+
+    public var location: SourceLocation { node.location }
+    public var keys: [String] { node.entries?.map(\.key) ?? [] }
+    public func has(_ key: String) -> Bool { node[key] != nil }
+    public func location(of key: String) -> SourceLocation { node[key]?.location ?? node.location }
+
+    private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The value of `key`, with expressions evaluated; nil when absent.
+    public func value(_ key: String) throws(Diagnostic) -> Value? {
+        guard let child = node[key] else { return nil }
+        return try Options.resolve(child, scope: scope)
+    }
+
+    /// Resolves any option node to a value: literals as YAML reads them, `=expr` evaluated,
+    /// lists and mappings element by element.
+    public static func resolve(_ node: OptionNode, scope: EvaluationScope) throws(Diagnostic) -> Value {
+        if let (text, location) = node.expressionText {
+            return try Expression.parse(text, at: location, allowFormat: false).evaluate(in: scope)
+        }
+        switch node {
+        case .scalar:
+            return node.scalarValue ?? .null
+        case .list(let items, _):
+            var out: [Value] = []
+            for item in items { out.append(try resolve(item, scope: scope)) }
+            return .list(out)
+        case .mapping(let entries, _):
+            var record = Record()
+            for e in entries { record[e.key] = try resolve(e.value, scope: scope) }
+            return .record(record)
+        }
+    }
+
+    private func required<T>(_ key: String, _ value: T?, _ expected: String) throws(Diagnostic) -> T {
+        guard let value else { throw Diagnostic(at: node.location, "missing required key '\(name(key))' (\(expected))") }
+        return value
+    }
+
+    private func mismatch(_ key: String, _ expected: String, _ found: Value) -> Diagnostic {
+        Diagnostic(at: location(of: key), "'\(name(key))' must be \(expected), found \(found.typeName) \(formatValue(found))")
+    }
+
+    public func number(_ key: String) throws(Diagnostic) -> Double? {
+        guard let v = try value(key) else { return nil }
+        guard case .number(let x) = v else { throw mismatch(key, "a number", v) }
+        return x
+    }
+    public func number(_ key: String, default d: Double) throws(Diagnostic) -> Double { try number(key) ?? d }
+    public func requiredNumber(_ key: String) throws(Diagnostic) -> Double { try required(key, try number(key), "a number") }
+
+    public func int(_ key: String) throws(Diagnostic) -> Int? {
+        guard let x = try number(key) else { return nil }
+        guard x.rounded() == x, abs(x) < 1e15 else { throw mismatch(key, "a whole number", .number(x)) }
+        return Int(x)
+    }
+    public func int(_ key: String, default d: Int) throws(Diagnostic) -> Int { try int(key) ?? d }
+    public func requiredInt(_ key: String) throws(Diagnostic) -> Int { try required(key, try int(key), "a whole number") }
+
+    public func string(_ key: String) throws(Diagnostic) -> String? {
+        guard let v = try value(key) else { return nil }
+        switch v {
+        case .string(let s): return s
+        case .number, .bool: return formatValue(v)
+        default: throw mismatch(key, "text", v)
+        }
+    }
+    public func string(_ key: String, default d: String) throws(Diagnostic) -> String { try string(key) ?? d }
+    public func requiredString(_ key: String) throws(Diagnostic) -> String { try required(key, try string(key), "text") }
+
+    public func bool(_ key: String, default d: Bool) throws(Diagnostic) -> Bool {
+        guard let v = try value(key) else { return d }
+        guard case .bool(let b) = v else { throw mismatch(key, "true or false", v) }
+        return b
+    }
+
+    public func numbers(_ key: String) throws(Diagnostic) -> [Double]? {
+        guard let v = try value(key) else { return nil }
+        if case .number(let x) = v { return [x] }
+        guard let xs = v.numbers else { throw mismatch(key, "a list of numbers", v) }
+        return xs
+    }
+
+    public func ints(_ key: String) throws(Diagnostic) -> [Int]? {
+        guard let xs = try numbers(key) else { return nil }
+        guard xs.allSatisfy({ $0.rounded() == $0 }) else { throw mismatch(key, "a list of whole numbers", .numbers(xs)) }
+        return xs.map { Int($0) }
+    }
+
+    /// A word from a fixed set, with a "did you mean" for near misses.
+    public func choice(_ key: String, _ words: [String], default d: String? = nil) throws(Diagnostic) -> String {
+        guard let s = try string(key) ?? d else { throw Diagnostic(at: node.location, "missing required key '\(name(key))' (one of \(words.joined(separator: ", ")))") }
+        guard words.contains(s) else {
+            throw Diagnostic(
+                at: location(of: key), "'\(s)' is not a valid \(name(key))",
+                note: closestMatch(to: s, in: words).map { "did you mean '\($0)'?" } ?? "expected one of: \(words.joined(separator: ", "))")
+        }
+        return s
+    }
+
+    /// A nested mapping's options.
+    public func sub(_ key: String) throws(Diagnostic) -> Options? {
+        guard let child = node[key] else { return nil }
+        guard case .mapping = child else {
+            throw Diagnostic(at: child.location, "'\(name(key))' must be a mapping (key: value pairs)")
+        }
+        return Options(node: child, scope: scope, path: name(key))
+    }
+
+    /// The raw node for `key`, for directives that read structure themselves.
+    public func node(_ key: String) -> OptionNode? { node[key] }
+}

@@ -1,1 +1,0 @@
-// Placeholder: the Runner module is being built; see ../shared/DESIGN.md.

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Notebooks
+import Runner
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Parse and validate notebooks without running anything.")
+
+    @Argument(help: "Notebook files or folders of notebooks.")
+    var paths: [String] = ["notebooks"]
+
+    @Option(name: .customShort("P"), help: ArgumentHelp("Override a parameter: -P name=value.", valueName: "name=value"))
+    var parameters: [String] = []
+
+    func run() throws {
+        let files = try NotebookFiles.expand(paths)
+        let overrides = try ParameterArguments.parse(parameters)
+        _ = try NotebookLoader.checkAll(files, overrides: overrides)
+        print("\(files.count) notebook\(files.count == 1 ? "" : "s") checked: no problems.")
+    }
+}
+
+/// `-P name=value` arguments.
+enum ParameterArguments {
+    static func parse(_ arguments: [String]) throws(FolioFailure) -> [String: String] {
+        var out: [String: String] = [:]
+        for argument in arguments {
+            guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else {
+                throw .invalid("error: -P expects name=value, got '\(argument)'")
+            }
+            out[String(argument[..<eq])] = String(argument[argument.index(after: eq)...])
+        }
+        return out
+    }
+}
+
+/// Parses and checks notebooks, printing every diagnostic with its source line.
+enum NotebookLoader {
+    static func checkAll(_ files: [String], overrides: [String: String]) throws(FolioFailure) -> [CheckedNotebook] {
+        var checked: [CheckedNotebook] = []
+        var report: [String] = []
+        var sources: [String: String] = [:]
+        for file in files {
+            sources[file] = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            do {
+                let notebook = try NotebookParser.parse(file: file)
+                checked.append(try NotebookChecker().check(notebook, overrides: overrides))
+            } catch {
+                report.append(DiagnosticFormatter(sources: sources).format(error.diagnostics))
+            }
+        }
+        if !report.isEmpty {
+            let count = report.count
+            throw .invalid(report.joined(separator: "\n") + "\n\(count) notebook\(count == 1 ? "" : "s") not valid; nothing was run.")
+        }
+        return checked
+    }
+}

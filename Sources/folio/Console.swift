@@ -1,0 +1,76 @@
+import Foundation
+import Runner
+
+/// What `folio render` prints while it works, on standard error: one line per cell, and for
+/// long cells a progress bar on a terminal or a plain line every few seconds in a pipe (CI logs).
+struct Console: Sendable {
+    var quiet: Bool
+    var isTerminal: Bool = isatty(STDERR_FILENO) != 0
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func line(_ text: String) {
+        guard !quiet else { return }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    func observer() -> any ExecutionObserver { ConsoleObserver(console: self) }
+}
+
+final class ConsoleObserver: ExecutionObserver, @unchecked Sendable {
+    private let console: Console
+    private let lock = NSLock()
+    private var started = Date()
+    private var lastPrint = Date.distantPast
+    private var drewBar = false
+
+    init(console: Console) { self.console = console }
+
+    private func name(_ cell: CheckedCell) -> String { "{\(cell.cell.kind)} \(cell.id)" }
+
+    func cellStarted(_ cell: CheckedCell) {
+        lock.withLock { started = Date(); lastPrint = Date(); drewBar = false }
+    }
+
+    func cellProgress(_ cell: CheckedCell, step: Int, total: Int, status: String) {
+        guard !console.quiet else { return }
+        lock.withLock {
+            let now = Date()
+            let elapsed = now.timeIntervalSince(started)
+            let interval = console.isTerminal ? 0.1 : 5.0
+            guard elapsed > 1, now.timeIntervalSince(lastPrint) >= interval || step == total else { return }
+            lastPrint = now
+            let rate = Double(step) / max(elapsed, 1e-9)
+            let eta = rate > 0 ? Double(total - step) / rate : 0
+            let figures = "\(step)/\(total)  \(status)  \(String(format: "%.1f", rate))/s  ETA \(String(format: "%.0f", eta))s"
+            if console.isTerminal {
+                let width = 24, filled = total > 0 ? width * step / total : 0
+                let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+                FileHandle.standardError.write(Data("\r\u{1B}[K  \(name(cell)) \(bar) \(figures)".utf8))
+                drewBar = true
+            } else {
+                FileHandle.standardError.write(Data("  \(name(cell)): \(figures)\n".utf8))
+            }
+        }
+    }
+
+    func cellFinished(_ run: CellRun) {
+        guard !console.quiet else { return }
+        lock.withLock {
+            if drewBar { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            let outcome: String
+            switch run.status {
+            case .succeeded: outcome = run.reused ? "reused" : "computed"
+            case .failed: outcome = "FAILED"
+            case .skipped: outcome = "skipped"
+            }
+            let time = run.wallTime >= 0.05 ? String(format: " in %.1fs", run.wallTime) : ""
+            FileHandle.standardError.write(Data("  \(name(run.cell)): \(outcome)\(time)\n".utf8))
+        }
+    }
+
+    func cellSkipped(_ cell: CheckedCell, because: String) {
+        guard !console.quiet else { return }
+        FileHandle.standardError.write(Data("  \(name(cell)): skipped (reads '\(because)', which did not run)\n".utf8))
+    }
+}

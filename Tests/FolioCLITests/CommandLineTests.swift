@@ -1,0 +1,118 @@
+import XCTest
+import Foundation
+
+/// Runs the built `folio` executable as a user would and checks exit codes and messages.
+final class CommandLineTests: XCTestCase {
+    private var folio: URL {
+        // The test bundle sits next to the products of the same build.
+        let products = Bundle.main.bundleURL.pathExtension == "xctest"
+            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+        let candidate = products.appendingPathComponent("folio")
+        if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/folio")
+    }
+
+    private var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    private func run(_ arguments: [String]) throws -> (code: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = folio
+        process.arguments = arguments
+        process.currentDirectoryURL = repositoryRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    private func write(_ text: String, to name: String, in dir: URL) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func testVersionAndHelp() throws {
+        XCTAssertEqual(try run(["--version"]).code, 0)
+        let help = try run(["render", "--help"])
+        XCTAssertEqual(help.code, 0)
+        XCTAssertTrue(help.stdout.contains("--allow-failing-claims"))
+    }
+
+    func testBadUsageExits2() throws {
+        XCTAssertEqual(try run(["render", "--no-such-flag"]).code, 2)
+        XCTAssertEqual(try run(["check", "/no/such/notebook.md"]).code, 2)
+    }
+
+    func testGoodNotebookRendersAndExits0() throws {
+        let dir = try temporaryDirectory()
+        let path = try write("---\ntitle: Fine\n---\n```{claim}\nthat: 2 > 1\nsays: two exceeds one\n```\n", to: "fine.md", in: dir)
+        let out = dir.appendingPathComponent("out").path
+        let result = try run(["render", path, "--output", out, "--quiet"])
+        XCTAssertEqual(result.code, 0, result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/fine.html"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/index.html"))
+    }
+
+    func testFailingClaimExits1AndTheReportShowsIt() throws {
+        let dir = try temporaryDirectory()
+        let path = try write("```{claim}\nthat: 1 > 2\nsays: one exceeds two\n```\n", to: "bad.md", in: dir)
+        let out = dir.appendingPathComponent("out").path
+        let result = try run(["render", path, "--output", out, "--quiet"])
+        XCTAssertEqual(result.code, 1)
+        XCTAssertTrue(result.stderr.contains("claim fails: one exceeds two"))
+        let html = try String(contentsOfFile: out + "/bad.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("Claim fails"))
+        XCTAssertEqual(try run(["render", path, "--output", out, "--quiet", "--allow-failing-claims"]).code, 0)
+    }
+
+    func testInvalidNotebookExits2PointsAtTheLineAndKeepsTheOldReport() throws {
+        let dir = try temporaryDirectory()
+        let out = dir.appendingPathComponent("out").path
+        let path = try write("# Good\n\n```{claim}\nthat: 2 > 1\nsays: fine\n```\n", to: "nb.md", in: dir)
+        XCTAssertEqual(try run(["render", path, "--output", out, "--quiet"]).code, 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out + "/nb.html"))
+
+        _ = try write("# Good\n\n```{claim}\nthat: 2 > 1\nsays: [unclosed\n```\n", to: "nb.md", in: dir)
+        let result = try run(["render", path, "--output", out])
+        XCTAssertEqual(result.code, 2)
+        XCTAssertTrue(result.stderr.contains("nb.md:5:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("invalid YAML"), result.stderr)
+        XCTAssertTrue(result.stderr.contains(" 5 | says: [unclosed"), result.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out + "/nb.html")), before)
+    }
+
+    func testCheckReportsTypoWithSuggestion() throws {
+        let dir = try temporaryDirectory()
+        let path = try write("```{claim}\nthat: 2 > 1\nsyas: fine\n```\n", to: "typo.md", in: dir)
+        let result = try run(["check", path])
+        XCTAssertEqual(result.code, 2)
+        XCTAssertTrue(result.stderr.contains("typo.md:3:1: error: unknown key 'syas' in {claim}"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("note: did you mean 'says'?"), result.stderr)
+    }
+
+    func testRenderingTwiceIsByteIdentical() throws {
+        let dir = try temporaryDirectory()
+        let tour = repositoryRoot.appendingPathComponent("notebooks/00-tour.md").path
+        let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
+        XCTAssertEqual(try run(["render", tour, "--output", a, "--quiet"]).code, 0)
+        XCTAssertEqual(try run(["render", tour, "--output", b, "--quiet"]).code, 0)
+        for name in ["00-tour.html", "index.html", "00-tour.json"] {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: a + "/" + name)),
+                           try Data(contentsOf: URL(fileURLWithPath: b + "/" + name)), name)
+        }
+    }
+}

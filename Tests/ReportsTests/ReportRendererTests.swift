@@ -1,0 +1,99 @@
+import XCTest
+import Foundation
+import Notebooks
+import Runner
+@testable import Reports
+
+final class ReportRendererTests: XCTestCase {
+    private var templates: TemplateSet {
+        get throws {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            return try TemplateSet(directory: root.appendingPathComponent("templates").path)
+        }
+    }
+
+    private func render(_ source: String) throws -> String {
+        let notebook = try NotebookParser.parse(source: source, file: "nb.md")
+        let run = NotebookExecutor().run(try NotebookChecker().check(notebook))
+        return ReportRenderer(templates: try templates, version: "test").report(run)
+    }
+
+    func testHostileTitleIsEscaped() throws {
+        let html = try render("---\ntitle: <script>alert(1)</script>\ndescription: a & \"b\"\n---\nHi.\n")
+        XCTAssertFalse(html.contains("<script>alert(1)</script>"))
+        XCTAssertTrue(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>"))
+        XCTAssertTrue(html.contains("a &amp; &quot;b&quot;"))
+    }
+
+    func testRawHTMLInProseIsDroppedUnlessAllowed() throws {
+        let unsafe = "Text <b onclick=\"x()\">bold</b>.\n\n<div>block</div>\n"
+        let html = try render(unsafe)
+        XCTAssertFalse(html.contains("onclick"))
+        XCTAssertFalse(html.contains("<div>block</div>"))
+        let allowed = try render("---\nraw_html: true\n---\n" + unsafe)
+        XCTAssertTrue(allowed.contains("<div>block</div>"))
+    }
+
+    func testJavascriptLinksAreNeutralised() throws {
+        let html = try render("[x](javascript:alert(1)) and [y](https://example.org)\n")
+        XCTAssertTrue(html.contains("<a href=\"#\">x</a>"))
+        XCTAssertTrue(html.contains("<a href=\"https://example.org\">y</a>"))
+    }
+
+    func testHeadingsGetAnchorsAndTableOfContents() throws {
+        let html = try render("## First part\n\ntext\n\n## First part\n")
+        XCTAssertTrue(html.contains("<h2 id=\"first-part\">"))
+        XCTAssertTrue(html.contains("<h2 id=\"first-part-2\">"))
+        XCTAssertTrue(html.contains("<a href=\"#first-part\">First part</a>"))
+    }
+
+    func testTableCellsAndClaimsAreRenderedAndEscaped() throws {
+        let html = try render("""
+        ```{data}
+        id: d
+        columns: {name: ["<i>x</i>", "b"], v: [1, 2]}
+        ```
+
+        ```{table}
+        from: d
+        caption: A <table>
+        ```
+
+        ```{claim}
+        that: d.v.last == 2
+        says: Two is <last>.
+        ```
+        """)
+        XCTAssertTrue(html.contains("<td>&lt;i&gt;x&lt;/i&gt;</td>"))
+        XCTAssertTrue(html.contains("<span class=\"label\">Table 1.</span> A &lt;table&gt;"))
+        XCTAssertTrue(html.contains("<span class=\"badge\">Claim holds</span> Two is &lt;last&gt;."))
+        XCTAssertTrue(html.contains("1 of 1 claims hold."))
+    }
+
+    func testReportIsSelfContainedAndDeterministic() throws {
+        let source = "---\ntitle: T\n---\n## A\n\n```{data}\nid: d\ncolumns: {x: [1, 2]}\nshow: true\n```\n"
+        let first = try render(source)
+        let second = try render(source)
+        XCTAssertEqual(first, second)
+        XCTAssertFalse(first.contains("<link"))
+        XCTAssertFalse(first.contains("<script"))
+        XCTAssertFalse(first.contains("src=\"http"))
+    }
+
+    func testFailedCellShowsAnErrorBoxAndSkippedDependents() throws {
+        let html = try render("""
+        ```{data}
+        id: bad
+        columns: {a: [1, 2], b: [1]}
+        ```
+
+        ```{claim}
+        that: bad.a.count == 2
+        says: never checked
+        ```
+        """)
+        XCTAssertTrue(html.contains("Cell <code>bad</code> failed"))
+        XCTAssertTrue(html.contains("was not run"))
+        XCTAssertTrue(html.contains("0 of 1 claims hold (1 could not be checked)."))
+    }
+}

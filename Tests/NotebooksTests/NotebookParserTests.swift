@@ -98,7 +98,7 @@ final class NotebookParserTests: XCTestCase {
         """)
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found.first?.location.file, "t.md")
-        XCTAssertEqual(found.first?.location.line, 6)
+        XCTAssertEqual(found.first?.location.line, 5)
         XCTAssertTrue(found.first?.message.hasPrefix("invalid YAML") ?? false, found.first?.message ?? "")
     }
 

@@ -4,8 +4,17 @@ import Yams
 /// the text's first line and `column` the file column its lines start at.
 enum YAMLReader {
     static func read(_ text: String, file: String, firstLine: Int, column: Int = 1) throws(Diagnostic) -> OptionNode? {
+        // An error found at the end of the text (an unclosed bracket, say) is shown at the end of
+        // the last line that has content, not on the fence line after it.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lastContent = lines.lastIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
         func location(_ mark: Mark?) -> SourceLocation {
-            SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: column + (mark?.column ?? 1) - 1)
+            var line = mark?.line ?? 1, col = mark?.column ?? 1
+            if line - 1 > lastContent, lastContent < lines.count {
+                line = lastContent + 1
+                col = lines[lastContent].count + 1
+            }
+            return SourceLocation(file: file, line: firstLine + line - 1, column: column + col - 1)
         }
         let node: Node?
         do {

@@ -52,14 +52,14 @@ struct CellRenderer {
     private mutating func render(_ table: TableContent) -> String {
         tableCount += 1
         let id = table.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
-        let caption = "<caption><span class=\"label\">Table \(tableCount).</span> \(HTML.escape(table.caption ?? ""))</caption>"
+        let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(HTML.escape(table.caption ?? ""))</figcaption>"
         let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
             "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(HTML.escape(h))</th>"
         }.joined() + "</tr></thead>"
         let body = table.rows.map { row in
             "<tr>" + zip(row, table.numeric).map { v, n in "<td\(n ? " class=\"num\"" : "")>\(HTML.escape(v))</td>" }.joined() + "</tr>"
         }.joined(separator: "\n")
-        return "<div class=\"table-wrap\"><table\(id)>\(caption)\(head)<tbody>\n\(body)\n</tbody></table></div>"
+        return "<figure class=\"table\"\(id)>\(caption)<div class=\"table-wrap\"><table>\(head)<tbody>\n\(body)\n</tbody></table></div></figure>"
     }
 
     private mutating func render(_ figure: FigureContent, run: CellRun) -> String {

@@ -21,6 +21,12 @@ public protocol BLASScalar: BinaryFloatingPoint, Sendable {
     /// eigenvectors (as rows, since LAPACK is column-major and the matrix is symmetric) when
     /// `vectors` is true; eigenvalues are returned ascending. Returns LAPACK's `info` (0 = success).
     static func syevd(n: Int, a: UnsafeMutablePointer<Self>, vectors: Bool, eigenvalues: UnsafeMutablePointer<Self>) -> Int
+    /// Elementary functions from the C library (implemented in `Scalar+Elementary.swift`), so that
+    /// generic tensor code can apply them in either precision.
+    static func exp(_ x: Self) -> Self
+    static func log(_ x: Self) -> Self
+    static func tanh(_ x: Self) -> Self
+    static func erf(_ x: Self) -> Self
 }
 
 @inline(__always) private func op(_ t: Bool) -> CBLAS_TRANSPOSE { t ? CblasTrans : CblasNoTrans }

@@ -1,0 +1,86 @@
+import Tensors
+
+/// Pointwise nonlinearities, with their derivatives for the pullbacks.
+///
+/// - relu(x) = max(x, 0), derivative 1 for x > 0 else 0 (0 at the kink, as PyTorch);
+/// - gelu(x) = x·Φ(x) = ½x(1 + erf(x/√2)) (the exact form, PyTorch's default), derivative Φ(x) + x·φ(x);
+/// - tanh(x), derivative 1 − tanh²x;
+/// - quadratic(x) = x², derivative 2x (the Gromov grokking model);
+/// - identity(x) = x.
+public enum Activation: String, Sendable, Codable, CaseIterable {
+    case relu, gelu, tanh, quadratic, identity
+
+    /// Accepts the spellings `quad`, `square` and `linear` as well.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "quad", "square", "quadratic": self = .quadratic
+        case "linear", "none", "identity": self = .identity
+        default:
+            guard let a = Activation(rawValue: name.lowercased()) else { return nil }
+            self = a
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let a = Activation(name: name) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "unknown activation '\(name)'; expected one of relu, gelu, tanh, quadratic, identity"))
+        }
+        self = a
+    }
+
+    @inlinable
+    public func apply<S: BLASScalar>(_ x: S) -> S {
+        switch self {
+        case .relu: return x > 0 ? x : 0
+        case .gelu: return x * Self.phiCDF(x)
+        case .tanh: return S.tanh(x)
+        case .quadratic: return x * x
+        case .identity: return x
+        }
+    }
+
+    @inlinable
+    public func derivative<S: BLASScalar>(_ x: S) -> S {
+        switch self {
+        case .relu: return x > 0 ? 1 : 0
+        case .gelu: return Self.phiCDF(x) + x * S.exp(-x * x / 2) * S(0.3989422804014327)
+        case .tanh: let t = S.tanh(x); return 1 - t * t
+        case .quadratic: return 2 * x
+        case .identity: return 1
+        }
+    }
+
+    /// Φ(x) = ½(1 + erf(x/√2)), the standard normal distribution function.
+    @inlinable
+    static func phiCDF<S: BLASScalar>(_ x: S) -> S { S(0.5) * (1 + S.erf(x * S(0.7071067811865476))) }
+}
+
+extension Variable {
+    /// The activation applied elementwise; the pullback multiplies by its derivative.
+    public func activated(_ activation: Activation) -> Variable {
+        if activation == .identity { return self }
+        let x = value
+        return tape.record(x.map { activation.apply($0) }, inputs: [self]) { g, _ in
+            [Tensor.broadcasting(g, x) { gi, xi in gi * activation.derivative(xi) }]
+        }
+    }
+
+    public func relu() -> Variable { activated(.relu) }
+    public func gelu() -> Variable { activated(.gelu) }
+    public func tanh() -> Variable { activated(.tanh) }
+    public func squared() -> Variable { activated(.quadratic) }
+
+    /// Elementwise eˣ; derivative eˣ.
+    public func exp() -> Variable {
+        let y = value.exp()
+        return tape.record(y, inputs: [self]) { g, _ in [g * y] }
+    }
+
+    /// Elementwise ln x; derivative 1/x.
+    public func log() -> Variable {
+        let x = value
+        return tape.record(x.log(), inputs: [self]) { g, _ in [g / x] }
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder: the Learning module is being built; see ../shared/DESIGN.md.

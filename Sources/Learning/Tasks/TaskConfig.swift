@@ -1,0 +1,72 @@
+/// Which data to train on (YAML keys in snake_case). Keys that a kind does not use are ignored.
+///
+/// | kind | keys |
+/// |---|---|
+/// | `modular` | op (add, sub, mul, div, x2_plus_y2, x2_plus_xy_plus_y2, x3_plus_xy), modulus, train_fraction, label_noise |
+/// | `parity` | bits n, degree k (the first k bits are relevant), train_size, test_size |
+/// | `staircase` | bits n, degree k: y = sign(x₁ + x₁x₂ + … + x₁⋯x_k) on ±1 inputs |
+/// | `boolean` | truth_table (a string of 0/1 of length 2ⁿ, lexicographic order), train_fraction |
+/// | `teacher` | teacher (linear, deep_linear, relu), widths [d_in, …, d_out], rank, noise, train_size, test_size |
+/// | `compositional` | inputs d (a power of two), train_size, test_size, noise |
+/// | `generic` | inputs d, train_size, test_size, noise |
+///
+/// Every kind takes `seed` (default: the run's seed) and `label_noise` (classification tasks: the
+/// fraction of training labels replaced by uniformly random labels).
+public struct TaskConfig: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case modular, parity, staircase, boolean, teacher, compositional, generic
+    }
+
+    public var kind: Kind
+    public var op: ModularOperation?
+    public var modulus: Int?
+    public var trainFraction: Double?
+    public var seed: UInt64?
+    public var labelNoise: Double?
+    public var bits: Int?
+    public var degree: Int?
+    public var trainSize: Int?
+    public var testSize: Int?
+    public var truthTable: String?
+    public var teacher: TeacherKind?
+    public var widths: [Int]?
+    public var rank: Int?
+    public var noise: Double?
+    public var inputs: Int?
+
+    public init(kind: Kind, op: ModularOperation? = nil, modulus: Int? = nil, trainFraction: Double? = nil, seed: UInt64? = nil,
+                labelNoise: Double? = nil, bits: Int? = nil, degree: Int? = nil, trainSize: Int? = nil, testSize: Int? = nil,
+                truthTable: String? = nil, teacher: TeacherKind? = nil, widths: [Int]? = nil, rank: Int? = nil,
+                noise: Double? = nil, inputs: Int? = nil) {
+        self.kind = kind; self.op = op; self.modulus = modulus; self.trainFraction = trainFraction; self.seed = seed
+        self.labelNoise = labelNoise; self.bits = bits; self.degree = degree; self.trainSize = trainSize
+        self.testSize = testSize; self.truthTable = truthTable; self.teacher = teacher; self.widths = widths
+        self.rank = rank; self.noise = noise; self.inputs = inputs
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, op, modulus, seed, bits, degree, teacher, widths, rank, noise, inputs
+        case trainFraction = "train_fraction", labelNoise = "label_noise", trainSize = "train_size"
+        case testSize = "test_size", truthTable = "truth_table"
+    }
+
+    /// The modular-addition task of the grokking notebooks.
+    public static func modular(_ op: ModularOperation = .add, modulus: Int, trainFraction: Double, seed: UInt64? = nil,
+                               labelNoise: Double? = nil) -> TaskConfig {
+        TaskConfig(kind: .modular, op: op, modulus: modulus, trainFraction: trainFraction, seed: seed, labelNoise: labelNoise)
+    }
+}
+
+/// The teacher network of a teacher–student regression task.
+public enum TeacherKind: String, Sendable, Codable, CaseIterable {
+    case linear
+    case deepLinear = "deep_linear"
+    case relu
+}
+
+/// Errors in a task's configuration.
+public struct TaskError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

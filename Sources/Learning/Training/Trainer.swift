@@ -1,0 +1,162 @@
+import Dispatch
+import Tensors
+
+/// The outcome of `train`: the history columns, the trained model (Double precision) with its
+/// dataset, and the checkpoints kept.
+public struct TrainingRun: Sendable {
+    public var config: TrainingConfig
+    public var history: TrainingHistory
+    public var model: TrainedModel
+    public var checkpoints: [Checkpoint]
+    /// The last step reached (earlier than `config.steps` when a stop condition fired).
+    public var finalStep: Int
+    public var dataset: Dataset { model.dataset }
+}
+
+/// Builds the dataset of a task configuration; `defaultSeed` seeds it when the task has no seed.
+public func makeDataset(_ task: TaskConfig, defaultSeed: UInt64 = 0) throws -> Dataset {
+    let seed = task.seed ?? defaultSeed
+    switch task.kind {
+    case .modular:
+        guard let p = task.modulus else { throw TaskError("modular task needs modulus") }
+        return try .modular(task.op ?? .add, modulus: p, trainFraction: task.trainFraction ?? 0.5, seed: seed,
+                            labelNoise: task.labelNoise ?? 0)
+    case .parity, .staircase:
+        guard let n = task.bits else { throw TaskError("\(task.kind.rawValue) task needs bits") }
+        return try .parity(bits: n, degree: task.degree ?? Swift.min(3, n), staircase: task.kind == .staircase,
+                           trainSize: task.trainSize ?? 1000, testSize: task.testSize ?? 1000, seed: seed,
+                           labelNoise: task.labelNoise ?? 0)
+    case .boolean:
+        guard let table = task.truthTable else { throw TaskError("boolean task needs truth_table") }
+        return try .boolean(truthTable: table, trainFraction: task.trainFraction ?? 1, seed: seed, labelNoise: task.labelNoise ?? 0)
+    case .teacher:
+        guard let widths = task.widths else { throw TaskError("teacher task needs widths") }
+        return try .teacherStudent(task.teacher ?? .linear, widths: widths, rank: task.rank, noise: task.noise ?? 0,
+                                   trainSize: task.trainSize ?? 1000, testSize: task.testSize ?? 1000, seed: seed)
+    case .compositional, .generic:
+        return try .hierarchical(inputs: task.inputs ?? 8, compositional: task.kind == .compositional,
+                                 trainSize: task.trainSize ?? 1000, testSize: task.testSize ?? 1000,
+                                 noise: task.noise ?? 0, seed: seed)
+    }
+}
+
+/// Trains the configured model on the configured task.
+///
+/// Step s of the history holds the metrics of the parameters after s updates: step 0 is the
+/// initialization. With full-batch training the recorded training loss is the loss of the
+/// forward pass that the next update differentiates. Runs are deterministic: the same
+/// configuration gives bit-identical histories (wall time aside) on one machine.
+///
+/// - Parameter progress: called after every update with (step, total steps, training loss).
+/// - Throws: `TrainingError.nonFiniteLoss` naming the step whose loss was NaN or infinite;
+///   `TaskError` / `TrainingError.invalidConfiguration` for inconsistent configurations.
+public func train(_ config: TrainingConfig, progress: ((Int, Int, Double) -> Void)? = nil) throws -> TrainingRun {
+    guard config.steps >= 0 else { throw TrainingError.invalidConfiguration("steps must be non-negative") }
+    guard config.recordEvery >= 1 else { throw TrainingError.invalidConfiguration("record_every must be at least 1") }
+    if let b = config.batchSize, b < 1 { throw TrainingError.invalidConfiguration("batch_size must be positive") }
+    let dataset = try makeDataset(config.task, defaultSeed: config.seed)
+    guard dataset.train.count > 0 else { throw TrainingError.invalidConfiguration("the training split is empty") }
+    if config.loss == .crossEntropy && !dataset.isClassification {
+        throw TrainingError.invalidConfiguration("cross_entropy needs a classification task; use mse")
+    }
+    let architecture = try config.model.architecture(for: dataset)
+    setBLASThreads(config.threads)
+    switch config.precision {
+    case .float: return try TrainingLoop<Float>(config: config, dataset: dataset, architecture: architecture).run(progress)
+    case .double: return try TrainingLoop<Double>(config: config, dataset: dataset, architecture: architecture).run(progress)
+    }
+}
+
+/// The training loop in one precision.
+struct TrainingLoop<S: BLASScalar> {
+    let config: TrainingConfig
+    let dataset: Dataset
+    let architecture: any Architecture
+
+    func run(_ progress: ((Int, Int, Double) -> Void)?) throws -> TrainingRun {
+        var rng = RandomGenerator(seed: config.seed)
+        var initRNG = rng.split(), batchRNG = rng.split()
+        var parameters = architecture.makeParameters(using: &initRNG, as: S.self)
+        var optimizer = Optimizer<S>(config.optimizer)
+        let trainInput = ModelInput<S>(dataset.train), trainTargets = targets(dataset.train, as: S.self)
+        let testInput = ModelInput<S>(dataset.test), testTargets = targets(dataset.test, as: S.self)
+        let fullBatch = config.batchSize == nil || config.batchSize! >= dataset.train.count
+        let checkpointSteps = Set(config.checkpoints)
+        var history = TrainingHistory(), checkpoints: [Checkpoint] = []
+        var order: [Int] = [], cursor = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        var finalStep = config.steps
+
+        func evaluate(_ input: ModelInput<S>, _ t: Targets<S>) -> (loss: Double, accuracy: Double) {
+            let tape = Tape<S>()
+            let out = architecture.forward(input, tape.bind(parameters, differentiable: false)).output
+            let l = Double(out.loss(config.loss, t).value.scalar)
+            guard case let .labels(y) = t else { return (l, .nan) }
+            return (l, accuracy(out.value, labels: y))
+        }
+
+        func record(_ step: Int, train: (loss: Double, accuracy: Double)) -> Bool {
+            history.step.append(Double(step))
+            history.trainLoss.append(train.loss)
+            if dataset.isClassification { history.trainAccuracy.append(train.accuracy) }
+            if dataset.test.count > 0 {
+                let test = evaluate(testInput, testTargets)
+                history.testLoss.append(test.loss)
+                if dataset.isClassification { history.testAccuracy.append(test.accuracy) }
+            }
+            history.weightNorm.append(parameters.norm)
+            history.wallTime.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            guard let stop = config.stopWhen, let value = history[stop.metric].last else { return false }
+            return stop.isMet(by: value)
+        }
+
+        for step in 0...config.steps {
+            if checkpointSteps.contains(step) {
+                checkpoints.append(Checkpoint(step: step, parameters: parameters.flattened()))
+            }
+            let recording = step % config.recordEvery == 0 || step == config.steps
+            if step == config.steps {
+                let train = evaluate(trainInput, trainTargets)
+                guard train.loss.isFinite else { throw TrainingError.nonFiniteLoss(step: step, value: train.loss) }
+                _ = record(step, train: train)
+                break
+            }
+            let input: ModelInput<S>, batchTargets: Targets<S>
+            if fullBatch {
+                input = trainInput; batchTargets = trainTargets
+            } else {
+                let b = config.batchSize!
+                var picked: [Int] = []
+                while picked.count < b {
+                    if cursor == order.count { order = batchRNG.permutation(dataset.train.count); cursor = 0 }
+                    let take = Swift.min(b - picked.count, order.count - cursor)
+                    picked += order[cursor..<(cursor + take)]
+                    cursor += take
+                }
+                let batch = dataset.train.subset(picked)
+                input = ModelInput(batch); batchTargets = targets(batch, as: S.self)
+            }
+            let tape = Tape<S>()
+            let out = architecture.forward(input, tape.bind(parameters)).output
+            let lossVariable = out.loss(config.loss, batchTargets)
+            let lossValue = Double(lossVariable.value.scalar)
+            guard lossValue.isFinite else { throw TrainingError.nonFiniteLoss(step: step, value: lossValue) }
+            if recording {
+                let train: (loss: Double, accuracy: Double)
+                if fullBatch {
+                    if case let .labels(y) = batchTargets { train = (lossValue, accuracy(out.value, labels: y)) }
+                    else { train = (lossValue, .nan) }
+                } else {
+                    train = evaluate(trainInput, trainTargets)
+                }
+                if record(step, train: train) { finalStep = step; break }
+            }
+            let gradients = tape.gradients(of: lossVariable)
+            optimizer.step(&parameters, gradients)
+            progress?(step + 1, config.steps, lossValue)
+        }
+        let model = TrainedModel(architecture: architecture, parameters: parameters.converted(to: Double.self),
+                                 loss: config.loss, dataset: dataset)
+        return TrainingRun(config: config, history: history, model: model, checkpoints: checkpoints, finalStep: finalStep)
+    }
+}

@@ -1,0 +1,79 @@
+/// Everything that defines a training run, buildable from the `{train}` cell's YAML (snake_case keys):
+/// task, model, loss, optimizer, steps, batch_size (absent = full batch), record_every,
+/// checkpoints, seed, precision (float or double), threads, stop_when.
+public struct TrainingConfig: Sendable, Codable, Equatable {
+    public enum Precision: String, Sendable, Codable { case float, double }
+
+    public var task: TaskConfig
+    public var model: ModelConfig
+    public var loss: LossKind
+    public var optimizer: OptimizerConfig
+    public var steps: Int
+    /// Examples per step, drawn without replacement from a fresh permutation each epoch; nil = full batch.
+    public var batchSize: Int?
+    /// History rows are recorded at step 0, every `record_every` steps, and at the last step.
+    public var recordEvery: Int
+    /// Steps at which the flat parameter vector is kept.
+    public var checkpoints: [Int]
+    /// Seeds initialization and minibatch order (and the task when it has no seed of its own).
+    public var seed: UInt64
+    public var precision: Precision
+    /// BLAS threads (set explicitly; default 1).
+    public var threads: Int
+    /// Stop at the first recorded step where the condition holds.
+    public var stopWhen: StopCondition?
+
+    public init(task: TaskConfig, model: ModelConfig, loss: LossKind, optimizer: OptimizerConfig, steps: Int,
+                batchSize: Int? = nil, recordEvery: Int = 1, checkpoints: [Int] = [], seed: UInt64 = 0,
+                precision: Precision = .float, threads: Int = 1, stopWhen: StopCondition? = nil) {
+        self.task = task; self.model = model; self.loss = loss; self.optimizer = optimizer; self.steps = steps
+        self.batchSize = batchSize; self.recordEvery = recordEvery; self.checkpoints = checkpoints; self.seed = seed
+        self.precision = precision; self.threads = threads; self.stopWhen = stopWhen
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case task, model, loss, optimizer, steps, checkpoints, seed, precision, threads
+        case batchSize = "batch_size", recordEvery = "record_every", stopWhen = "stop_when"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(task: try c.decode(TaskConfig.self, forKey: .task),
+                  model: try c.decode(ModelConfig.self, forKey: .model),
+                  loss: try c.decodeIfPresent(LossKind.self, forKey: .loss) ?? .crossEntropy,
+                  optimizer: try c.decodeIfPresent(OptimizerConfig.self, forKey: .optimizer) ?? OptimizerConfig(kind: .adamw, lr: 1e-3),
+                  steps: try c.decode(Int.self, forKey: .steps),
+                  batchSize: try c.decodeIfPresent(Int.self, forKey: .batchSize),
+                  recordEvery: try c.decodeIfPresent(Int.self, forKey: .recordEvery) ?? 1,
+                  checkpoints: try c.decodeIfPresent([Int].self, forKey: .checkpoints) ?? [],
+                  seed: try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0,
+                  precision: try c.decodeIfPresent(Precision.self, forKey: .precision) ?? .float,
+                  threads: try c.decodeIfPresent(Int.self, forKey: .threads) ?? 1,
+                  stopWhen: try c.decodeIfPresent(StopCondition.self, forKey: .stopWhen))
+    }
+}
+
+/// A history column.
+public enum Metric: String, Sendable, Codable, CaseIterable {
+    case step
+    case trainLoss = "train_loss", testLoss = "test_loss"
+    case trainAccuracy = "train_accuracy", testAccuracy = "test_accuracy"
+    case weightNorm = "weight_norm", wallTime = "wall_time"
+}
+
+/// Stop training at the first recorded step where `metric` is ≥ `above` (or ≤ `below`).
+public struct StopCondition: Sendable, Codable, Equatable {
+    public var metric: Metric
+    public var above: Double?
+    public var below: Double?
+
+    public init(metric: Metric, above: Double? = nil, below: Double? = nil) {
+        self.metric = metric; self.above = above; self.below = below
+    }
+
+    public func isMet(by value: Double) -> Bool {
+        if let a = above, value >= a { return true }
+        if let b = below, value <= b { return true }
+        return false
+    }
+}

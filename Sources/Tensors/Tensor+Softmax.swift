@@ -1,0 +1,43 @@
+/// Softmax and log-softmax along the last axis, computed stably by subtracting each row's maximum:
+/// log softmax(x)ᵢ = xᵢ − m − ln Σⱼ e^{xⱼ − m}, m = maxⱼ xⱼ.
+extension Tensor {
+    public func logSoftmax() -> Tensor {
+        precondition(rank >= 1, "Tensor.logSoftmax: rank 0")
+        let n = shape[rank - 1], rows = n == 0 ? 0 : count / n
+        return Tensor(uninitializedShape: shape) { out in
+            scalars.withUnsafeBufferPointer { p in
+                for r in 0..<rows {
+                    let row = p.baseAddress! + r * n
+                    var m = row[0]
+                    for j in 1..<n where row[j] > m { m = row[j] }
+                    var s: Scalar = 0
+                    for j in 0..<n { s += Scalar.exp(row[j] - m) }
+                    let lse = m + Scalar.log(s)
+                    for j in 0..<n { out[r * n + j] = row[j] - lse }
+                }
+            }
+        }
+    }
+
+    public func softmax() -> Tensor {
+        precondition(rank >= 1, "Tensor.softmax: rank 0")
+        let n = shape[rank - 1], rows = n == 0 ? 0 : count / n
+        return Tensor(uninitializedShape: shape) { out in
+            scalars.withUnsafeBufferPointer { p in
+                for r in 0..<rows {
+                    let row = p.baseAddress! + r * n
+                    var m = row[0]
+                    for j in 1..<n where row[j] > m { m = row[j] }
+                    var s: Scalar = 0
+                    for j in 0..<n {
+                        let e = Scalar.exp(row[j] - m)
+                        out[r * n + j] = e
+                        s += e
+                    }
+                    let inv = 1 / s
+                    for j in 0..<n { out[r * n + j] *= inv }
+                }
+            }
+        }
+    }
+}

@@ -9,6 +9,7 @@ public struct DirectiveRegistry: Sendable {
         DataDirective.self,
         TableDirective.self,
         ClaimDirective.self,
+        TrainDirective.self,
     ])
 
     public var kinds: [String] { directives.map { $0.kind } }

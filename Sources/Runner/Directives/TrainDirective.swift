@@ -1,0 +1,120 @@
+import Learning
+import Notebooks
+
+/// `{train}`: trains a network on a task with the training core. Its result is the recorded
+/// history as a table (`step`, `train_loss`, `test_loss`, `train_accuracy`, `test_accuracy`,
+/// `weight_norm`) plus `parameters` and `final_step`; its artifact is the `TrainingRun` that the
+/// analysis directives read. Wall time is left out of the result so reports stay reproducible.
+public enum TrainDirective: Directive {
+    public static let kind = "train"
+    public static let summary = "Train a network on a task and record its history."
+
+    static let taskKeys = [
+        OptionKey("kind", .choice(TaskConfig.Kind.allCases.map(\.rawValue)), required: true, "The task."),
+        OptionKey("op", .choice(ModularOperation.allCases.map(\.rawValue)), "modular: the operation (default add)."),
+        OptionKey("modulus", .integer, "modular: the prime p."),
+        OptionKey("train_fraction", .number, "modular, boolean: fraction of all inputs used for training."),
+        OptionKey("seed", .integer, "Seed of the data split (default: the run's seed)."),
+        OptionKey("label_noise", .number, "Classification: fraction of training labels replaced by random ones."),
+        OptionKey("bits", .integer, "parity, staircase: input bits n."),
+        OptionKey("degree", .integer, "parity, staircase: the number k of relevant bits."),
+        OptionKey("train_size", .integer, "Sampled tasks: training examples."),
+        OptionKey("test_size", .integer, "Sampled tasks: test examples."),
+        OptionKey("truth_table", .string, "boolean: 2ⁿ characters 0/1 in lexicographic input order."),
+        OptionKey("teacher", .choice(TeacherKind.allCases.map(\.rawValue)), "teacher: the teacher network."),
+        OptionKey("widths", .list(.integer), "teacher: layer widths [d_in, ..., d_out]."),
+        OptionKey("rank", .integer, "teacher: rank of the teacher's product."),
+        OptionKey("noise", .number, "Regression: standard deviation of label noise."),
+        OptionKey("inputs", .integer, "compositional, generic: input size d."),
+    ]
+    static let modelKeys = [
+        OptionKey("kind", .choice(ModelConfig.Kind.allCases.map(\.rawValue)), required: true, "The architecture."),
+        OptionKey("hidden", .integer, "Hidden width."),
+        OptionKey("widths", .list(.integer), "Hidden widths, one per hidden layer."),
+        OptionKey("depth", .integer, "Number of hidden layers of width `hidden`."),
+        OptionKey("activation", .choice(Activation.allCases.map(\.rawValue)), "Nonlinearity."),
+        OptionKey("bias", .bool, "Whether layers have biases (mlp; default true)."),
+        OptionKey("init", .choice(["default", "normal", "gromov"]), "Initialization scheme."),
+        OptionKey("init_scale", .number, "Multiplies the default initialization."),
+        OptionKey("init_std", .number, "Standard deviation for init: normal."),
+        OptionKey("d_model", .integer, "transformer: residual width."),
+        OptionKey("heads", .integer, "transformer: attention heads."),
+        OptionKey("d_mlp", .integer, "transformer: MLP width."),
+    ]
+    static let optimizerKeys = [
+        OptionKey("kind", .choice(OptimizerConfig.Kind.allCases.map(\.rawValue)), required: true, "sgd, adam or adamw."),
+        OptionKey("lr", .number, "Learning rate (default 1e-3)."),
+        OptionKey("momentum", .number, "sgd: momentum."),
+        OptionKey("weight_decay", .number, "L2 (sgd, adam) or decoupled (adamw, default 0.01) weight decay."),
+        OptionKey("betas", .list(.number), "adam, adamw: (β₁, β₂)."),
+        OptionKey("eps", .number, "adam, adamw: ε."),
+        OptionKey("warmup_steps", .integer, "Linear learning-rate warm-up."),
+    ]
+
+    public static let keys = [
+        OptionKey("task", .mapping(taskKeys), required: true, "What to learn."),
+        OptionKey("model", .mapping(modelKeys), required: true, "The network."),
+        OptionKey("loss", .choice(LossKind.allCases.map(\.rawValue)), "cross_entropy (default) or mse."),
+        OptionKey("optimizer", .mapping(optimizerKeys), "The optimizer (default adamw, lr 1e-3)."),
+        OptionKey("steps", .integer, required: true, "Optimizer updates."),
+        OptionKey("batch_size", .integer, "Examples per step (default: full batch)."),
+        OptionKey("record_every", .integer, "Record the history every this many steps (default 1)."),
+        OptionKey("checkpoints", .list(.integer), "Steps at which to keep the parameters (for analysis over training)."),
+        OptionKey("seed", .integer, "Seeds initialization, minibatches and (by default) the task."),
+        OptionKey("precision", .choice(["float", "double"]), "Arithmetic of training (default float)."),
+        OptionKey("stop_when", .mapping([
+            OptionKey("metric", .choice(Metric.allCases.map(\.rawValue)), required: true, "A history column."),
+            OptionKey("above", .number, "Stop once the metric is at least this."),
+            OptionKey("below", .number, "Stop once the metric is at most this."),
+        ]), "Stop early at the first recorded step where the condition holds."),
+    ]
+
+    public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
+        var config = try configuration(cell.options)
+        if cell.options.node("threads") == nil { config.threads = context.threads }
+        let total = config.steps
+        let progress = context.progress
+        let trained: TrainingRun
+        do {
+            trained = try train(config) { step, _, loss in
+                progress(step, total, "loss \(formatValue(.number(loss)))")
+            }
+        } catch let error as TrainingError {
+            throw Diagnostic(at: cell.cell.location, "{train} failed: \(error.description)")
+        } catch let error as TaskError {
+            throw Diagnostic(at: cell.options.location(of: "task"), "{train} task: \(error.message)")
+        }
+        return CellOutput(value: .record(result(trained)), artifact: trained, display: [summary(trained)])
+    }
+
+    /// The options as the training core's configuration.
+    static func configuration(_ options: Options) throws(Diagnostic) -> TrainingConfig {
+        var resolved = Record()
+        for key in options.keys where key != "id" { resolved[key] = try options.value(key) }
+        return try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: options.node)
+    }
+
+    static func result(_ run: TrainingRun) -> Record {
+        var record = Record()
+        for metric in Metric.allCases where metric != .wallTime {
+            let column = run.history[metric]
+            if !column.isEmpty { record[metric.rawValue] = .numbers(column) }
+        }
+        record["parameters"] = .number(Double(run.model.parameterCount))
+        record["final_step"] = .number(Double(run.finalStep))
+        return record
+    }
+
+    static func summary(_ run: TrainingRun) -> CellDisplay {
+        let h = run.history
+        var items: [(label: String, value: String)] = [
+            ("steps", "\(run.finalStep)"),
+            ("parameters", "\(run.model.parameterCount)"),
+        ]
+        if let x = h.trainLoss.last { items.append(("train loss", formatValue(.number(x)))) }
+        if let x = h.testLoss.last { items.append(("test loss", formatValue(.number(x)))) }
+        if let x = h.trainAccuracy.last { items.append(("train accuracy", ValueFormat.percent(1).format(.number(x)))) }
+        if let x = h.testAccuracy.last { items.append(("test accuracy", ValueFormat.percent(1).format(.number(x)))) }
+        return .summary(title: "Training run", items: items)
+    }
+}

@@ -10,6 +10,9 @@ public struct DirectiveRegistry: Sendable {
         TableDirective.self,
         ClaimDirective.self,
         TrainDirective.self,
+        PlotDirective.self,
+        HeatmapDirective.self,
+        HistogramDirective.self,
     ])
 
     public var kinds: [String] { directives.map { $0.kind } }

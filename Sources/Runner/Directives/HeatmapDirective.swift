@@ -1,0 +1,53 @@
+import Notebooks
+import Plotting
+
+/// `{heatmap}`: a matrix (a list of rows, or a table whose columns are drawn as columns) as
+/// coloured cells with a colour bar; `colour_map: diverging` centres signed values at zero.
+public enum HeatmapDirective: Directive {
+    public static let kind = "heatmap"
+    public static let summary = "A matrix drawn as coloured cells with a colour bar."
+    public static let keys = FigureOptions.axisKeys + [
+        OptionKey("values", .any, required: true, "A list of rows (lists of numbers)."),
+        OptionKey("colour_map", .choice(ColourMap.allCases.map(\.rawValue)), "viridis (default) or diverging."),
+        OptionKey("colour_label", .string, "Title of the colour bar."),
+        OptionKey("colour_min", .number, "Fixed lower end of the colour scale."),
+        OptionKey("colour_max", .number, "Fixed upper end of the colour scale."),
+    ]
+
+    public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
+        let options = cell.options
+        guard let value = try options.value("values") else { throw Diagnostic(at: options.location, "missing 'values'") }
+        let rows = try matrix(value, at: options.location(of: "values"))
+        let colourMap = ColourMap(rawValue: try options.choice("colour_map", ColourMap.allCases.map(\.rawValue), default: "viridis")) ?? .viridis
+        var domain: (min: Double, max: Double)?
+        if let lo = try options.number("colour_min"), let hi = try options.number("colour_max") { domain = (lo, hi) }
+        let mark = HeatmapMark(values: rows, colourMap: colourMap, domain: domain, label: try options.string("colour_label"))
+        var x = try FigureOptions.axis(options, "x"), y = try FigureOptions.axis(options, "y")
+        x.grid = false
+        y.grid = false
+        let figure = try FigureOptions.figure(options, context: context, layers: [.heatmap(mark)], x: x, y: y)
+        return try FigureOptions.output(figure, options: options)
+    }
+
+    /// Rows of numbers from a list of lists, or from a table (each column becomes a column).
+    static func matrix(_ value: Value, at location: SourceLocation) throws(Diagnostic) -> [[Double]] {
+        if case .record(let record) = value {
+            let columns = record.fields.compactMap { $0.value.numbers }
+            guard let n = columns.first?.count, columns.allSatisfy({ $0.count == n }) else {
+                throw Diagnostic(at: location, "a table drawn as a heatmap needs equal-length number columns")
+            }
+            return (0..<n).map { i in columns.map { $0[i] } }
+        }
+        guard case .list(let items) = value else {
+            throw Diagnostic(at: location, "'values' must be a list of rows, found \(value.typeName)")
+        }
+        var rows: [[Double]] = []
+        for item in items {
+            guard let row = item.numbers else {
+                throw Diagnostic(at: location, "each row of 'values' must be a list of numbers, found \(item.typeName)")
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+}

@@ -1,0 +1,52 @@
+import Notebooks
+import Plotting
+
+/// `{histogram}`: the distribution of one or more lists of values, with automatic
+/// (Freedman–Diaconis) or given bins.
+public enum HistogramDirective: Directive {
+    public static let kind = "histogram"
+    public static let summary = "Histograms of one or more lists of values."
+    static let seriesKeys = [
+        OptionKey("values", .any, required: true, "The values."),
+        OptionKey("label", .string, "Legend entry."),
+    ]
+    public static let keys = FigureOptions.axisKeys + [
+        OptionKey("values", .any, "The values (for a single histogram)."),
+        OptionKey("series", .list(.mapping(seriesKeys)), "Several histograms on one axes."),
+        OptionKey("bins", .any, "A bin count, a list of edges, or 'auto' (default) or 'sturges'."),
+        OptionKey("density", .bool, "Normalise to a density instead of counts."),
+    ]
+
+    public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
+        let options = cell.options
+        let rule = try bins(options)
+        let density = try options.bool("density", default: false)
+        var layers: [Mark] = []
+        if options.has("values") {
+            layers.append(.histogram(HistogramMark(values: try FigureOptions.requiredNumbers(options, "values"), bins: rule, density: density)))
+        }
+        if case .list(let nodes, _)? = options.node("series") {
+            for node in nodes {
+                let series = Options(node: node, scope: options.scope, path: "series")
+                layers.append(.histogram(HistogramMark(
+                    values: try FigureOptions.requiredNumbers(series, "values"), bins: rule,
+                    label: try series.string("label"), density: density)))
+            }
+        }
+        guard !layers.isEmpty else { throw Diagnostic(at: options.location, "{histogram} needs 'values' or 'series'") }
+        var y = try FigureOptions.axis(options, "y")
+        if y.label == nil { y.label = density ? "density" : "count" }
+        return try FigureOptions.output(try FigureOptions.figure(options, context: context, layers: layers, y: y), options: options)
+    }
+
+    static func bins(_ options: Options) throws(Diagnostic) -> BinRule {
+        switch try options.value("bins") {
+        case nil, .string("auto")?: return .automatic
+        case .string("sturges")?: return .sturges
+        case .number(let n)? where n >= 1 && n.rounded() == n: return .count(Int(n))
+        case let value?:
+            if let edges = value.numbers, edges.count >= 2 { return .edges(edges) }
+            throw Diagnostic(at: options.location(of: "bins"), "'bins' must be a count, a list of edges, 'auto' or 'sturges'")
+        }
+    }
+}

@@ -1,0 +1,361 @@
+/// A recursive-descent parser from TeX math tokens to a MathML tree.
+///
+/// The grammar is TeX's math list: a sequence of atoms, each optionally followed by `^`, `_` and
+/// primes; an atom is a character, a control sequence with its arguments, or a `{...}` group.
+/// The parser never fails: anything it cannot render becomes a `MathWarning` (with the UTF-8
+/// offset of the offending token) and an `<merror>` showing the source, and parsing resumes.
+/// Commands live in `TeXParser+Commands.swift`, environments in `TeXParser+Environments.swift`.
+struct TeXParser {
+    /// What ends a math list without being consumed by it.
+    struct Stops: OptionSet {
+        let rawValue: Int
+        /// `}` closing a group.
+        static let closeBrace = Stops(rawValue: 1)
+        /// `]` closing an optional argument (`\sqrt[n]`).
+        static let closeBracket = Stops(rawValue: 2)
+        /// `\right` or `\middle`.
+        static let right = Stops(rawValue: 4)
+        /// `&`, `\\` and `\end`, inside an environment.
+        static let cell = Stops(rawValue: 8)
+    }
+
+    /// How an atom takes sub- and superscripts.
+    enum Limits {
+        /// At the side (`msub`, `msup`, `msubsup`).
+        case side
+        /// Above and below in display math, at the side inline (`\sum`, `\lim`).
+        case display
+        /// Above and below always (`\limits`, `\underbrace`).
+        case always
+    }
+
+    /// One atom of a math list before its scripts are attached.
+    struct Atom {
+        var node: MathNode
+        var limits: Limits = .side
+        /// Nodes that follow the atom and its scripts (the function application after `\sin`).
+        var trailer: [MathNode] = []
+    }
+
+    /// TeX groups nested deeper than this are shown as source with a warning, which bounds the
+    /// recursion whatever the input.
+    static let maximumDepth = 64
+
+    let tokens: [TeXToken]
+    let bytes: [UInt8]
+    let display: MathDisplay
+    var position = 0
+    var warnings: [MathWarning] = []
+    var tags: [String] = []
+    var labels: [String] = []
+    /// The math alphabet in force (`\mathbb{...}` sets it for its argument).
+    var alphabet: MathAlphabet?
+    var depth = 0
+
+    init(source: String, display: MathDisplay) {
+        self.tokens = TeXTokenizer.tokenize(source)
+        self.bytes = Array(source.utf8)
+        self.display = display
+    }
+
+    // MARK: token access
+
+    var peek: TeXToken? { position < tokens.count ? tokens[position] : nil }
+
+    mutating func advance() { position += 1 }
+
+    /// The next token that is not white space, skipping the white space.
+    mutating func peekSkippingSpace() -> TeXToken? {
+        while let token = peek, token.isSpace { advance() }
+        return peek
+    }
+
+    mutating func warn(_ message: String, at offset: Int) {
+        warnings.append(MathWarning(offset: offset, message: message))
+    }
+
+    /// The source text of tokens `range`, as written.
+    func sourceText(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let start = tokens[range.lowerBound].offset
+        let end = tokens[range.upperBound - 1].offset + tokens[range.upperBound - 1].length
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// UTF-8 offset of the current token, or of the end of the source.
+    var currentOffset: Int { peek?.offset ?? bytes.count }
+
+    // MARK: lists
+
+    /// Parses the whole source.
+    mutating func parseAll() -> [MathNode] {
+        parseList(stops: [])
+    }
+
+    /// Parses atoms until a token in `stops` (not consumed) or the end. Terminators that do not
+    /// belong here (a stray `}`, `&` outside an environment) are reported and skipped.
+    mutating func parseList(stops: Stops) -> [MathNode] {
+        var nodes: [MathNode] = []
+        while let token = peekSkippingSpace() {
+            if token.isCharacter("}") {
+                if stops.contains(.closeBrace) { break }
+                warn("unmatched '}'", at: token.offset)
+                advance()
+                continue
+            }
+            if token.isCharacter("]"), stops.contains(.closeBracket) { break }
+            if token.isCommand("right") || token.isCommand("middle") {
+                if stops.contains(.right) { break }
+                warn("\\\(token.command!) without a matching \\left", at: token.offset)
+                advance()
+                _ = parseDelimiter()
+                continue
+            }
+            if token.isCharacter("&") || token.isCommand("\\") || token.isCommand("end") || token.isCommand("cr") {
+                if stops.contains(.cell) { break }
+                if token.isCommand("end") {
+                    advance()
+                    let name = readRawGroup()?.text ?? ""
+                    warn("\\end{\(name)} without a matching \\begin", at: token.offset)
+                } else {
+                    warn(token.isCharacter("&") ? "'&' outside an alignment environment"
+                         : "line break \\\\ outside an alignment environment", at: token.offset)
+                    advance()
+                    if token.isCommand("\\") { skipOptionalArgument() }
+                }
+                continue
+            }
+            if let name = token.command, let style = Self.styleSwitches[name] {
+                // \displaystyle and friends apply to the rest of the current list.
+                advance()
+                let rest = parseList(stops: stops)
+                nodes.append(.element("mstyle", rest, style))
+                break
+            }
+            if token.isCommand("color") {
+                advance()
+                let color = readRawGroup()?.text ?? ""
+                let rest = parseList(stops: stops)
+                nodes.append(.element("mstyle", rest, [("style", "color:" + Self.sanitizedColor(color))]))
+                break
+            }
+            nodes += parseAtomWithScripts()
+        }
+        return nodes
+    }
+
+    static let styleSwitches: [String: [(String, String)]] = [
+        "displaystyle": [("displaystyle", "true"), ("scriptlevel", "0")],
+        "textstyle": [("displaystyle", "false"), ("scriptlevel", "0")],
+        "scriptstyle": [("displaystyle", "false"), ("scriptlevel", "1")],
+        "scriptscriptstyle": [("displaystyle", "false"), ("scriptlevel", "2")],
+    ]
+
+    /// A colour name or hex value, with anything else removed so it cannot break the style.
+    static func sanitizedColor(_ text: String) -> String {
+        String(text.unicodeScalars.filter { TeXTokenizer.isLetter($0) || ("0"..."9").contains($0) || $0 == "#" })
+    }
+
+    /// A `{...}` group as one node: its single child, an `<mrow>` of several, or an empty row.
+    mutating func parseGroup() -> MathNode {
+        let open = peek!
+        advance()
+        depth += 1
+        defer { depth -= 1 }
+        let nodes = parseList(stops: [.closeBrace])
+        if let close = peek, close.isCharacter("}") {
+            advance()
+        } else {
+            warn("missing '}' for the '{' here", at: open.offset)
+        }
+        return nodes.count == 1 ? nodes[0] : MathNode("mrow", children: nodes)
+    }
+
+    // MARK: atoms and scripts
+
+    /// One atom with its scripts, plus any trailing nodes.
+    mutating func parseAtomWithScripts() -> [MathNode] {
+        var atom: Atom?
+        if let token = peek, !(token.isCharacter("^") || token.isCharacter("_") || token.isCharacter("'")) {
+            atom = parseAtom()
+        }
+        var lower: MathNode?
+        var upper: MathNode?
+        var primes = 0
+        while let token = peekSkippingSpace() {
+            if token.isCommand("limits") || token.isCommand("nolimits") {
+                advance()
+                if atom == nil || atom?.node.name != "mo" && atom?.limits == .side {
+                    warn("\\\(token.command!) applies only to an operator", at: token.offset)
+                }
+                atom?.limits = token.isCommand("limits") ? .always : .side
+            } else if token.isCharacter("^") || token.isCharacter("_") {
+                advance()
+                let isSuper = token.isCharacter("^")
+                if (isSuper ? upper : lower) != nil {
+                    warn(isSuper ? "double upper" : "double lower", at: token.offset)
+                }
+                let argument = parseArgument(after: isSuper ? "^" : "_", at: token.offset) ?? MathNode("mrow")
+                if isSuper { upper = argument } else { lower = argument }
+            } else if token.isCharacter("'") {
+                advance()
+                primes += 1
+            } else {
+                break
+            }
+        }
+        if primes > 0 {
+            let prime = MathNode.mo(Self.primeSymbol(count: primes))
+            if let existing = upper {
+                upper = .row([prime] + (existing.name == "mrow" && existing.attributes.isEmpty ? existing.children : [existing]))
+            } else {
+                upper = prime
+            }
+        }
+        guard lower != nil || upper != nil else {
+            guard let atom else { return [] }
+            return [atom.node] + atom.trailer
+        }
+        var base = atom ?? Atom(node: MathNode("mrow"))
+        let stacked: Bool
+        switch base.limits {
+        case .side: stacked = false
+        case .display: stacked = display == .block
+        case .always:
+            stacked = true
+            if base.node.name == "mo" { base.node.set("movablelimits", "false") }
+        }
+        let scripted: MathNode
+        switch (lower, upper) {
+        case (let sub?, let sup?):
+            scripted = .element(stacked ? "munderover" : "msubsup", [base.node, sub, sup])
+        case (let sub?, nil):
+            scripted = .element(stacked ? "munder" : "msub", [base.node, sub])
+        case (nil, let sup?):
+            scripted = .element(stacked ? "mover" : "msup", [base.node, sup])
+        case (nil, nil):
+            scripted = base.node
+        }
+        return [scripted] + base.trailer
+    }
+
+    static func primeSymbol(count: Int) -> String {
+        switch count {
+        case 1: return "′"
+        case 2: return "″"
+        case 3: return "‴"
+        case 4: return "⁗"
+        default: return String(repeating: "′", count: count)
+        }
+    }
+
+    /// The argument of a command or script: a `{...}` group, or else a single token (`x^2`,
+    /// `\frac12`, `x_\alpha`). Returns nil, with a warning, when the argument is missing.
+    mutating func parseArgument(after command: String, at offset: Int) -> MathNode? {
+        guard let token = peekSkippingSpace(), !isArgumentTerminator(token) else {
+            warn("missing argument for \(command)", at: offset)
+            return nil
+        }
+        if token.isCharacter("{") { return parseGroup() }
+        if let scalar = token.character, scalar.properties.numericType != nil, scalar.isASCII {
+            advance()
+            return .mn(String(alphabet.flatMap { $0.map(scalar) } ?? scalar))
+        }
+        guard let atom = parseAtom() else { return MathNode("mrow") }
+        return .row([atom.node] + atom.trailer)
+    }
+
+    func isArgumentTerminator(_ token: TeXToken) -> Bool {
+        token.isCharacter("}") || token.isCharacter("&") || token.isCharacter("^") || token.isCharacter("_")
+            || token.isCommand("\\") || token.isCommand("end") || token.isCommand("right")
+    }
+
+    /// One atom. Consumes at least one token; returns nil when the token renders as nothing
+    /// (`\label`, `\nonumber`).
+    mutating func parseAtom() -> Atom? {
+        guard let token = peek else { return nil }
+        if depth > Self.maximumDepth {
+            warn("expression nested too deeply; shown as source", at: token.offset)
+            let rest = sourceText(position..<tokens.count)
+            position = tokens.count
+            return Atom(node: .error(rest))
+        }
+        switch token.kind {
+        case .space:
+            advance()
+            return nil
+        case .command(let name):
+            advance()
+            depth += 1
+            defer { depth -= 1 }
+            return parseCommand(name, token: token)
+        case .character(let scalar):
+            return parseCharacter(scalar, token: token)
+        }
+    }
+
+    mutating func parseCharacter(_ scalar: Unicode.Scalar, token: TeXToken) -> Atom? {
+        if scalar == "{" {
+            return Atom(node: parseGroup())
+        }
+        if scalar.isASCII, ("0"..."9").contains(scalar) {
+            return Atom(node: parseNumber())
+        }
+        advance()
+        if scalar.properties.isAlphabetic {
+            return Atom(node: identifier(scalar))
+        }
+        switch scalar {
+        case "~":
+            return Atom(node: .mspace("0.3333em"))
+        case "(", ")", "[", "]", "|":
+            return Atom(node: .mo(String(scalar), [("stretchy", "false")]))
+        case "/":
+            return Atom(node: .mo("/", [("lspace", "0em"), ("rspace", "0em")]))
+        case "#", "$", "\\", "&", "}":
+            warn("unexpected character '\(scalar)'", at: token.offset)
+            return Atom(node: .error(String(scalar)))
+        default:
+            if let symbol = TeXSymbols.characterOperators[scalar] {
+                return Atom(node: .mo(symbol))
+            }
+            if scalar.properties.numericType != nil {
+                return Atom(node: .mn(String(scalar)))
+            }
+            return Atom(node: .mo(String(scalar)))
+        }
+    }
+
+    /// A decimal number: digits with at most one decimal point followed by a digit (`3.14`).
+    mutating func parseNumber() -> MathNode {
+        var text = ""
+        var seenPoint = false
+        while let token = peek, let scalar = token.character {
+            if scalar.isASCII, ("0"..."9").contains(scalar) {
+                text.unicodeScalars.append(alphabet.flatMap { $0.map(scalar) } ?? scalar)
+                advance()
+            } else if scalar == ".", !seenPoint, position + 1 < tokens.count,
+                let next = tokens[position + 1].character, next.isASCII, ("0"..."9").contains(next)
+            {
+                seenPoint = true
+                text += "."
+                advance()
+            } else {
+                break
+            }
+        }
+        return .mn(text)
+    }
+
+    /// An identifier for one letter in the current alphabet: `<mi>x</mi>` (italic by MathML
+    /// Core's rule for one-letter identifiers), `<mi mathvariant="normal">` for upright letters,
+    /// or the styled Unicode letter (`\mathbb{R}` → ℝ).
+    func identifier(_ scalar: Unicode.Scalar) -> MathNode {
+        if let alphabet {
+            if alphabet == .roman { return .mi(String(scalar), normal: true) }
+            if let styled = alphabet.map(scalar) { return .mi(String(styled)) }
+        }
+        let text = String(scalar)
+        return .mi(text, normal: TeXSymbols.uprightIdentifiers.contains(text))
+    }
+}

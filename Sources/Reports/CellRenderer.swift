@@ -7,6 +7,9 @@ import Runner
 struct CellRenderer {
     private(set) var figureCount = 0
     private(set) var tableCount = 0
+    var math: MathHTML
+
+    init(math: MathHTML) { self.math = math }
 
     mutating func render(_ run: CellRun) -> String {
         let cell = run.cell
@@ -52,7 +55,7 @@ struct CellRenderer {
     private mutating func render(_ table: TableContent) -> String {
         tableCount += 1
         let id = table.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
-        let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(HTML.escape(table.caption ?? ""))</figcaption>"
+        let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(math.plain(table.caption ?? ""))</figcaption>"
         let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
             "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(HTML.escape(h))</th>"
         }.joined() + "</tr></thead>"
@@ -70,17 +73,17 @@ struct CellRenderer {
             "<p class=\"figure-warning\">" + figure.warnings.map(HTML.escape).joined(separator: "; ") + "</p>"
         return """
         <figure id="\(HTML.escape(id))">\(figure.svg)
-        <figcaption><span class="label">Figure \(figureCount).</span> \(HTML.escape(figure.caption ?? ""))\
+        <figcaption><span class="label">Figure \(figureCount).</span> \(math.plain(figure.caption ?? ""))\
          <a class="csv" href="\(csv)" download="\(HTML.escape(id)).csv">data (CSV)</a></figcaption>\(warnings)
         </figure>
         """
     }
 
-    private func render(_ claim: ClaimContent) -> String {
+    private mutating func render(_ claim: ClaimContent) -> String {
         let status = claim.holds ? "holds" : "fails"
         let values = claim.values.map { "<li><code>\(HTML.escape($0.source))</code> = <strong>\(HTML.escape($0.value))</strong></li>" }.joined()
         return """
-        <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)</span> \(HTML.escape(claim.says))</p>\
+        <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)</span> \(math.plain(claim.says))</p>\
         <p class="claim-that"><code>\(HTML.escape(claim.that))</code></p><ul class="claim-values">\(values)</ul></div>
         """
     }

@@ -8,14 +8,16 @@ struct ProseRenderer {
     struct Heading { var level: Int; var id: String; var number: String; var text: String }
 
     var inlineValues: [String: InlineValue]
+    var math: MathHTML
     var rawHTML: Bool
     var numberSections: Bool
     private(set) var headings: [Heading] = []
     private var usedIDs: [String: Int] = [:]
     private var counters = [0, 0, 0, 0, 0, 0]
 
-    init(inlineValues: [String: InlineValue], rawHTML: Bool, numberSections: Bool) {
+    init(inlineValues: [String: InlineValue], math: MathHTML, rawHTML: Bool, numberSections: Bool) {
         self.inlineValues = inlineValues
+        self.math = math
         self.rawHTML = rawHTML
         self.numberSections = numberSections
     }
@@ -59,7 +61,7 @@ struct ProseRenderer {
 
     private mutating func inline(_ node: MarkdownNode) -> String {
         switch node.kind {
-        case .text(let s): return HTML.escape(s)
+        case .text(let s): return math.text(s)
         case .softBreak: return "\n"
         case .lineBreak: return "<br>\n"
         case .code(let literal):

@@ -1,0 +1,82 @@
+/// Turns an `Axis` and the data extent into a `PositionScale` with ticks.
+enum AxisResolver {
+    /// Pixels per tick interval aimed at: wide enough for labels on x, comfortable on y.
+    static let xTickSpacing = 90.0
+    static let yTickSpacing = 45.0
+
+    static func resolve(_ axis: Axis, kind: ScaleKind, extent: PanelData.Extent?, categories: [String],
+                        includesZero: Bool, exact: Bool, shared: SharedDomain?,
+                        start: Double, end: Double, isX: Bool) -> PositionScale {
+        let length = abs(end - start)
+        switch kind {
+        case .band:
+            let ticks = categories.enumerated().map { Tick(value: Double($0.offset) + 0.5, label: $0.element) }
+            return PositionScale(kind: .band(categories), lower: 0, upper: Double(Swift.max(1, categories.count)),
+                                 start: start, end: end, ticks: ticks)
+        case .log:
+            var lo = axis.min.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? extent?.min ?? 1
+            var hi = axis.max.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? extent?.max ?? 10
+            if let shared {
+                lo = shared.lower
+                hi = shared.upper
+            } else {
+                if lo > hi { swap(&lo, &hi) }
+                if hi / lo < 1 + 1e-9 {
+                    lo /= 2
+                    hi *= 2
+                }
+                if axis.nice && !exact {
+                    let decades = Ticks.logDomain(lo, hi)
+                    lo = axis.min ?? decades.lower
+                    hi = axis.max ?? decades.upper
+                }
+            }
+            let maxMajor = Swift.max(2, Int(length / (isX ? 60 : 30)))
+            let ticks = Ticks.log(lo, hi, format: axis.format, maxMajorCount: maxMajor)
+            return PositionScale(kind: .log, lower: lo, upper: hi, start: start, end: end, ticks: ticks)
+        case .linear:
+            var count = Swift.max(2, Int(length / (isX ? xTickSpacing : yTickSpacing)))
+            while true {
+                let (lo, hi) = linearDomain(axis, extent: extent, includesZero: includesZero, exact: exact,
+                                            shared: shared, count: count)
+                let ticks = Ticks.linear(lo, hi, count: count, format: axis.format)
+                    .filter { $0.value >= lo - 1e-9 * (hi - lo) && $0.value <= hi + 1e-9 * (hi - lo) }
+                let scale = PositionScale(kind: .linear, lower: lo, upper: hi, start: start, end: end, ticks: ticks)
+                if count <= 2 || !isX || !labelsOverlap(scale) { return scale }
+                count -= 1
+            }
+        }
+    }
+
+    private static func linearDomain(_ axis: Axis, extent: PanelData.Extent?, includesZero: Bool, exact: Bool,
+                                     shared: SharedDomain?, count: Int) -> (Double, Double) {
+        if let shared { return (shared.lower, shared.upper) }
+        let fixedMin = axis.min.flatMap { $0.isFinite ? $0 : nil }
+        let fixedMax = axis.max.flatMap { $0.isFinite ? $0 : nil }
+        var lo = fixedMin ?? extent?.min ?? (fixedMax.map { $0 - 1 } ?? 0)
+        var hi = fixedMax ?? extent?.max ?? (fixedMin.map { $0 + 1 } ?? 1)
+        if includesZero || axis.includesZero {
+            lo = Swift.min(lo, 0)
+            hi = Swift.max(hi, 0)
+        }
+        (lo, hi) = Ticks.widened(lo, hi)
+        if axis.nice && !exact {
+            let niced = Ticks.niceDomain(lo, hi, count: count)
+            lo = fixedMin ?? niced.lower
+            hi = fixedMax ?? niced.upper
+        }
+        return (lo, hi)
+    }
+
+    /// Whether neighbouring horizontal tick labels would come closer than 8 px.
+    private static func labelsOverlap(_ scale: PositionScale) -> Bool {
+        let labelled = scale.ticks.filter { !$0.label.isEmpty }
+        for (a, b) in zip(labelled, labelled.dropFirst()) {
+            let gap = abs(scale.position(b.value) - scale.position(a.value))
+            let half = (TextMetrics.width(a.label, fontSize: TextMetrics.tickFontSize)
+                + TextMetrics.width(b.label, fontSize: TextMetrics.tickFontSize)) / 2
+            if half + 8 > gap { return true }
+        }
+        return false
+    }
+}

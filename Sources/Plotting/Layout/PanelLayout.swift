@@ -1,0 +1,140 @@
+/// Where everything of one panel goes: margins, the plot rectangle, the resolved scales, and
+/// the places of the legend and colour bar. Computed by `PanelLayout.plan`.
+struct PanelLayout {
+    var width: Double
+    var height: Double
+    var margins: Margins
+    var x: PositionScale
+    var y: PositionScale
+    /// Band labels drawn at −45° because they are wider than their band.
+    var rotatesXLabels: Bool
+    /// Widths reserved right of the plot (each includes its leading gap).
+    var legendWidth: Double
+    var colourBarWidth: Double
+    var colourTicks: [Tick]
+
+    var plotLeft: Double { margins.left }
+    var plotTop: Double { margins.top }
+    var plotRight: Double { width - margins.right }
+    var plotBottom: Double { height - margins.bottom }
+    var plotWidth: Double { plotRight - plotLeft }
+    var plotHeight: Double { plotBottom - plotTop }
+
+    // Fixed distances, in pixels.
+    static let pad = 8.0
+    static let tickLength = 5.0
+    static let minorTickLength = 3.0
+    static let tickGap = 3.0
+    static let labelGap = 6.0
+    static let sideGap = 16.0
+    static let colourBarThickness = 12.0
+    static let legendSwatch = 20.0
+    static let legendRow = 18.0
+    static let minimumPlotSize = 40.0
+}
+
+/// A domain forced on a panel (shared scales of a `FigureGrid`).
+struct SharedDomain: Equatable {
+    var lower: Double
+    var upper: Double
+}
+
+extension PanelLayout {
+    /// Lays out a panel: iterates margins ↔ ticks until the margins hold the labels actually
+    /// drawn (tick counts depend on the plot size, which depends on the margins).
+    static func plan(_ figure: Figure, _ data: PanelData, width: Double, height: Double,
+                     sharedX: SharedDomain? = nil, sharedY: SharedDomain? = nil,
+                     minimumMargins: Margins = .zero) -> PanelLayout {
+        var margins = Margins(top: 16, right: 16, bottom: 40, left: 48).union(minimumMargins)
+        var layout = build(figure, data, width, height, margins, sharedX, sharedY)
+        for _ in 0..<4 {
+            let needed = requiredMargins(figure, data, layout).union(minimumMargins)
+            if needed == margins { break }
+            margins = needed
+            layout = build(figure, data, width, height, margins, sharedX, sharedY)
+        }
+        // A final pass may only grow the margins, so that whatever the last ticks are, they fit.
+        let needed = requiredMargins(figure, data, layout).union(margins)
+        if needed != margins {
+            layout = build(figure, data, width, height, needed, sharedX, sharedY)
+        }
+        return layout
+    }
+
+    private static func build(_ figure: Figure, _ data: PanelData, _ width: Double, _ height: Double, _ margins: Margins,
+                              _ sharedX: SharedDomain?, _ sharedY: SharedDomain?) -> PanelLayout {
+        let plotWidth = Swift.max(minimumPlotSize, width - margins.left - margins.right)
+        let plotHeight = Swift.max(minimumPlotSize, height - margins.top - margins.bottom)
+        let left = margins.left
+        let top = margins.top
+        let x = AxisResolver.resolve(figure.x, kind: data.xKind, extent: data.xExtent, categories: data.categories,
+                                     includesZero: false, exact: data.exactX, shared: sharedX,
+                                     start: left, end: left + plotWidth, isX: true)
+        let y = AxisResolver.resolve(figure.y, kind: data.yKind, extent: data.yExtent, categories: [],
+                                     includesZero: data.valueAxisIncludesZero, exact: data.exactY, shared: sharedY,
+                                     start: data.yReversed ? top : top + plotHeight,
+                                     end: data.yReversed ? top + plotHeight : top, isX: false)
+        var rotates = false
+        if case .band(let names) = x.kind {
+            let widest = names.map { TextMetrics.width($0, fontSize: TextMetrics.tickFontSize) }.max() ?? 0
+            rotates = widest + 4 > x.bandStep
+        }
+        var colourTicks: [Tick] = []
+        var colourBarWidth = 0.0
+        if let heatmap = data.heatmap {
+            let domain = heatmap.resolvedDomain
+            let count = Swift.max(2, Int(plotHeight / 45))
+            colourTicks = Ticks.linear(domain.min, domain.max, count: count, format: heatmap.format)
+                .filter { $0.value >= domain.min - 1e-12 * abs(domain.min) && $0.value <= domain.max + 1e-12 * abs(domain.max) }
+            let widest = colourTicks.map { TextMetrics.width($0.label, fontSize: TextMetrics.tickFontSize) }.max() ?? 0
+            colourBarWidth = sideGap + colourBarThickness + tickLength + tickGap + widest
+            if heatmap.label != nil { colourBarWidth += labelGap + TextMetrics.labelFontSize }
+        }
+        var legendWidth = 0.0
+        if figure.showsLegend && !data.legend.isEmpty {
+            let widest = data.legend.map { TextMetrics.width($0.label, fontSize: TextMetrics.tickFontSize) }.max() ?? 0
+            legendWidth = sideGap + legendSwatch + labelGap + widest
+        }
+        return PanelLayout(width: Swift.max(width, margins.left + margins.right + minimumPlotSize),
+                           height: Swift.max(height, margins.top + margins.bottom + minimumPlotSize),
+                           margins: margins, x: x, y: y, rotatesXLabels: rotates,
+                           legendWidth: legendWidth, colourBarWidth: colourBarWidth, colourTicks: colourTicks)
+    }
+
+    /// Margins that hold the tick labels, axis titles, title, legend and colour bar of `layout`.
+    private static func requiredMargins(_ figure: Figure, _ data: PanelData, _ layout: PanelLayout) -> Margins {
+        let tick = TextMetrics.tickFontSize
+        let label = TextMetrics.labelFontSize
+        let yLabels = layout.y.ticks.filter { !$0.label.isEmpty }.map { TextMetrics.width($0.label, fontSize: tick) }
+        var left = pad + (yLabels.max() ?? 0) + tickLength + tickGap
+        if figure.y.label != nil { left += label + labelGap }
+        var bottom = pad + tickLength + tickGap
+        let xLabelWidths = layout.x.ticks.filter { !$0.label.isEmpty }.map { TextMetrics.width($0.label, fontSize: tick) }
+        if layout.rotatesXLabels {
+            bottom += (xLabelWidths.max() ?? 0) * 0.7072 + tick
+        } else {
+            bottom += tick
+        }
+        if figure.x.label != nil { bottom += labelGap + label }
+        var top = pad + tick / 2
+        if figure.title != nil { top = pad + TextMetrics.titleFontSize + labelGap + tick / 2 }
+        // Horizontal labels centred on the first and last x ticks overhang the plot by half.
+        let labelled = layout.x.ticks.filter { !$0.label.isEmpty }
+        var right = pad + layout.legendWidth + layout.colourBarWidth
+        if !layout.rotatesXLabels, let last = labelled.last {
+            let overhang = layout.x.position(last.value) + TextMetrics.width(last.label, fontSize: tick) / 2 - layout.plotRight
+            right = Swift.max(right, pad + overhang)
+        }
+        if !layout.rotatesXLabels, let first = labelled.first {
+            let overhang = layout.plotLeft - (layout.x.position(first.value) - TextMetrics.width(first.label, fontSize: tick) / 2)
+            left = Swift.max(left, pad + overhang)
+        }
+        if layout.rotatesXLabels, let first = xLabelWidths.first, let firstTick = labelled.first {
+            // Rotated labels end at their tick and extend left and down.
+            let overhang = layout.plotLeft - (layout.x.position(firstTick.value) - first * 0.7072)
+            left = Swift.max(left, pad + overhang)
+        }
+        func rounded(_ v: Double) -> Double { (v * 4).rounded(.up) / 4 }
+        return Margins(top: rounded(top), right: rounded(right), bottom: rounded(bottom), left: rounded(left))
+    }
+}

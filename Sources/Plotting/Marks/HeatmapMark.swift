@@ -1,0 +1,41 @@
+/// A matrix drawn as coloured cells with a colour bar. Row 0 is at the top (as a matrix is
+/// printed) and column j is centred on x = j, row i on y = i, so integer ticks label indices.
+/// Non-finite cells are left blank and counted.
+public struct HeatmapMark: Sendable {
+    /// Rows of the matrix; ragged rows are padded with blanks to the longest row.
+    public var values: [[Double]]
+    public var colourMap: ColourMap
+    /// Fixed colour domain; `nil` uses the data range (sequential) or `[−m, m]` with m the
+    /// largest |value| (diverging), so zero sits at the centre colour.
+    public var domain: (min: Double, max: Double)?
+    /// Title of the colour bar.
+    public var label: String?
+    public var format: TickFormat
+
+    public init(values: [[Double]], colourMap: ColourMap = .viridis, domain: (min: Double, max: Double)? = nil,
+                label: String? = nil, format: TickFormat = .auto) {
+        self.values = values
+        self.colourMap = colourMap
+        self.domain = domain
+        self.label = label
+        self.format = format
+    }
+
+    var rowCount: Int { values.count }
+    var columnCount: Int { values.map(\.count).max() ?? 0 }
+
+    /// The colour domain actually used (finite, lower < upper).
+    var resolvedDomain: (min: Double, max: Double) {
+        if let domain, domain.min.isFinite, domain.max.isFinite, domain.min < domain.max { return domain }
+        let finite = values.joined().filter(\.isFinite)
+        guard let lo = finite.min(), let hi = finite.max() else {
+            return colourMap == .diverging ? (-1, 1) : (0, 1)
+        }
+        if colourMap == .diverging {
+            let m = Swift.max(abs(lo), abs(hi))
+            return m > 0 ? (-m, m) : (-1, 1)
+        }
+        let widened = Ticks.widened(lo, hi)
+        return (widened.lower, widened.upper)
+    }
+}

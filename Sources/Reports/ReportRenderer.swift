@@ -40,7 +40,7 @@ public struct ReportRenderer: Sendable {
         let toc = prose.headings.filter { $0.level <= 3 }.map { h in
             "<li class=\"toc-\(h.level)\"><a href=\"#\(h.id)\">\(h.number.isEmpty ? "" : h.number + " ")\(HTML.escape(h.text))</a></li>"
         }.joined(separator: "\n")
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "title": HTML.escape(notebook.frontMatter.title),
             "description": HTML.escape(notebook.frontMatter.description),
             "style": templates.stylesheet,
@@ -49,11 +49,12 @@ public struct ReportRenderer: Sendable {
             "body": body.joined(separator: "\n"),
             "claimSummary": HTML.escape(claimSummary(run)),
             "allHold": run.claimsFailed == 0 && run.claimCellsNotRun == 0,
-            "previous": neighbours.previous.map { ["href": HTML.escape($0.file), "title": HTML.escape($0.title)] } as Any,
-            "next": neighbours.next.map { ["href": HTML.escape($0.file), "title": HTML.escape($0.title)] } as Any,
             "source": HTML.escape((notebook.file as NSString).lastPathComponent),
             "version": HTML.escape(version),
         ]
+        // Absent neighbours must be absent keys: Mustache would read a nil inside Any as present.
+        if let p = neighbours.previous { context["previous"] = ["href": HTML.escape(p.file), "title": HTML.escape(p.title)] }
+        if let n = neighbours.next { context["next"] = ["href": HTML.escape(n.file), "title": HTML.escape(n.title)] }
         return templates.render(context, template: "report")
     }
 

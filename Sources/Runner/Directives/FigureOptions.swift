@@ -32,10 +32,12 @@ enum FigureOptions {
 
     static func figure(_ options: Options, context: RunContext, layers: [Mark], x: Axis? = nil, y: Axis? = nil) throws(Diagnostic) -> Figure {
         let label = try options.string("label")
+        let xAxis = if let x { x } else { try axis(options, "x") }
+        let yAxis = if let y { y } else { try axis(options, "y") }
         return Figure(
             id: label ?? "fig-\(context.cellID.filter { $0 != "#" })",
             title: try options.string("title"), caption: try options.string("caption"),
-            x: try x ?? axis(options, "x"), y: try y ?? axis(options, "y"),
+            x: xAxis, y: yAxis,
             width: try options.number("width", default: 640), height: try options.number("height", default: 400),
             layers: layers)
     }

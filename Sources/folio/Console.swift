@@ -14,22 +14,35 @@ struct Console: Sendable {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    func observer() -> any ExecutionObserver { ConsoleObserver(console: self) }
+    /// `label` (the notebook's name) prefixes every line when several notebooks run at once.
+    func observer(label: String? = nil) -> any ExecutionObserver { ConsoleObserver(console: self, label: label) }
+
+    /// The terminal's width in columns (80 when unknown).
+    static func columns() -> Int {
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
 }
 
 final class ConsoleObserver: ExecutionObserver, @unchecked Sendable {
     private let console: Console
+    private let label: String?
     private let lock = NSLock()
     private var started = Date()
     private var lastPrint = Date.distantPast
     private var drewBar = false
 
-    init(console: Console) { self.console = console }
+    init(console: Console, label: String?) {
+        self.console = console
+        self.label = label
+    }
 
-    private func name(_ cell: CheckedCell) -> String { "{\(cell.cell.kind)} \(cell.id)" }
+    private func name(_ cell: CheckedCell) -> String { (label.map { "[\($0)] " } ?? "") + "{\(cell.cell.kind)} \(cell.id)" }
 
+    // The first progress line comes once the cell has run for a second, in a pipe too.
     func cellStarted(_ cell: CheckedCell) {
-        lock.withLock { started = Date(); lastPrint = Date(); drewBar = false }
+        lock.withLock { started = Date(); lastPrint = .distantPast; drewBar = false }
     }
 
     func cellProgress(_ cell: CheckedCell, step: Int, total: Int, status: String) {
@@ -46,7 +59,9 @@ final class ConsoleObserver: ExecutionObserver, @unchecked Sendable {
             if console.isTerminal {
                 let width = 24, filled = total > 0 ? width * step / total : 0
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-                FileHandle.standardError.write(Data("\r\u{1B}[K  \(name(cell)) \(bar) \(figures)".utf8))
+                // A line wider than the terminal wraps, and "\r" would then only clear its last row.
+                let text = String("  \(name(cell)) \(bar) \(figures)".prefix(Console.columns() - 1))
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
                 drewBar = true
             } else {
                 FileHandle.standardError.write(Data("  \(name(cell)): \(figures)\n".utf8))
@@ -71,6 +86,8 @@ final class ConsoleObserver: ExecutionObserver, @unchecked Sendable {
 
     func cellSkipped(_ cell: CheckedCell, because: String) {
         guard !console.quiet else { return }
-        FileHandle.standardError.write(Data("  \(name(cell)): skipped (reads '\(because)', which did not run)\n".utf8))
+        lock.withLock {
+            FileHandle.standardError.write(Data("  \(name(cell)): skipped (reads '\(because)', which did not run)\n".utf8))
+        }
     }
 }

@@ -2,14 +2,27 @@ import Foundation
 import Notebooks
 import Runner
 
-/// The provenance written next to each report as `NAME.json`: parameters, per-cell status and
-/// claims. It holds nothing that varies between identical runs (no times), so it is
-/// byte-identical when nothing changed; the index page is built from these files.
+/// The provenance written next to each report as `NAME.json`: the notebook's SHA-256, parameters,
+/// seeds, per-cell status and cache key, claims. The index page is built from these files.
+///
+/// By default it holds nothing that varies between runs of unchanged inputs: no wall times and
+/// no cache status (whether a cell was computed or reused). A render that reuses every cell, a
+/// render assembled from `--shard` jobs and a serial `--no-cache` render then write the same
+/// bytes, so `folio render --check` and `git diff` flag only real changes, and committing the
+/// reports after a re-render never creates noise. The cache key of each cell is deterministic
+/// and names exactly what the cell computed from, so it is always included. `--timings` adds
+/// `seconds` and `cache` to every cell, for a one-off look, at the price of that stability.
 struct Manifest: Codable {
     struct CellEntry: Codable {
         var id: String
         var kind: String
         var status: String
+        /// The cell's cache key (`CellKeys`): SHA-256 of its kind, options, inputs' keys, engine.
+        var key: String?
+        /// With `--timings` only: seconds spent running the cell (0 when reused).
+        var seconds: Double?
+        /// With `--timings` only: "reused", "computed (reason)", ...
+        var cache: String?
     }
     struct ClaimEntry: Codable {
         var says: String
@@ -22,11 +35,15 @@ struct Manifest: Codable {
     var title: String
     var description: String
     var params: [String: String]
+    /// SHA-256 of each input file ("notebook": the notebook's source).
+    var inputs: [String: String]?
+    /// Values of `seed` options by "cell.path" (e.g. "grok.task.seed").
+    var seeds: [String: String]?
     var cells: [CellEntry]
     var claims: [ClaimEntry]
     var folio: String
 
-    init(run: NotebookRun) {
+    init(run: NotebookRun, cache: CacheReport? = nil, timings: Bool = false) {
         let nb = run.checked.notebook
         notebook = (nb.file as NSString).lastPathComponent
         report = nb.name + ".html"
@@ -39,7 +56,18 @@ struct Manifest: Codable {
             case .failed: "failed"
             case .skipped: "skipped"
             }
-            return CellEntry(id: cell.cell.id, kind: cell.cell.cell.kind, status: status)
+            var entry = CellEntry(id: cell.cell.id, kind: cell.cell.cell.kind, status: status, key: cache?.keys[cell.cell.id]?.key)
+            if timings {
+                entry.seconds = (cell.wallTime * 1000).rounded() / 1000
+                entry.cache = cache?.status[cell.cell.id]?.phrase ?? "not run"
+            }
+            return entry
+        }
+        inputs = ["notebook": CellKeys.sha256(nb.source)]
+        if let keys = cache?.keys {
+            var seeds: [String: String] = [:]
+            for id in keys.order { for seed in keys[id]?.seeds ?? [] { seeds[id + "." + seed.path] = seed.value } }
+            self.seeds = seeds
         }
         claims = run.claims.map { ClaimEntry(says: $0.says, that: $0.that, holds: $0.holds) }
         // Claims that could not run count as not holding.

@@ -27,8 +27,26 @@ struct Render: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    @Option(help: "BLAS threads per cell.")
+    @Option(help: "BLAS threads per cell (split between notebooks with --jobs).")
     var threads: Int = 2
+
+    @Option(help: "Folder of the cell cache (format: docs/cache.md).")
+    var cacheDir: String = ".folio-cache"
+
+    @Flag(help: "Run every cell; neither read nor write the cell cache.")
+    var noCache = false
+
+    @Option(help: "Notebooks rendered at once; the BLAS threads are split between them.")
+    var jobs: Int = 1
+
+    @Option(help: ArgumentHelp("Compute the I-th of N deterministic shares of the cells into the cache and write no reports.", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "Write nothing; exit 1 when a report in the output folder differs from what its notebook produces now.")
+    var check = false
+
+    @Flag(help: "Add per-cell wall times and cache status to the manifests (which then differ between runs).")
+    var timings = false
 
     func run() throws {
         let files = try NotebookFiles.expand(paths)
@@ -38,30 +56,55 @@ struct Render: ParsableCommand {
         do { templateSet = try TemplateSet(directory: TemplateSet.locate(templates)) } catch {
             throw FolioFailure.invalid("error: \(error)")
         }
-        setBLASThreads(threads)
+        let jobs = max(1, min(self.jobs, checked.count))
+        // OpenBLAS's thread count is process-wide: set once, shared out between the jobs.
+        let threadsEach = jobs > 1 ? max(1, threads / jobs) : threads
+        setBLASThreads(threadsEach)
+        let cache = noCache ? nil : CellCache(directory: cacheDir)
+        var console = Console(quiet: quiet)
+        if jobs > 1 { console.isTerminal = false }
+        if let shard {
+            try runShard(shard, checked, cache: cache, jobs: jobs, threads: threadsEach, console: console)
+            return
+        }
         let renderer = ReportRenderer(templates: templateSet, version: Folio.version)
-        let writer = ReportWriter(directory: output)
+        let target = check ? FileManager.default.temporaryDirectory.appendingPathComponent("folio-check-\(UUID().uuidString)").path : output
+        let writer = ReportWriter(directory: target)
         try writer.prepare()
-        let console = Console(quiet: quiet)
+        defer { if check { try? FileManager.default.removeItem(atPath: target) } }
 
+        let runs = ParallelMap.map(checked.count, jobs: jobs) { i in
+            let notebook = checked[i]
+            let label = jobs > 1 ? notebook.notebook.name : nil
+            if label == nil { console.line("\(notebook.notebook.file)") }
+            let result = NotebookExecutor(threads: threadsEach, observer: console.observer(label: label), cache: cache)
+                .runReportingCache(notebook)
+            if cache != nil { console.line("  \(label.map { "[\($0)] " } ?? "")\(result.cache.summaryLine)") }
+            return result
+        }
         var problems: [String] = []
         for (i, notebook) in checked.enumerated() {
-            console.line("\(notebook.notebook.file)")
-            let run = NotebookExecutor(threads: threads, observer: console.observer()).run(notebook)
+            let (run, cacheReport) = runs[i]
             let neighbours = ReportRenderer.Neighbours(
                 previous: i > 0 ? (checked[i - 1].notebook.name + ".html", checked[i - 1].notebook.frontMatter.title) : nil,
                 next: i + 1 < checked.count ? (checked[i + 1].notebook.name + ".html", checked[i + 1].notebook.frontMatter.title) : nil)
             try writer.write(renderer.report(run, neighbours: neighbours), to: notebook.notebook.name + ".html")
-            try writer.write(Manifest(run: run).json(), to: notebook.notebook.name + ".json")
+            try writer.write(Manifest(run: run, cache: cacheReport, timings: timings).json(), to: notebook.notebook.name + ".json")
             for failed in run.failedCells {
                 if case .failed(let d) = failed.status { problems.append(d.description) }
             }
             for claim in run.claims where !claim.holds {
                 problems.append("\(notebook.notebook.file): claim fails: \(claim.says)")
             }
-            console.line("  → \(writer.path(notebook.notebook.name + ".html")): \(run.claimsHeld) of \(run.claims.count + run.claimCellsNotRun) claims hold")
+            if !check {
+                console.line("  → \(writer.path(notebook.notebook.name + ".html")): \(run.claimsHeld) of \(run.claims.count + run.claimCellsNotRun) claims hold")
+            }
         }
-        try writer.write(renderer.index(writer.indexEntries()), to: "index.html")
+        if check {
+            try compareReports(checked, rendered: writer)
+        } else {
+            try writer.write(renderer.index(writer.indexEntries()), to: "index.html")
+        }
 
         let cellFailures = checked.isEmpty ? false : problems.contains { !$0.contains("claim fails") }
         if !problems.isEmpty {
@@ -69,5 +112,47 @@ struct Render: ParsableCommand {
             if cellFailures || !allowFailingClaims { throw FolioFailure.failed(text) }
             FileHandle.standardError.write(Data(("warning: " + text + "\n").utf8))
         }
+    }
+}
+
+extension Render {
+    /// `--check`: each notebook's report and manifest, freshly rendered into a temporary folder,
+    /// compared byte for byte with the ones in the output folder.
+    func compareReports(_ checked: [CheckedNotebook], rendered: ReportWriter) throws(FolioFailure) {
+        let committed = ReportWriter(directory: output)
+        var stale: [String] = []
+        for notebook in checked {
+            for name in [notebook.notebook.name + ".html", notebook.notebook.name + ".json"] {
+                let fresh = FileManager.default.contents(atPath: rendered.path(name))
+                let old = FileManager.default.contents(atPath: committed.path(name))
+                if old == nil { stale.append("\(committed.path(name)) is missing") }
+                else if old != fresh { stale.append("\(committed.path(name)) differs from what \(notebook.notebook.file) produces now") }
+            }
+        }
+        if !stale.isEmpty {
+            throw .failed(stale.joined(separator: "\n") + "\nreports are out of date; run folio render")
+        }
+        if !quiet { print("\(checked.count) report\(checked.count == 1 ? "" : "s") in \(output) up to date.") }
+    }
+
+    /// `--shard I/N`: runs this shard's cells (and what they read) into the cache; no reports.
+    func runShard(_ text: String, _ checked: [CheckedNotebook], cache: CellCache?, jobs: Int, threads: Int,
+                  console: Console) throws(FolioFailure) {
+        guard let shard = Shard(text) else { throw .invalid("error: --shard expects I/N with 1 ≤ I ≤ N, got '\(text)'") }
+        guard let cache else { throw .invalid("error: --shard fills the cell cache; it cannot be used with --no-cache") }
+        let runs = ParallelMap.map(checked.count, jobs: jobs) { i in
+            let notebook = checked[i]
+            let label = jobs > 1 ? notebook.notebook.name : nil
+            if label == nil { console.line("\(notebook.notebook.file) (shard \(shard.index)/\(shard.count))") }
+            let wanted = shard.cells(of: notebook, keys: CellKeys(notebook))
+            let result = NotebookExecutor(threads: threads, observer: console.observer(label: label), cache: cache)
+                .runReportingCache(notebook, only: wanted)
+            console.line("  \(label.map { "[\($0)] " } ?? "")\(wanted.count) of \(notebook.cells.count) cells in this shard; \(result.cache.summaryLine)")
+            return result.run
+        }
+        let failures = runs.flatMap(\.failedCells).compactMap { run -> String? in
+            if case .failed(let d) = run.status { d.description } else { nil }
+        }
+        if !failures.isEmpty { throw .failed(failures.joined(separator: "\n")) }
     }
 }

@@ -8,19 +8,29 @@ public struct NotebookExecutor: Sendable {
     public var threads: Int
     /// Called as cells start and finish and as long cells report progress.
     public var observer: any ExecutionObserver
+    /// Where cell results are looked up before running and stored after (nil: run everything).
+    public var cache: CellCache?
 
-    public init(threads: Int = 2, observer: any ExecutionObserver = SilentObserver()) {
+    public init(threads: Int = 2, observer: any ExecutionObserver = SilentObserver(), cache: CellCache? = nil) {
         self.threads = threads
         self.observer = observer
+        self.cache = cache
     }
 
-    public func run(_ notebook: CheckedNotebook) -> NotebookRun {
+    public func run(_ notebook: CheckedNotebook) -> NotebookRun { runReportingCache(notebook).run }
+
+    /// Runs the notebook with the cache: a cell whose key has a valid entry is not run, its stored
+    /// output is used (`CellRun.reused`); other cells run and their results are stored. `only`
+    /// restricts the run to those cell ids (a shard; it must include their dependencies).
+    public func runReportingCache(_ notebook: CheckedNotebook, only: Set<String>? = nil) -> (run: NotebookRun, cache: CacheReport) {
+        var report = CacheReport(keys: CellKeys(notebook))
         var scope = EvaluationScope(params: notebook.params)
         var artifacts: [String: any Sendable] = [:]
         var notRun: Set<String> = []
         var runs: [CellRun] = []
 
         for cell in notebook.cells {
+            if let only, !only.contains(cell.id) { continue }
             if let blocker = cell.dependencies.first(where: notRun.contains) {
                 notRun.insert(cell.id)
                 runs.append(CellRun(cell: cell, status: .skipped(because: blocker), wallTime: 0))
@@ -28,6 +38,22 @@ public struct NotebookExecutor: Sendable {
                 continue
             }
             observer.cellStarted(cell)
+            var missed = RecomputeReason.noEntry
+            if let cache, let key = report.keys[cell.id] {
+                switch cache.lookup(key, notebook: notebook.notebook.name, cell: cell.id) {
+                case .hit(let output):
+                    if let value = output.value { scope.results[cell.id] = value }
+                    if let artifact = output.artifact { artifacts[cell.id] = artifact }
+                    cache.recordRun(key, notebook: notebook.notebook.name, cell: cell.id)
+                    report.status[cell.id] = .reused
+                    let run = CellRun(cell: cell, status: .succeeded(output), wallTime: 0, reused: true)
+                    observer.cellFinished(run)
+                    runs.append(run)
+                    continue
+                case .miss(let reason):
+                    missed = reason
+                }
+            }
             let observer = self.observer
             let context = RunContext(
                 scope: scope, artifacts: artifacts, cellID: cell.id, threads: threads,
@@ -45,6 +71,17 @@ public struct NotebookExecutor: Sendable {
                 status = .failed(Diagnostic(at: cell.cell.location, "{\(cell.cell.kind)} failed: \(error)"))
             }
             if !status.succeeded { notRun.insert(cell.id) }
+            if let cache, let key = report.keys[cell.id] {
+                if case .succeeded(let output) = status {
+                    report.status[cell.id] = cache.store(output, entry: key, kind: cell.directive.kind,
+                                                         notebook: notebook.notebook.name, cell: cell.id, reason: missed)
+                } else {
+                    cache.recordRun(key, notebook: notebook.notebook.name, cell: cell.id, uncacheable: "it failed")
+                    report.status[cell.id] = .notCacheable("it failed")
+                }
+            } else {
+                report.status[cell.id] = .disabled
+            }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let run = CellRun(cell: cell, status: status, wallTime: seconds)
             observer.cellFinished(run)
@@ -64,7 +101,7 @@ public struct NotebookExecutor: Sendable {
                 inline[text] = .failed(error.message)
             }
         }
-        return NotebookRun(checked: notebook, cells: runs, inlineValues: inline)
+        return (NotebookRun(checked: notebook, cells: runs, inlineValues: inline), report)
     }
 }
 

@@ -1,0 +1,113 @@
+import Crypto
+import Foundation
+import Notebooks
+
+/// The cache key of every cell of a notebook, computed before anything runs.
+///
+/// key = SHA-256 of the UTF-8 text
+///
+///     folio-cell-key
+///     engine: <CellKeys.engineVersion>
+///     kind: <directive kind>
+///     id: <cell id>
+///     options: <CanonicalText.options(cell options, params)>
+///     params: <canonical params record, or "-" when the cell body never mentions `params`>
+///     input <id>: <key of that cell>        (one line per dependency, in order)
+///
+/// written as 64 lowercase hex digits. Dependencies are `CheckedCell.dependencies` (expression
+/// roots and `cellReference` options such as `from: grok`), so keys chain: changing a cell
+/// changes its key, hence the keys of the cells that read it, and of no other cell. Prose is not
+/// part of any key. The parameters are included whole for cells whose body mentions `params`,
+/// because bare expressions (a claim's `that:`) may read them without an `=`.
+public struct CellKeys: Sendable {
+    /// Bumped whenever a directive's output for the same options changes, so old entries are
+    /// never reused by an engine that would compute something else.
+    public static let engineVersion = "folio-engine-1"
+
+    public struct Entry: Sendable, Equatable {
+        public var key: String
+        /// SHA-256 of everything but the inputs (kind, id, options, params): tells "options changed"
+        /// apart from "an input changed".
+        public var optionsDigest: String
+        /// The canonical options text (shown by `folio explain`).
+        public var options: String
+        /// Whether the parameters are part of the key (the body mentions `params`).
+        public var readsParams: Bool
+        /// (dependency id, its key), in dependency order.
+        public var inputs: [Input]
+        /// Values of keys named `seed` anywhere in the options, by dotted path (`task.seed`).
+        public var seeds: [Seed]
+    }
+
+    public struct Input: Sendable, Equatable, Codable {
+        public var id: String
+        public var key: String
+    }
+
+    public struct Seed: Sendable, Equatable {
+        public var path: String
+        public var value: String
+    }
+
+    public private(set) var byID: [String: Entry] = [:]
+    /// Cell ids in document order.
+    public private(set) var order: [String] = []
+
+    public init(_ notebook: CheckedNotebook) {
+        let scope = EvaluationScope(params: notebook.params)
+        let paramsText = CanonicalText.value(.record(notebook.params))
+        for cell in notebook.cells {
+            let options = CanonicalText.options(cell.cell.options, params: scope)
+            let readsParams = Self.mentionsParams(cell.cell.body)
+            var head = "folio-cell-key\nengine: \(Self.engineVersion)\nkind: \(cell.directive.kind)\nid: \(cell.id)\n"
+            head += "options: \(options)\nparams: \(readsParams ? paramsText : "-")\n"
+            let inputs = cell.dependencies.compactMap { id in byID[id].map { Input(id: id, key: $0.key) } }
+            var text = head
+            for input in inputs { text += "input \(input.id): \(input.key)\n" }
+            byID[cell.id] = Entry(
+                key: Self.sha256(text), optionsDigest: Self.sha256(head), options: options, readsParams: readsParams, inputs: inputs,
+                seeds: Self.seeds(cell.cell.options, scope: scope, path: ""))
+            order.append(cell.id)
+        }
+    }
+
+    public subscript(id: String) -> Entry? { byID[id] }
+
+    public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
+
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Whether `params` appears in the text as a whole word.
+    static func mentionsParams(_ body: String) -> Bool {
+        var rest = Substring(body)
+        while let range = rest.range(of: "params") {
+            let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
+            let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
+            func isWord(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
+            if !isWord(before) && !isWord(after) { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
+
+    static func seeds(_ node: OptionNode, scope: EvaluationScope, path: String) -> [Seed] {
+        guard let entries = node.entries else { return [] }
+        var out: [Seed] = []
+        for e in entries {
+            let here = path.isEmpty ? e.key : "\(path).\(e.key)"
+            if e.key == "seed", case .scalar = e.value {
+                var text = ""
+                CanonicalText.write(e.value, params: scope, to: &text)
+                out.append(Seed(path: here, value: text))
+            } else {
+                out += seeds(e.value, scope: scope, path: here)
+            }
+        }
+        return out
+    }
+}

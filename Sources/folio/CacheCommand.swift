@@ -33,14 +33,18 @@ extension CacheReport {
         let reusedCount = reused.count
         let computedCells = computed
         var line = "cache: \(reusedCount) reused, \(computedCells.count) computed"
-        let reasons = computedCells.compactMap { id -> String? in
-            guard let s = status[id] else { return nil }
-            switch s {
-            case .computed(let reason): return "\(id) (\(reason.phrase))"
-            case .notCacheable(let why): return "\(id) (not cacheable: \(why))"
-            case .disabled, .reused: return nil
+        // Cells recomputed for the same reason are listed together, in document order.
+        var groups: [(reason: String, ids: [String])] = []
+        for id in computedCells {
+            let reason: String
+            switch status[id] {
+            case .computed(let r)?: reason = r.phrase
+            case .notCacheable(let why)?: reason = "not cacheable: \(why)"
+            default: continue
             }
+            if let k = groups.firstIndex(where: { $0.reason == reason }) { groups[k].ids.append(id) } else { groups.append((reason, [id])) }
         }
+        let reasons = groups.map { "\($0.ids.joined(separator: ", ")) (\($0.reason))" }
         if !reasons.isEmpty { line += ": " + reasons.joined(separator: "; ") }
         return line
     }

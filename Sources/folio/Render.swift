@@ -61,8 +61,10 @@ struct Render: ParsableCommand {
         let threadsEach = jobs > 1 ? max(1, threads / jobs) : threads
         setBLASThreads(threadsEach)
         let cache = noCache ? nil : CellCache(directory: cacheDir)
-        var console = Console(quiet: quiet)
-        if jobs > 1 { console.isTerminal = false }
+        var lines = Console(quiet: quiet)
+        // Bars of several notebooks would overwrite each other: plain, labelled lines instead.
+        if jobs > 1 { lines.isTerminal = false }
+        let console = lines
         if let shard {
             try runShard(shard, checked, cache: cache, jobs: jobs, threads: threadsEach, console: console)
             return

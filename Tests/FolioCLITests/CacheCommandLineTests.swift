@@ -1,0 +1,248 @@
+import XCTest
+import Foundation
+
+/// `folio render` with the cell cache, run as processes: reuse, reasons, --check, explain,
+/// interruption, concurrent renders, shards and --jobs.
+final class CacheCommandLineTests: XCTestCase {
+    private var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    private var folio: URL {
+        let products = Bundle.main.bundleURL.pathExtension == "xctest"
+            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+        let candidate = products.appendingPathComponent("folio")
+        if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        return repositoryRoot.appendingPathComponent(".build/debug/folio")
+    }
+
+    private func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = folio
+        process.arguments = arguments
+        process.currentDirectoryURL = repositoryRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    private func finish(_ p: (Process, Pipe, Pipe)) -> (code: Int32, stdout: String, stderr: String) {
+        let outData = p.1.fileHandleForReading.readDataToEndOfFile()
+        let errData = p.2.fileHandleForReading.readDataToEndOfFile()
+        p.0.waitUntilExit()
+        return (p.0.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private func run(_ arguments: [String]) throws -> (code: Int32, stdout: String, stderr: String) {
+        finish(try start(arguments))
+    }
+
+    private func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cache-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    private func write(_ text: String, to name: String, in dir: URL) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    private func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+    static let quick = """
+    ---
+    title: Quick
+    ---
+    Prose.
+
+    ```{data}
+    id: a
+    range: {name: i, from: 1, to: 4}
+    columns:
+      sq: =i^2
+    ```
+
+    ```{claim}
+    id: big
+    that: a.sq.last == 16
+    says: four squared
+    ```
+    """
+
+    static let trained = """
+    ---
+    title: Trained
+    ---
+    ```{train}
+    id: run
+    task: {kind: modular, modulus: 7, seed: 3}
+    model: {kind: mlp, hidden: 8}
+    optimizer: {kind: adamw, lr: 0.01}
+    steps: 5
+    seed: 1
+    ```
+
+    ```{claim}
+    id: done
+    that: run.final_step == 5
+    says: it trained for five steps
+    ```
+    """
+
+    func testSecondRenderReusesEverythingAndSaysWhyCellsWereRecomputed() throws {
+        let dir = try temporaryDirectory()
+        let nb = try write(Self.quick, to: "quick.md", in: dir)
+        let out = dir.appendingPathComponent("out").path, cache = dir.appendingPathComponent("cache").path
+        let first = try run(["render", nb, "--output", out, "--cache-dir", cache])
+        XCTAssertEqual(first.code, 0, first.stderr)
+        XCTAssertTrue(first.stderr.contains("cache: 0 reused, 2 computed: a, big (no entry)"), first.stderr)
+        let html = bytes(out + "/quick.html"), manifest = bytes(out + "/quick.json")
+
+        let second = try run(["render", nb, "--output", out, "--cache-dir", cache])
+        XCTAssertTrue(second.stderr.contains("cache: 2 reused, 0 computed"), second.stderr)
+        XCTAssertEqual(bytes(out + "/quick.html"), html)
+        XCTAssertEqual(bytes(out + "/quick.json"), manifest)
+        let json = String(decoding: manifest ?? Data(), as: UTF8.self)
+        XCTAssertTrue(json.contains("\"key\""), json)
+        XCTAssertFalse(json.contains("seconds"), json)
+
+        _ = try write(Self.quick.replacingOccurrences(of: "to: 4", with: "to: 5"), to: "quick.md", in: dir)
+        let third = try run(["render", nb, "--output", out, "--cache-dir", cache, "--allow-failing-claims"])
+        XCTAssertTrue(third.stderr.contains("cache: 0 reused, 2 computed: a (options changed); big (an input changed: a)"), third.stderr)
+
+        let timed = try run(["render", nb, "--output", out, "--cache-dir", cache, "--timings", "--allow-failing-claims"])
+        XCTAssertEqual(timed.code, 0, timed.stderr)
+        XCTAssertTrue(String(decoding: bytes(out + "/quick.json") ?? Data(), as: UTF8.self).contains("\"cache\" : \"reused\""))
+
+        let off = try run(["render", nb, "--output", out, "--no-cache", "--allow-failing-claims"])
+        XCTAssertFalse(off.stderr.contains("cache:"), off.stderr)
+    }
+
+    func testCheckExitsNonZeroWhenAReportIsStale() throws {
+        let dir = try temporaryDirectory()
+        let nb = try write(Self.quick, to: "quick.md", in: dir)
+        let out = dir.appendingPathComponent("out").path, cache = dir.appendingPathComponent("cache").path
+        XCTAssertEqual(try run(["render", nb, "--output", out, "--cache-dir", cache, "--quiet"]).code, 0)
+        let ok = try run(["render", nb, "--output", out, "--cache-dir", cache, "--check"])
+        XCTAssertEqual(ok.code, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.contains("1 report in \(out) up to date"), ok.stdout)
+        let before = bytes(out + "/quick.html")
+        _ = try write(Self.quick.replacingOccurrences(of: "Prose.", with: "Other prose."), to: "quick.md", in: dir)
+        let stale = try run(["render", nb, "--output", out, "--cache-dir", cache, "--check"])
+        XCTAssertEqual(stale.code, 1)
+        XCTAssertTrue(stale.stderr.contains("quick.html differs"), stale.stderr)
+        XCTAssertEqual(bytes(out + "/quick.html"), before, "--check writes nothing")
+    }
+
+    func testExplainAndClean() throws {
+        let dir = try temporaryDirectory()
+        let nb = try write(Self.quick, to: "quick.md", in: dir)
+        let cache = dir.appendingPathComponent("cache").path
+        let before = try run(["explain", nb, "big", "--cache-dir", cache])
+        XCTAssertEqual(before.code, 0, before.stderr)
+        XCTAssertTrue(before.stdout.contains("status:   not cached: the next render computes it (no entry)"), before.stdout)
+        XCTAssertTrue(before.stdout.contains("inputs:\n  a  "), before.stdout)
+        XCTAssertEqual(try run(["render", nb, "--output", dir.appendingPathComponent("out").path, "--cache-dir", cache, "--quiet"]).code, 0)
+        let after = try run(["explain", nb, "a", "--cache-dir", cache])
+        XCTAssertTrue(after.stdout.contains("status:   cached: the next render reuses it"), after.stdout)
+        XCTAssertTrue(after.stdout.contains("read by:  big"), after.stdout)
+        XCTAssertEqual(try run(["explain", nb, "nope", "--cache-dir", cache]).code, 2)
+        let clean = try run(["cache", "clean", "--cache-dir", cache])
+        XCTAssertEqual(clean.code, 0, clean.stderr)
+        XCTAssertTrue(clean.stdout.contains("removed 2 cached cell results"), clean.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache))
+    }
+
+    func testAKilledRenderLeavesThePreviousReportAndAValidCache() throws {
+        let dir = try temporaryDirectory()
+        let out = dir.appendingPathComponent("out").path, cache = dir.appendingPathComponent("cache").path
+        let nb = try write(Self.trained, to: "nb.md", in: dir)
+        XCTAssertEqual(try run(["render", nb, "--output", out, "--cache-dir", cache, "--quiet"]).code, 0)
+        let report = bytes(out + "/nb.html"), manifest = bytes(out + "/nb.json")
+
+        // A long training run, killed while it trains.
+        _ = try write(Self.trained + "\n```{train}\nid: long\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 100000000\n```\n",
+                      to: "nb.md", in: dir)
+        let p = try start(["render", nb, "--output", out, "--cache-dir", cache])
+        Thread.sleep(forTimeInterval: 1.5)
+        XCTAssertTrue(p.0.isRunning)
+        kill(p.0.processIdentifier, SIGKILL)
+        _ = finish(p)
+        XCTAssertEqual(bytes(out + "/nb.html"), report)
+        XCTAssertEqual(bytes(out + "/nb.json"), manifest)
+
+        _ = try write(Self.trained, to: "nb.md", in: dir)
+        let again = try run(["render", nb, "--output", out, "--cache-dir", cache])
+        XCTAssertEqual(again.code, 0, again.stderr)
+        XCTAssertTrue(again.stderr.contains("cache: 2 reused, 0 computed"), again.stderr)
+        XCTAssertEqual(bytes(out + "/nb.html"), report)
+    }
+
+    func testTwoConcurrentRendersOnOneCacheBothSucceed() throws {
+        let dir = try temporaryDirectory()
+        let cache = dir.appendingPathComponent("cache").path
+        let a = try write(Self.trained, to: "a.md", in: dir), b = try write(Self.quick, to: "b.md", in: dir)
+        let outs = ["o1", "o2"].map { dir.appendingPathComponent($0).path }
+        let processes = try outs.map { try start(["render", a, b, "--output", $0, "--cache-dir", cache]) }
+        let results = processes.map(finish)
+        for r in results { XCTAssertEqual(r.code, 0, r.stderr) }
+        for name in ["a.html", "a.json", "b.html", "b.json", "index.html"] {
+            XCTAssertNotNil(bytes(outs[0] + "/" + name))
+            XCTAssertEqual(bytes(outs[0] + "/" + name), bytes(outs[1] + "/" + name), name)
+        }
+        let third = try run(["render", a, b, "--output", outs[0], "--cache-dir", cache])
+        XCTAssertTrue(third.stderr.contains("cache: 2 reused, 0 computed"), third.stderr)
+        XCTAssertFalse(third.stderr.contains("corrupted"), third.stderr)
+    }
+
+    func testShardsThenAPlainRenderComputeNothingAndMatchASerialRender() throws {
+        let dir = try temporaryDirectory()
+        let cache = dir.appendingPathComponent("cache").path
+        let a = try write(Self.trained, to: "a.md", in: dir), b = try write(Self.quick, to: "b.md", in: dir)
+        let shardOut = dir.appendingPathComponent("shard-out").path
+        let shards = try ["1/2", "2/2"].map { try start(["render", a, b, "--shard", $0, "--cache-dir", cache, "--output", shardOut]) }
+        for r in shards.map(finish) { XCTAssertEqual(r.code, 0, r.stderr) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: shardOut + "/a.html"), "a shard writes no reports")
+
+        let assembled = dir.appendingPathComponent("assembled").path
+        let plain = try run(["render", a, b, "--output", assembled, "--cache-dir", cache])
+        XCTAssertEqual(plain.code, 0, plain.stderr)
+        XCTAssertEqual(plain.stderr.components(separatedBy: "cache: 2 reused, 0 computed").count - 1, 2, plain.stderr)
+
+        let serial = dir.appendingPathComponent("serial").path
+        XCTAssertEqual(try run(["render", a, b, "--output", serial, "--no-cache", "--quiet"]).code, 0)
+        let parallel = dir.appendingPathComponent("parallel").path
+        XCTAssertEqual(try run(["render", a, b, "--output", parallel, "--no-cache", "--quiet", "--jobs", "2"]).code, 0)
+        for name in ["a.html", "a.json", "b.html", "b.json", "index.html"] {
+            XCTAssertNotNil(bytes(serial + "/" + name))
+            XCTAssertEqual(bytes(assembled + "/" + name), bytes(serial + "/" + name), name)
+            XCTAssertEqual(bytes(parallel + "/" + name), bytes(serial + "/" + name), name)
+        }
+        XCTAssertEqual(try run(["render", a, "--shard", "3/2", "--cache-dir", cache]).code, 2)
+        XCTAssertEqual(try run(["render", a, "--shard", "1/2", "--no-cache"]).code, 2)
+    }
+
+    func testProgressLinesInAPipe() throws {
+        let dir = try temporaryDirectory()
+        let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 100000000\n```\n",
+                           to: "slow.md", in: dir)
+        let p = try start(["render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache"])
+        Thread.sleep(forTimeInterval: 2.5)
+        kill(p.0.processIdentifier, SIGKILL)
+        let r = finish(p)
+        // One plain line (no carriage returns or escapes) after the first second: step/total, loss, rate, ETA.
+        XCTAssertTrue(r.stderr.contains("  {train} slow: "), r.stderr)
+        XCTAssertTrue(r.stderr.contains("/100000000  loss "), r.stderr)
+        XCTAssertTrue(r.stderr.contains("/s  ETA "), r.stderr)
+        XCTAssertFalse(r.stderr.contains("\r"), r.stderr)
+        let quiet = try start(["render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache", "--quiet"])
+        Thread.sleep(forTimeInterval: 2)
+        kill(quiet.0.processIdentifier, SIGKILL)
+        XCTAssertEqual(finish(quiet).stderr, "")
+    }
+}

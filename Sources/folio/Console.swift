@@ -57,7 +57,9 @@ final class ConsoleObserver: ExecutionObserver, @unchecked Sendable {
             let eta = rate > 0 ? Double(total - step) / rate : 0
             let figures = "\(step)/\(total)  \(status)  \(String(format: "%.1f", rate))/s  ETA \(String(format: "%.0f", eta))s"
             if console.isTerminal {
-                let width = 24, filled = total > 0 ? width * step / total : 0
+                // The bar shrinks (to nothing) before the figures are cut on a narrow terminal.
+                let room = Console.columns() - 1 - name(cell).count - figures.count - 4
+                let width = max(0, min(24, room)), filled = total > 0 ? width * min(step, total) / total : 0
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
                 // A line wider than the terminal wraps, and "\r" would then only clear its last row.
                 let text = String("  \(name(cell)) \(bar) \(figures)".prefix(Console.columns() - 1))

@@ -55,8 +55,8 @@ final class CacheKeyTests: XCTestCase {
     }
 
     func testSeedsAreCollectedWithTheirPaths() throws {
-        let k = try keys("---\nparams: {s: 3}\n---\n```{data}\nid: d\nseed: =params.s\nnested: {seed: 5}\ncolumns:\n  x: [1]\n```\n")
-        XCTAssertEqual(k["d"]?.seeds, [.init(path: "seed", value: "3.0"), .init(path: "nested.seed", value: "5.0")])
+        let k = try keys("---\nparams: {s: 3}\n---\n```{train}\nid: d\ntask: {kind: modular, modulus: 7, seed: 5}\nmodel: {kind: mlp, hidden: 8}\nsteps: 5\nseed: =params.s\n```\n")
+        XCTAssertEqual(k["d"]?.seeds, [.init(path: "task.seed", value: "5.0"), .init(path: "seed", value: "3.0")])
     }
 
     func testStoredValuesRoundTripExactly() throws {

@@ -1,5 +1,5 @@
 /// What the cache did for one cell in one render.
-public enum CacheStatus: Sendable, Equatable {
+public enum CacheStatus: Sendable, Hashable {
     /// The stored result was used; the cell did not run.
     case reused
     /// The cell ran, and why it could not be reused; its result was stored.
@@ -24,7 +24,7 @@ public enum CacheStatus: Sendable, Equatable {
 }
 
 /// Why a cell's stored result could not be used.
-public enum RecomputeReason: Sendable, Equatable {
+public enum RecomputeReason: Sendable, Hashable {
     /// The cache never saw this cell (a new cell, a new cache, or a cleaned one).
     case noEntry
     /// The cell's kind, id, options or the parameters it reads differ from its last run.

@@ -41,6 +41,7 @@ public struct ArtifactCodecs: Sendable {
     /// line here: `.json(MyResult.self, name: "MyResult")` for a `Codable` type.
     public static let standard = ArtifactCodecs([
         .json(TrainingRun.self, name: "TrainingRun"),
+        .json([TrainingRun].self, name: "TrainingRuns"),
     ])
 
     public func codec(named name: String) -> ArtifactCodec? { codecs.first { $0.name == name } }

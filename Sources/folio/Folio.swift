@@ -12,7 +12,7 @@ struct Folio: ParsableCommand {
         The notebook language is documented in docs/notebooks.md.
         """,
         version: version,
-        subcommands: [Render.self, Check.self, Bench.self],
+        subcommands: [Render.self, Check.self, Bench.self, Docs.self],
         defaultSubcommand: nil)
 }
 

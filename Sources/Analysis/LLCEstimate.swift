@@ -30,4 +30,13 @@ public struct LLCEstimate: Sendable, Equatable {
         self.acceptancePerChain = acceptancePerChain
         self.nBeta = nBeta
     }
+
+    /// The per-draw loss averaged over chains (for plotting the trace; chains have equal length).
+    public var meanLossTrace: [Double] {
+        guard let first = lossTraces.first else { return [] }
+        return (0..<first.count).map { t in lossTraces.reduce(0) { $0 + $1[t] } / Double(lossTraces.count) }
+    }
+
+    /// The per-draw running estimate nβ·(L(w_t) − L_n(w*)) averaged over chains.
+    public var meanLLCTrace: [Double] { meanLossTrace.map { nBeta * ($0 - initialLoss) } }
 }

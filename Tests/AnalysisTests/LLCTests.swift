@@ -116,4 +116,35 @@ final class LLCTests: XCTestCase {
         let g = objective.gradient(at: result.parameters)
         XCTAssertLessThan(g.map(abs).max()!, 1e-3)
     }
+
+    /// A deep linear network with three layers (widths 4-3-3-4, r = 0, d = 33): λ = 4 (Aoyagi 2024);
+    /// same protocol as the reduced-rank test, within relative tolerance 0.4.
+    func testDeepLinearNetworkWithinTolerance() {
+        let objective = DeepLinearObjective(widths: [4, 3, 3, 4], rank: 0, seed: 7)
+        XCTAssertEqual(objective.trueLambda, 4, accuracy: 1e-12)
+        let trained = AdamTrainer(learningRate: 0.01, steps: 5000).minimize(objective, from: objective.initialParameters(seed: 7))
+        let e = estimateLLC(objective: objective, at: trained.parameters,
+                            config: LLCConfig(gamma: 1, epsilon: 6e-4, chains: 3, draws: 2000, seed: 7))
+        print("deep linear", "true", objective.trueLambda, "mean", e.mean, "std", e.std, "MALA", e.acceptanceMean)
+        XCTAssertEqual(e.mean, objective.trueLambda, accuracy: 0.4 * objective.trueLambda)
+        XCTAssertEqual(e.meanLLCTrace.count, 2000)
+    }
+
+    /// Minibatch SGLD (batch 100 of n = 1000) on reduced-rank regression (5, 3, 5) stays within the
+    /// published tolerance, and a ClosureObjective wrapping the same loss gives the same estimate.
+    func testMinibatchAndClosureObjective() {
+        let objective = ReducedRankRegressionObjective(M: 5, H: 3, N: 5, rank: 0, seed: 42)
+        let trained = AdamTrainer(learningRate: 0.01, steps: 5000).minimize(objective, from: objective.initialParameters(seed: 42))
+        let config = LLCConfig(gamma: 1, epsilon: 6e-4, chains: 3, draws: 1200, batchSize: 100, seed: 5)
+        let e = estimateLLC(objective: objective, at: trained.parameters, config: config)
+        print("RRR minibatch", e.mean, e.std, "MALA", e.acceptanceMean)
+        XCTAssertEqual(e.mean, 6.5, accuracy: 0.4 * 6.5)
+        let wrapped = ClosureObjective(dimension: objective.dimension, sampleCount: objective.sampleCount) { w, batch in
+            objective.lossAndGradient(at: w, batch: batch)
+        }
+        var short = config
+        short.draws = 100
+        XCTAssertEqual(estimateLLC(objective: wrapped, at: trained.parameters, config: short),
+                       estimateLLC(objective: objective, at: trained.parameters, config: short))
+    }
 }

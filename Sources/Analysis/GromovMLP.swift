@@ -19,6 +19,19 @@ public struct GromovMLP: Sendable, Equatable {
 
     public var width: Int { u.rows }
 
+    /// The first operand's embedding, p × N: row a is U[·, a] (the input weights seen by token a).
+    /// Its `frequencyNorms` is the Fourier spectrum of the a-side weights.
+    public var embeddingA: DenseMatrix { embedding(offset: 0) }
+
+    /// The second operand's embedding, p × N: row b is U[·, p + b].
+    public var embeddingB: DenseMatrix { embedding(offset: p) }
+
+    private func embedding(offset: Int) -> DenseMatrix {
+        var e = DenseMatrix(rows: p, columns: width)
+        for k in 0..<width { for x in 0..<p { e.values[x * width + k] = u.values[k * 2 * p + offset + x] } }
+        return e
+    }
+
     /// Gromov's analytic solution: neuron k with frequency σ_k and phases φ1_k, φ2_k has
     /// U[k, n] = cos(2πσ_k n/p + φ1_k), U[k, p + n] = cos(2πσ_k n/p + φ2_k),
     /// W[q, k] = cos(−2πσ_k q/p − φ1_k − φ2_k).

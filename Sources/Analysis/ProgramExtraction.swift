@@ -72,19 +72,6 @@ struct TwiddleTable {
         cosines = (0..<p).map { cos(2 * Double.pi * Double($0) / Double(p)) }
         sines = (0..<p).map { sin(2 * Double.pi * Double($0) / Double(p)) }
     }
-
-    /// The DFT coefficient ĉ(σ) = Σ_n v_n·e^{−2πiσn/p} as (re, im).
-    func coefficient(_ v: ArraySlice<Double>, frequency sigma: Int) -> (re: Double, im: Double) {
-        var re = 0.0, im = 0.0, index = 0
-        let step = sigma % p
-        for x in v {
-            re += x * cosines[index]
-            im -= x * sines[index]
-            index += step
-            if index >= p { index -= p }
-        }
-        return (re, im)
-    }
 }
 
 /// Reads the program off a Gromov MLP (see `ExtractedProgram`) and evaluates it on all p² inputs
@@ -95,23 +82,35 @@ struct TwiddleTable {
 public func extractProgram(_ model: GromovMLP) -> ExtractedProgram {
     let p = model.p, n = model.width
     let table = TwiddleTable(p: p)
+    let kMax = p / 2
+    // DFT of every neuron's rows at once: Re = Eᵀ·Cos, Im = −Eᵀ·Sin with Cos[n, σ−1] = cos(2πσn/p).
+    var cosT = DenseMatrix(rows: p, columns: kMax), sinT = DenseMatrix(rows: p, columns: kMax)
+    for x in 0..<p {
+        for sigma in 1...kMax {
+            cosT[x, sigma - 1] = table.cosines[(sigma * x) % p]
+            sinT[x, sigma - 1] = table.sines[(sigma * x) % p]
+        }
+    }
+    let ea = model.embeddingA, eb = model.embeddingB
+    let re1 = DenseMatrix.product(ea, transposeA: true, cosT), im1 = DenseMatrix.product(ea, transposeA: true, sinT)
+    let re2 = DenseMatrix.product(eb, transposeA: true, cosT), im2 = DenseMatrix.product(eb, transposeA: true, sinT)
+    let reW = DenseMatrix.product(model.w, transposeA: true, cosT), imW = DenseMatrix.product(model.w, transposeA: true, sinT)
     var fits: [NeuronFit] = []
     fits.reserveCapacity(n)
     for k in 0..<n {
-        let row = model.u.row(k)
-        let first = row[0..<p], second = row[p..<(2 * p)]
         var best = 1, bestEnergy = -1.0, total = 0.0
-        var c1s: [(re: Double, im: Double)] = [], c2s: [(re: Double, im: Double)] = []
-        for sigma in 1...(p / 2) {
-            let c1 = table.coefficient(first, frequency: sigma), c2 = table.coefficient(second, frequency: sigma)
-            c1s.append(c1); c2s.append(c2)
-            let e = c1.re * c1.re + c1.im * c1.im + c2.re * c2.re + c2.im * c2.im
+        for sigma in 1...kMax {
+            let i = k * kMax + sigma - 1
+            let e = re1.values[i] * re1.values[i] + im1.values[i] * im1.values[i]
+                + re2.values[i] * re2.values[i] + im2.values[i] * im2.values[i]
             total += 2 * sigma == p ? e : 2 * e
             if e > bestEnergy { bestEnergy = e; best = sigma }
         }
+        let i = k * kMax + best - 1
         let scale = (2 * best == p ? 1.0 : 2.0) / Double(p)
-        let c1 = c1s[best - 1], c2 = c2s[best - 1]
-        let out = table.coefficient(model.w.column(k)[...], frequency: best)
+        // ĉ = Σ v_n e^{−iθn} = Re − i·(Σ v_n sin θn).
+        let c1 = (re: re1.values[i], im: -im1.values[i]), c2 = (re: re2.values[i], im: -im2.values[i])
+        let out = (re: reW.values[i], im: -imW.values[i])
         let bestTotal = 2 * best == p ? bestEnergy : 2 * bestEnergy
         fits.append(NeuronFit(neuron: k, frequency: best,
                               phase1: atan2(c1.im, c1.re), phase2: atan2(c2.im, c2.re), outputPhase: atan2(out.im, out.re),

@@ -37,6 +37,11 @@ public struct RandomFunctionSample: Sendable, Equatable {
         }
     }
 
+    /// Number of times each distinct function was sampled.
+    public var counts: [BooleanFunction: Int] {
+        Dictionary(uniqueKeysWithValues: ranked.map { ($0.function, $0.count) })
+    }
+
     /// Number of distinct functions seen.
     public var distinctFunctions: Int { ranked.count }
     /// Column: rank of each distinct function (1 = most frequent).

@@ -36,6 +36,10 @@ final class ProgramExtractionTests: XCTestCase {
             XCTAssertLessThan(abs(t.phase), 1e-9)
         }
         XCTAssertTrue(program.description.contains("neurons"))
+        // The a-side embedding's spectrum lives on exactly the neurons' frequencies.
+        let spectrum = frequencyNorms(embedding: model.embeddingA)
+        XCTAssertEqual(Set(spectrum.keyFrequencies(fraction: 1 - 1e-9)), Set(freqs))
+        XCTAssertEqual(spectrum.constantNorm, 0, accuracy: 1e-9)
         print(program.description.split(separator: "\n").prefix(4).joined(separator: "\n"))
     }
 

@@ -79,6 +79,13 @@ final class LLCTests: XCTestCase {
             let e = estimateLLC(objective: objective, at: trained.parameters, config: config)
             print("RRR", m, h, n, "true", objective.trueLambda, "mean", e.mean, "std", e.std, "MALA", e.acceptanceMean)
             XCTAssertEqual(e.mean, objective.trueLambda, accuracy: 0.4 * objective.trueLambda, "(M,H,N) = (\(m),\(h),\(n))")
+            // Healthy chains: the loss trace sits above L(w*) and is flat (first and second half agree
+            // within 25% of the excess loss), and the MALA acceptance is high.
+            let trace = e.meanLossTrace
+            let firstHalf = trace[200..<1000].reduce(0, +) / 800, secondHalf = trace[1000...].reduce(0, +) / 1000
+            XCTAssertGreaterThan(secondHalf, e.initialLoss)
+            XCTAssertEqual(firstHalf - e.initialLoss, secondHalf - e.initialLoss, accuracy: 0.25 * (secondHalf - e.initialLoss))
+            XCTAssertGreaterThan(e.acceptanceMean, 0.8)
         }
     }
 

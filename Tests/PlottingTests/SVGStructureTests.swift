@@ -47,7 +47,11 @@ final class SVGStructureTests: XCTestCase {
         let values = (0..<p).map { a in (0..<p).map { b in sin(Double(a * p + b) * 0.7) } }
         let figure = Figure(id: "big", layers: [.heatmap(HeatmapMark(values: values, colourMap: .diverging))])
         let svg = figure.render().svg
+        print("113×113 heatmap SVG: \(svg.utf8.count) bytes")
         XCTAssertLessThan(svg.utf8.count, 250_000)
+        if let directory = ProcessInfo.processInfo.environment["FOLIO_PLOT_DUMP"] {
+            try? Data(svg.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent("heatmap-113.svg"))
+        }
         XCTAssertTrue(XMLCheck.parse(svg).isWellFormed)
     }
 

@@ -1,6 +1,7 @@
 /// Small multiples: several figures in a grid, in one SVG. With `sharesX` / `sharesY` every
 /// panel uses the same domain on that axis (the union of the panels' data), and all panels get
-/// the same margins so their plot areas line up.
+/// the same margins so their plot areas line up. The series of all panels share one legend,
+/// drawn in rows under the title (panels draw none), so equal labels should mean equal series.
 public struct FigureGrid: Sendable {
     public var id: String
     public var title: String?
@@ -31,7 +32,16 @@ public struct FigureGrid: Sendable {
         let prefix = XMLEscaping.identifier(id)
         let columns = Swift.max(1, Swift.min(self.columns, Swift.max(1, panels.count)))
         let rows = (panels.count + columns - 1) / columns
+        let panels = self.panels.map { panel -> Figure in
+            var copy = panel
+            copy.showsLegend = false
+            return copy
+        }
         var data = panels.map(PanelData.init(figure:))
+        var legend: [PanelData.LegendEntry] = []
+        for entry in data.flatMap(\.legend) where !legend.contains(where: { $0.label == entry.label }) {
+            legend.append(entry)
+        }
         // Shared axes: every panel sees the union of the extents, so each computes one domain.
         if sharesX {
             let union = data.compactMap(\.xExtent).reduce(nil) { $0?.union($1) ?? $1 }
@@ -60,8 +70,27 @@ public struct FigureGrid: Sendable {
             let margins = layouts.map(\.margins).reduce(Margins.zero) { $0.union($1) }
             layouts = plan(margins, sharedX, sharedY)
         }
-        let titleHeight = title == nil ? 0 : PanelLayout.pad + TextMetrics.titleFontSize + PanelLayout.labelGap
+        var titleHeight = title == nil ? 0 : PanelLayout.pad + TextMetrics.titleFontSize + PanelLayout.labelGap
+        let totalWidth = Double(columns) * panelWidth
         var body = SVGWriter()
+        if !legend.isEmpty {
+            // Entries flow left to right and wrap at the grid's width.
+            var x = PanelLayout.pad
+            var y = titleHeight + PanelLayout.pad + PanelLayout.legendRow / 2
+            body.open("g", [("class", "legend")])
+            body.newline()
+            for entry in legend {
+                let width = Legend.width(entry)
+                if x > PanelLayout.pad && x + width > totalWidth - PanelLayout.pad {
+                    x = PanelLayout.pad
+                    y += PanelLayout.legendRow
+                }
+                Legend.drawEntry(entry, x: x, y: y, into: &body)
+                x += width + PanelLayout.sideGap
+            }
+            body.close("g")
+            titleHeight = y + PanelLayout.legendRow / 2
+        }
         var warnings: [String] = []
         var summaries: [String] = []
         for (i, panel) in panels.enumerated() {
@@ -83,7 +112,7 @@ public struct FigureGrid: Sendable {
         let generated = "\(panels.count) \(plural("panel", panels.count)) in \(rows) \(plural("row", rows)) of \(columns). "
             + summaries.joined(separator: " ")
         let description = Summary.description(caption: caption, generated: generated, warnings: warnings)
-        let width = Double(columns) * panelWidth
+        let width = totalWidth
         let height = titleHeight + Double(Swift.max(1, rows)) * panelHeight
         let svg = SVGDocument.wrap(body, idPrefix: prefix, width: width, height: height,
                                    title: title ?? "Figure \(id)", description: description)

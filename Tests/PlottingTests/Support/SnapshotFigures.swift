@@ -44,6 +44,14 @@ enum SnapshotFigures {
                                .bar(BarMark(categories: tasks, values: [1.0, 0.99, 0.98, 0.87, 0.55], label: "transformer"))])
     }
 
+    /// Long category names (rotated labels) and values in the hundreds of thousands (SI ticks).
+    static func barRotated() -> Figure {
+        let names = ["one-hot MLP", "transformer (2 layers)", "deep linear network", "random features", "kernel regression",
+                     "nearest neighbour", "lookup table", "Fourier features"]
+        return Figure(id: "bar-rotated", title: "Long category names", x: Axis("model"), y: Axis("parameters"),
+                      layers: [.bar(BarMark(categories: names, values: [120_000, 410_000, 65_000, 250_000, 30_000, 0, 9409, 180_000]))])
+    }
+
     static func histogram() -> Figure {
         var g = SampleData.Generator(state: 11)
         let values = (0..<1000).map { _ in g.normal() * 0.05 }
@@ -117,6 +125,7 @@ enum SnapshotFigures {
         ("scatter", { scatter().render() }),
         ("band", { band().render() }),
         ("bar", { bar().render() }),
+        ("bar-rotated", { barRotated().render() }),
         ("histogram", { histogram().render() }),
         ("heatmap", { heatmap().render() }),
         ("heatmap-viridis", { viridisHeatmap().render() }),

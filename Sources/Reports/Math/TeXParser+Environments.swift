@@ -17,6 +17,8 @@ extension TeXParser {
         var displayStyle = false
         /// Aligned equations: right/left column pairs with no gap inside a pair.
         var alignedPairs = false
+        /// Cells without padding (`\substack`, whose lines sit close under a sum).
+        var tight = false
     }
 
     static func layout(of name: String) -> EnvironmentLayout? {
@@ -131,7 +133,7 @@ extension TeXParser {
     func table(_ rows: [[[MathNode]]], layout: EnvironmentLayout) -> MathNode {
         let tableRows = rows.map { cells in
             MathNode("mtr", children: cells.enumerated().map { column, cell in
-                var styles: [String] = []
+                var styles: [String] = layout.tight ? ["padding:0"] : []
                 switch layout.alignment(column) {
                 case .left: styles.append("text-align:left")
                 case .right: styles.append("text-align:right")
@@ -183,6 +185,6 @@ extension TeXParser {
             warn("unexpected \(next.isCharacter("&") ? "'&'" : "\\end") in \\substack", at: next.offset)
             if next.isCommand("end") { _ = readRawGroup() }
         }
-        return table(rows, layout: EnvironmentLayout())
+        return table(rows, layout: EnvironmentLayout(tight: true))
     }
 }

@@ -198,7 +198,7 @@ struct TeXParser {
                 advance()
                 let isSuper = token.isCharacter("^")
                 if (isSuper ? upper : lower) != nil {
-                    warn(isSuper ? "double upper" : "double lower", at: token.offset)
+                    warn(isSuper ? "double superscript" : "double subscript", at: token.offset)
                 }
                 let argument = parseArgument(after: isSuper ? "^" : "_", at: token.offset) ?? MathNode("mrow")
                 if isSuper { upper = argument } else { lower = argument }

@@ -104,6 +104,21 @@ final class MathWarningTests: XCTestCase {
             #"<math display="block" alttext="a&lt;b \text{&quot;x&quot; &amp; &lt;y&gt;}"><mi>a</mi><mo>&lt;</mo><mi>b</mi><mtext>&quot;x&quot; &amp; &lt;y&gt;</mtext></math>"#)
     }
 
+    func testLimitsFollowTeXsStyleNotJustTheDisplayKind() {
+        let converter = MathConverter()
+        // \displaystyle in inline math puts limits above and below, as in TeX.
+        XCTAssertEqual(
+            converter.convert(#"\displaystyle\sum_i a"#, display: .inline).mathML,
+            #"<math alttext="\displaystyle\sum_i a"><mstyle displaystyle="true" scriptlevel="0"><munder><mo>∑</mo><mi>i</mi></munder><mi>a</mi></mstyle></math>"#)
+        // Inside a fraction or a matrix of block math they go to the side.
+        XCTAssertEqual(
+            converter.convert(#"\frac{\sum_i a}{2}"#, display: .block).mathML,
+            #"<math display="block" alttext="\frac{\sum_i a}{2}"><mfrac><mrow><msub><mo>∑</mo><mi>i</mi></msub><mi>a</mi></mrow><mn>2</mn></mfrac></math>"#)
+        XCTAssertEqual(
+            converter.convert(#"\begin{pmatrix}\lim_n a\end{pmatrix}"#, display: .block).mathML,
+            #"<math display="block" alttext="\begin{pmatrix}\lim_n a\end{pmatrix}"><mrow><mo>(</mo><mtable><mtr><mtd><msub><mo lspace="0em" rspace="0.1667em" movablelimits="true">lim</mo><mi>n</mi></msub><mi>a</mi></mtd></mtr></mtable><mo>)</mo></mrow></math>"#)
+    }
+
     func testEmptyInputGivesAnEmptyMathElement() {
         XCTAssertEqual(MathConverter().convert("", display: .inline).mathML, #"<math alttext=""></math>"#)
         XCTAssertEqual(MathConverter().convert("  ", display: .block).mathML, #"<math display="block" alttext=""></math>"#)

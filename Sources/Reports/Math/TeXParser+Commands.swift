@@ -34,8 +34,12 @@ extension TeXParser {
         }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac":
+            // Numerator and denominator are in text style (limits at the side), even in \dfrac.
+            let saved = displayStyle
+            displayStyle = false
             let numerator = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
             let denominator = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
+            displayStyle = saved
             let fraction = MathNode.element("mfrac", [numerator, denominator])
             switch name {
             case "dfrac", "cfrac": return Atom(node: .element("mstyle", [fraction], [("displaystyle", "true")]))

@@ -73,7 +73,10 @@ extension TeXParser {
         if name == "alignat" || name == "alignat*" || name == "alignedat" {
             _ = readRawGroup()
         }
+        let saved = displayStyle
+        displayStyle = layout.displayStyle
         let rows = parseRows(environment: name, token: token)
+        displayStyle = saved
         if name.hasPrefix("equation") || name == "displaymath", rows.count == 1, rows[0].count == 1 {
             return .row(rows[0][0])
         }

@@ -54,12 +54,16 @@ struct TeXParser {
     var labels: [String] = []
     /// The math alphabet in force (`\mathbb{...}` sets it for its argument).
     var alphabet: MathAlphabet?
+    /// Whether the current list is in TeX's display style: true in block math, changed for the
+    /// rest of a list by `\displaystyle` / `\textstyle`. Decides where `\sum` puts its limits.
+    var displayStyle: Bool
     var depth = 0
 
     init(source: String, display: MathDisplay) {
         self.tokens = TeXTokenizer.tokenize(source)
         self.bytes = Array(source.utf8)
         self.display = display
+        self.displayStyle = display == .block
     }
 
     // MARK: token access
@@ -132,7 +136,10 @@ struct TeXParser {
             if let name = token.command, let style = Self.styleSwitches[name] {
                 // \displaystyle and friends apply to the rest of the current list.
                 advance()
+                let saved = displayStyle
+                displayStyle = name == "displaystyle"
                 let rest = parseList(stops: stops)
+                displayStyle = saved
                 nodes.append(.element("mstyle", rest, style))
                 break
             }
@@ -200,7 +207,10 @@ struct TeXParser {
                 if (isSuper ? upper : lower) != nil {
                     warn(isSuper ? "double superscript" : "double subscript", at: token.offset)
                 }
+                let saved = displayStyle
+                displayStyle = false
                 let argument = parseArgument(after: isSuper ? "^" : "_", at: token.offset) ?? MathNode("mrow")
+                displayStyle = saved
                 if isSuper { upper = argument } else { lower = argument }
             } else if token.isCharacter("'") {
                 advance()
@@ -230,7 +240,7 @@ struct TeXParser {
         let stacked: Bool
         switch base.limits {
         case .side: stacked = false
-        case .display: stacked = display == .block
+        case .display: stacked = displayStyle
         case .always:
             stacked = true
             if base.node.name == "mo" { base.node.set("movablelimits", "false") }

@@ -39,7 +39,7 @@ final class MathPageTests: XCTestCase {
             td.n { color: #888; width: 2em; }
             td.tex { font: 11px monospace; width: 45%; word-break: break-all; }
             td.math { font-size: 18px; }
-            math { font-family: "Latin Modern Math", "STIX Two Math", "DejaVu Math TeX Gyre", "Cambria Math", math; }
+            \(MathStylesheet.css)
             </style></head><body><table>
             \(rows)</table></body></html>
             """

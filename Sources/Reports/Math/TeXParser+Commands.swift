@@ -9,6 +9,13 @@ extension TeXParser {
         if let alphabet = MathAlphabet.commands[name] {
             return Atom(node: parseStyled(alphabet, command: name, token: token))
         }
+        if name == "overline" || name == "underline" {
+            // No math font stretches an overline glyph reliably; a border is exact in every font.
+            let base = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
+            let side = name == "overline" ? "top" : "bottom"
+            let children = base.name == "mrow" && base.attributes.isEmpty ? base.children : [base]
+            return Atom(node: MathNode("mrow", [("style", "border-\(side):0.06em solid;padding-\(side):0.06em")], children: children))
+        }
         if let accent = TeXSymbols.accents[name] {
             let base = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
             var mark = MathNode.mo(accent.mark, [("stretchy", accent.stretchy ? "true" : "false")])
@@ -27,8 +34,12 @@ extension TeXParser {
         }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac":
+            // Numerator and denominator are in text style (limits at the side), even in \dfrac.
+            let saved = displayStyle
+            displayStyle = false
             let numerator = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
             let denominator = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
+            displayStyle = saved
             let fraction = MathNode.element("mfrac", [numerator, denominator])
             switch name {
             case "dfrac", "cfrac": return Atom(node: .element("mstyle", [fraction], [("displaystyle", "true")]))
@@ -169,6 +180,9 @@ extension TeXParser {
             return Atom(node: .mo(symbol, TeXSymbols.operatorAttributes[name] ?? []))
         }
         if let symbol = TeXSymbols.delimiterCommands[name] {
+            if symbol == "|" || symbol == "‖" {
+                return Atom(node: .mo(symbol, [("stretchy", "false"), ("lspace", "0em"), ("rspace", "0em")]))
+            }
             return Atom(node: .mo(symbol, [("stretchy", "false")]))
         }
         if let large = TeXSymbols.largeOperators[name] {
@@ -177,13 +191,13 @@ extension TeXParser {
         if name == "arg", let next = peekSkippingSpace(), next.isCommand("max") || next.isCommand("min") {
             // \arg\max and \arg\min read as one operator whose limits sit under the whole name.
             advance()
-            return Atom(node: limitOperator("arg\u{2009}" + next.command!), limits: .display)
+            return Atom(node: limitOperator("arg\u{2009}" + next.command!), limits: .display, isNamedOperator: true)
         }
         if let function = TeXSymbols.functions[name] {
             if function.limits {
-                return Atom(node: limitOperator(function.name), limits: .display)
+                return Atom(node: limitOperator(function.name), limits: .display, isNamedOperator: true)
             }
-            return Atom(node: .mi(function.name), trailer: [Self.functionApplication])
+            return Atom(node: .mi(function.name), trailer: [Self.functionApplication], isNamedOperator: true)
         }
         return nil
     }
@@ -191,7 +205,7 @@ extension TeXParser {
     /// A named operator that takes limits (`lim`, `max`, `arg max`): an `<mo>` so that
     /// `movablelimits` moves its limits to the side where TeX would (in fractions, inline).
     func limitOperator(_ name: String) -> MathNode {
-        .mo(name, [("lspace", "0em"), ("rspace", "0.1667em"), ("movablelimits", "true")])
+        .mo(name, [("lspace", "0em"), ("rspace", "0em"), ("movablelimits", "true")])
     }
 
     /// A symbol identifier in the current alphabet (`\mathbf{\Sigma}` is bold Σ).
@@ -211,12 +225,12 @@ extension TeXParser {
         alphabet = style
         defer { alphabet = saved }
         guard let node = parseArgument(after: "\\" + command, at: token.offset) else { return MathNode("mrow") }
-        guard style == .roman else { return node }
+        guard style == .roman || style == .italic else { return node }
         let children = node.name == "mrow" && node.attributes.isEmpty ? node.children : [node]
         var merged: [MathNode] = []
         for child in children {
-            if child.name == "mi", child.attribute("mathvariant") == "normal", let last = merged.last,
-                last.name == "mi", last.attribute("mathvariant") == "normal" || (last.text?.count ?? 0) > 1
+            if child.name == "mi", let last = merged.last, last.name == "mi",
+                child.attribute("mathvariant") == last.attribute("mathvariant") || (last.text?.count ?? 0) > 1
             {
                 merged[merged.count - 1] = .mi((last.text ?? "") + (child.text ?? ""))
             } else {
@@ -235,9 +249,10 @@ extension TeXParser {
         }
         let name = group.text.trimmingSpaces
         if starred {
-            return Atom(node: limitOperator(name), limits: .display)
+            return Atom(node: limitOperator(name), limits: .display, isNamedOperator: true)
         }
-        return Atom(node: .mi(name, normal: name.unicodeScalars.count == 1), trailer: [Self.functionApplication])
+        return Atom(node: .mi(name, normal: name.unicodeScalars.count == 1), trailer: [Self.functionApplication],
+                    isNamedOperator: true)
     }
 
     /// `\not=` → ≠; `\not` before another relation adds the combining long solidus U+0338.

@@ -30,7 +30,7 @@ public struct ProgramTerm: Sendable, Equatable {
 ///   logit(q) = Σ_σ C_σ·cos(2πσ(a + b − q)/p + Δ_σ),
 /// a function of (a + b) mod p only; for Gromov's analytic solution every Δ_σ = 0 and the argmax is
 /// exactly q = (a + b) mod p.
-public struct ExtractedProgram: Sendable, Equatable {
+public struct ExtractedProgram: Sendable, Equatable, CustomStringConvertible {
     public var p: Int
     public var neurons: [NeuronFit]
     /// One term per frequency used by at least one neuron, ascending frequency.

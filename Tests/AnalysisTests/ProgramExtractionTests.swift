@@ -43,6 +43,25 @@ final class ProgramExtractionTests: XCTestCase {
         print(program.description.split(separator: "\n").prefix(4).joined(separator: "\n"))
     }
 
+    /// Trained networks are only approximately analytic: with N(0, 0.3²) noise on every weight
+    /// (p = 31, N = 200) the neurons' frequencies are still recovered and the program is still exact.
+    func testNoisyAnalyticSolution() {
+        let p = 31, n = 200
+        var rng = SeededNormal(seed: 21)
+        let freqs = (0..<n).map { _ in 1 + rng.integer(below: p / 2) }
+        let phi1 = (0..<n).map { _ in 2 * Double.pi * rng.uniform() }
+        let phi2 = (0..<n).map { _ in 2 * Double.pi * rng.uniform() }
+        let clean = GromovMLP.analyticSolution(p: p, frequencies: freqs, phases1: phi1, phases2: phi2)
+        var u = clean.u, w = clean.w
+        for i in 0..<u.values.count { u.values[i] += 0.3 * rng.normal() }
+        for i in 0..<w.values.count { w.values[i] += 0.3 * rng.normal() }
+        let program = extractProgram(GromovMLP(p: p, u: u, w: w))
+        XCTAssertEqual(program.neurons.map(\.frequency), freqs)
+        XCTAssertEqual(program.accuracy, 1)
+        XCTAssertEqual(program.networkAccuracy, 1)
+        XCTAssertEqual(program.agreement, 1)
+    }
+
     /// A network of random weights computes no modular addition: both its accuracy and the
     /// extracted program's are near chance.
     func testRandomNetworkIsNotAnAdder() {

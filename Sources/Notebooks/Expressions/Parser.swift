@@ -211,6 +211,8 @@ struct Parser {
             return Syntax(kind: inner.kind, start: t.start, end: close.end)
         case .leftBracket:
             return try parseList()
+        case .dot where t.end < lexer.bytes.count && Lexer.isDigit(lexer.bytes[t.end]):
+            throw error(at: t.start, "a number cannot start with '.'; write a 0 before it, e.g. 0.5")
         default:
             throw expectedValue()
         }
@@ -243,7 +245,7 @@ struct Parser {
 
     private mutating func parseCall(_ name: String, nameToken: Token) throws(Diagnostic) -> Syntax {
         guard let signature = Builtins.byName[name] else {
-            let note = closestMatch(to: name, in: Builtins.names).map { "did you mean '\($0)'?" }
+            let note = suggestion(for: name, in: Builtins.names).map { "did you mean '\($0)'?" }
                 ?? "functions: " + Builtins.names.joined(separator: ", ")
             throw error(at: nameToken.start, "unknown function '\(name)'", note: note)
         }
@@ -283,7 +285,7 @@ struct Parser {
         }
         let nameToken = token
         guard formats.contains(name) else {
-            let note = closestMatch(to: name, in: formats).map { "did you mean '\($0)'? \(list)" } ?? list
+            let note = suggestion(for: name, in: formats).map { "did you mean '\($0)'? \(list)" } ?? list
             throw error(at: token.start, "unknown format '\(name)'", note: note)
         }
         try advance()

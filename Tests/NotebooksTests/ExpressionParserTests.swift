@@ -139,6 +139,14 @@ final class ExpressionParserTests: XCTestCase {
                     note: "only built-in functions can be called, e.g. max(xs); to multiply, write '*'")
     }
 
+    func testNestingIsBounded() throws {
+        XCTAssertEqual(try parse(String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)).syntax.description, "1")
+        assertError(String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300), column: 7 + 200,
+                    "the expression is nested too deeply (more than 200 levels)")
+        assertError(String(repeating: "-", count: 300) + "x", column: 7 + 200,
+                    "the expression is nested too deeply (more than 200 levels)")
+    }
+
     func testChainedComparison() {
         assertError("0 < x < 1", column: 13, "comparisons cannot be chained; combine them with 'and'",
                     note: "for example 'a < b and b < c' instead of 'a < b < c'")

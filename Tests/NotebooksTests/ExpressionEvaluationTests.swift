@@ -230,6 +230,12 @@ final class ExpressionEvaluationTests: XCTestCase {
         XCTAssertEqual(try eval("log(0)"), .number(-.infinity))
         XCTAssertTrue(try number("sqrt(-1)").isNaN)
         XCTAssertEqual(try eval("1.6.round"), .number(2))
+        XCTAssertEqual(try eval("sin(0)"), .number(0))
+        XCTAssertEqual(try eval("cos(0)"), .number(1))
+        XCTAssertEqual(try number("tan(1)"), 1.5574077246549023, accuracy: 1e-15)
+        XCTAssertEqual(try number("sin(1)^2 + cos(1)^2"), 1, accuracy: 1e-15)
+        XCTAssertEqual(try eval("floor([-1.5, 1.5])"), .numbers([-2, 1] as [Int]))
+        XCTAssertEqual(try eval("ceil([-1.5, 1.5])"), .numbers([-1, 2] as [Int]))
     }
 
     func testFunctionErrors() {

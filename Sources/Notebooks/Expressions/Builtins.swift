@@ -19,7 +19,7 @@ enum Builtins {
     /// Reductions of a list to one value.
     static let reductions = ["first", "last", "min", "max", "mean", "sum", "count", "std", "argmax", "argmin", "len"]
     /// Functions of a number, applied to each item of a list.
-    static let elementwise = ["abs", "sqrt", "log", "log2", "log10", "exp", "round"]
+    static let elementwise = ["abs", "sqrt", "log", "log2", "log10", "exp", "sin", "cos", "tan", "floor", "ceil", "round"]
 
     static let all: [Signature] = {
         var out: [Signature] = []

@@ -120,6 +120,11 @@ extension Evaluator {
             case "log2": return .number(Foundation.log2(x))
             case "log10": return .number(Foundation.log10(x))
             case "exp": return .number(Foundation.exp(x))
+            case "sin": return .number(Foundation.sin(x))
+            case "cos": return .number(Foundation.cos(x))
+            case "tan": return .number(Foundation.tan(x))
+            case "floor": return .number(x.rounded(.down))
+            case "ceil": return .number(x.rounded(.up))
             default:
                 let scale = pow(10.0, Double(digits))
                 return .number(digits == 0 ? x.rounded() : (x * scale).rounded() / scale)

@@ -76,9 +76,9 @@ final class ValueFormatTests: XCTestCase {
 
     func testInlineValueEndToEnd() throws {
         let e = try Notebooks.Expression.parse("grok.test_accuracy.last | percent", at: exprStart, allowFormat: true)
-        let v = try e.evaluate(in: testScope)
+        let v = try e.evaluate(in: expressionScope)
         XCTAssertEqual(e.format?.format(v), "99.5%")
         let step = try Notebooks.Expression.parse("first_step(grok, train_accuracy >= 0.99)", at: exprStart, allowFormat: true)
-        XCTAssertEqual(formatValue(try step.evaluate(in: testScope)), "30")
+        XCTAssertEqual(formatValue(try step.evaluate(in: expressionScope)), "30")
     }
 }

@@ -3,11 +3,11 @@ import Notebooks
 /// Math in reports: prose tokens left by `MathProtector` and `$...$` in captions and claims become
 /// MathML (no script, no request). Unknown TeX is kept visible and reported as a warning.
 struct MathHTML {
-    var math: [MathScanner.Span]
+    var math: [Notebooks.MathScanner.Span]
     private(set) var warnings: [String] = []
     private let converter = MathConverter()
 
-    init(math: [MathScanner.Span]) { self.math = math }
+    init(math: [Notebooks.MathScanner.Span]) { self.math = math }
 
     /// Escaped text with every math token replaced by MathML.
     mutating func text(_ s: String) -> String {
@@ -26,7 +26,7 @@ struct MathHTML {
     mutating func plain(_ s: String) -> String {
         let bytes = Array(s.utf8)
         var out = "", cursor = 0
-        for span in MathScanner.spans(in: s) {
+        for span in Notebooks.MathScanner.spans(in: s) {
             out += HTML.escape(String(decoding: bytes[cursor..<span.range.lowerBound], as: UTF8.self))
             out += mathML(span.tex, display: span.display)
             cursor = span.range.upperBound

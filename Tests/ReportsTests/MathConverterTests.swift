@@ -160,7 +160,7 @@ final class MathConverterTests: XCTestCase {
         MathCase(#"\overset{!}{=} \quad \stackrel{\text{def}}{=}"#, .inline,
                  #"<math alttext="\overset{!}{=} \quad \stackrel{\text{def}}{=}"><mover><mo>=</mo><mo>!</mo></mover><mspace width="1em"/><mover><mo>=</mo><mtext>def</mtext></mover></math>"#),
         MathCase(#"\bigl( a \bigr) \Bigl[ b \Bigr]"#, .inline,
-                 #"<math alttext="\bigl( a \bigr) \Bigl[ b \Bigr]"><mo form="prefix" minsize="1.2em" maxsize="1.2em" stretchy="true">(</mo><mi>a</mi><mo form="postfix" minsize="1.2em" maxsize="1.2em" stretchy="true">)</mo><mo form="prefix" minsize="1.8em" maxsize="1.8em" stretchy="true">[</mo><mi>b</mi><mo form="postfix" minsize="1.8em" maxsize="1.8em" stretchy="true">]</mo></math>"#),
+                 #"<math alttext="\bigl( a \bigr) \Bigl[ b \Bigr]"><mrow><mo form="prefix" minsize="1.2em" maxsize="1.2em" stretchy="true">(</mo></mrow><mi>a</mi><mrow><mo form="postfix" minsize="1.2em" maxsize="1.2em" stretchy="true">)</mo></mrow><mrow><mo form="prefix" minsize="1.8em" maxsize="1.8em" stretchy="true">[</mo></mrow><mi>b</mi><mrow><mo form="postfix" minsize="1.8em" maxsize="1.8em" stretchy="true">]</mo></mrow></math>"#),
         MathCase(#"\frac{1}{\sqrt{2\pi\sigma^2}} e^{-\frac{(x-\mu)^2}{2\sigma^2}}"#, .block,
                  #"<math display="block" alttext="\frac{1}{\sqrt{2\pi\sigma^2}} e^{-\frac{(x-\mu)^2}{2\sigma^2}}"><mfrac><mn>1</mn><msqrt><mn>2</mn><mi>π</mi><msup><mi>σ</mi><mn>2</mn></msup></msqrt></mfrac><msup><mi>e</mi><mrow><mo>−</mo><mfrac><mrow><mo stretchy="false">(</mo><mi>x</mi><mo>−</mo><mi>μ</mi><msup><mo stretchy="false">)</mo><mn>2</mn></msup></mrow><mrow><mn>2</mn><msup><mi>σ</mi><mn>2</mn></msup></mrow></mfrac></mrow></msup></math>"#),
         MathCase(#"\hat{\lambda} = n\beta \left( \mathbb{E}_w^\beta[L_n(w)] - L_n(w^*) \right)"#, .block,
@@ -191,6 +191,10 @@ final class MathConverterTests: XCTestCase {
                  #"<math alttext="abc"><mi>a</mi><mi>b</mi><mi>c</mi></math>"#),
         MathCase(#"\left| x \right| + \left\lvert y \right\rvert"#, .block,
                  #"<math display="block" alttext="\left| x \right| + \left\lvert y \right\rvert"><mrow><mo fence="true" form="prefix" stretchy="true">|</mo><mi>x</mi><mo fence="true" form="postfix" stretchy="true">|</mo></mrow><mo>+</mo><mrow><mo fence="true" form="prefix" stretchy="true">|</mo><mi>y</mi><mo fence="true" form="postfix" stretchy="true">|</mo></mrow></math>"#),
+        MathCase(#"x = -1, (-a) + b"#, .inline,
+                 #"<math alttext="x = -1, (-a) + b"><mi>x</mi><mo>=</mo><mo form="prefix">−</mo><mn>1</mn><mo>,</mo><mo stretchy="false">(</mo><mo form="prefix">−</mo><mi>a</mi><mo stretchy="false">)</mo><mo>+</mo><mi>b</mi></math>"#),
+        MathCase(#"\frac{a}{b}\bigg|_{w=0}"#, .block,
+                 #"<math display="block" alttext="\frac{a}{b}\bigg|_{w=0}"><mfrac><mi>a</mi><mi>b</mi></mfrac><msub><mrow><mo minsize="2.4em" maxsize="2.4em" stretchy="true" lspace="0em" rspace="0em">|</mo></mrow><mrow><mi>w</mi><mo>=</mo><mn>0</mn></mrow></msub></math>"#),
     ]
 
     func testEveryCaseConvertsToTheMathMLCheckedInTheBrowser() {

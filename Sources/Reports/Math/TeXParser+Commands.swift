@@ -342,7 +342,9 @@ extension TeXParser {
         if !name.hasSuffix("l"), !name.hasSuffix("r"), !name.hasSuffix("m") {
             attributes += [("lspace", "0em"), ("rspace", "0em")]
         }
-        return .mo(symbol, attributes)
+        // In a row of its own, the operator stretches to its minsize even when it is the base of
+        // a script (`\bigg|_{w=0}`); Chromium does not stretch an embellished operator otherwise.
+        return MathNode("mrow", children: [.mo(symbol, attributes)])
     }
 
     // MARK: text and raw groups

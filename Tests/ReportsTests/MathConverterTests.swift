@@ -195,6 +195,22 @@ final class MathConverterTests: XCTestCase {
                  #"<math alttext="x = -1, (-a) + b"><mi>x</mi><mo>=</mo><mo form="prefix">−</mo><mn>1</mn><mo>,</mo><mo stretchy="false">(</mo><mo form="prefix">−</mo><mi>a</mi><mo stretchy="false">)</mo><mo>+</mo><mi>b</mi></math>"#),
         MathCase(#"\frac{a}{b}\bigg|_{w=0}"#, .block,
                  #"<math display="block" alttext="\frac{a}{b}\bigg|_{w=0}"><mfrac><mi>a</mi><mi>b</mi></mfrac><msub><mrow><mo minsize="2.4em" maxsize="2.4em" stretchy="true" lspace="0em" rspace="0em">|</mo></mrow><mrow><mi>w</mi><mo>=</mo><mn>0</mn></mrow></msub></math>"#),
+        MathCase(#"a \not= b \not\in C"#, .inline,
+                 #"<math alttext="a \not= b \not\in C"><mi>a</mi><mo>≠</mo><mi>b</mi><mo>∉</mo><mi>C</mi></math>"#),
+        MathCase(#"\boxed{E = mc^2}"#, .block,
+                 #"<math display="block" alttext="\boxed{E = mc^2}"><mrow style="border:0.06em solid;padding:0.2em 0.3em"><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow></math>"#),
+        MathCase(#"A \xrightarrow{f} B"#, .block,
+                 #"<math display="block" alttext="A \xrightarrow{f} B"><mi>A</mi><mover><mo stretchy="true">→</mo><mrow><mspace width="0.5em"/><mi>f</mi><mspace width="0.5em"/></mrow></mover><mi>B</mi></math>"#),
+        MathCase(#"{\color{red} x} + y"#, .inline,
+                 #"<math alttext="{\color{red} x} + y"><mstyle style="color:red"><mi>x</mi></mstyle><mo>+</mo><mi>y</mi></math>"#),
+        MathCase(#"a \bmod p + \hspace{1em} b \mkern-3mu c"#, .inline,
+                 #"<math alttext="a \bmod p + \hspace{1em} b \mkern-3mu c"><mi>a</mi><mo lspace="0.2222em" rspace="0.2222em">mod</mo><mi>p</mi><mo>+</mo><mspace width="1em"/><mi>b</mi><mspace style="margin-left:-0.1667em"/><mi>c</mi></math>"#),
+        MathCase(#"\begin{array}{lr} a & bb \\ ccc & d \end{array}"#, .block,
+                 #"<math display="block" alttext="\begin{array}{lr} a &amp; bb \\ ccc &amp; d \end{array}"><mtable><mtr><mtd style="text-align:left"><mi>a</mi></mtd><mtd style="text-align:right"><mi>b</mi><mi>b</mi></mtd></mtr><mtr><mtd style="text-align:left"><mi>c</mi><mi>c</mi><mi>c</mi></mtd><mtd style="text-align:right"><mi>d</mi></mtd></mtr></mtable></math>"#),
+        MathCase(#"\overbrace{a+b}^{2} + \vec{W}"#, .block,
+                 #"<math display="block" alttext="\overbrace{a+b}^{2} + \vec{W}"><mover><mover><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mo>⏞</mo></mover><mn>2</mn></mover><mo>+</mo><mover accent="true"><mi>W</mi><mo stretchy="false">→</mo></mover></math>"#),
+        MathCase(#"\phantom{x}y"#, .inline,
+                 #"<math alttext="\phantom{x}y"><mphantom><mi>x</mi></mphantom><mi>y</mi></math>"#),
     ]
 
     func testEveryCaseConvertsToTheMathMLCheckedInTheBrowser() {

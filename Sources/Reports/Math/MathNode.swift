@@ -64,10 +64,6 @@ struct MathNode: Sendable, Equatable {
         MathNode("merror", children: [.mtext(source)])
     }
 
-    /// True for an `<mo>` or an element whose first child is (an embellished operator), which is
-    /// what `movablelimits` needs as the base of `munderover`.
-    var isOperator: Bool { name == "mo" }
-
     // MARK: serialisation
 
     var xml: String {

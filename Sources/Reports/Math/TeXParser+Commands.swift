@@ -103,16 +103,18 @@ extension TeXParser {
             let label = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
             let arrows = ["xrightarrow": "→", "xleftarrow": "←", "xRightarrow": "⇒", "xLeftarrow": "⇐",
                           "xleftrightarrow": "↔", "xmapsto": "↦"]
-            let arrow = MathNode.mo(arrows[name]!, [("stretchy", "true"), ("minsize", "2em")])
-            return Atom(node: .element("mover", [arrow, .element("mpadded", [label], [("lspace", "0.3em"), ("width", "+0.6em")])]))
+            // The arrow stretches to the label's width; spaces on both sides make it longer than
+            // the label (Chromium ignores an <mpadded> width when stretching the arrow).
+            let arrow = MathNode.mo(arrows[name]!, [("stretchy", "true")])
+            let padded = MathNode("mrow", children: [.mspace("0.5em"), label, .mspace("0.5em")])
+            return Atom(node: .element("mover", [arrow, padded]))
         case "begin":
             return Atom(node: parseEnvironment(token: token))
         case "substack":
             return Atom(node: parseSubstack(token: token))
         case "tag":
-            var starred = false
-            if let star = peek, star.isCharacter("*") { advance(); starred = true }
-            _ = starred
+            // \tag*{x} (no parentheses) is reported like \tag{x}; the report decides the look.
+            if let star = peek, star.isCharacter("*") { advance() }
             let text = readRawGroup()?.text ?? ""
             if display == .inline { warn("\\tag is only allowed in display math", at: token.offset) }
             if !tags.isEmpty { warn("more than one \\tag; the first is used", at: token.offset) }
@@ -134,7 +136,8 @@ extension TeXParser {
             return Atom(node: .element("mrow", [body], [("style", "color:" + Self.sanitizedColor(color))]))
         case "boxed", "fbox":
             let body = name == "fbox" ? parseText(name, token: token) : (parseArgument(after: "\\boxed", at: token.offset) ?? MathNode("mrow"))
-            return Atom(node: .element("mrow", [body], [("style", "border:0.06em solid;padding:0.2em 0.3em")]))
+            let children = body.name == "mrow" && body.attributes.isEmpty ? body.children : [body]
+            return Atom(node: .element("mrow", children, [("style", "border:0.06em solid;padding:0.2em 0.3em")]))
         case "phantom":
             let body = parseArgument(after: "\\phantom", at: token.offset) ?? MathNode("mrow")
             return Atom(node: .element("mphantom", [body]))
@@ -257,13 +260,12 @@ extension TeXParser {
 
     /// `\not=` → ≠; `\not` before another relation adds the combining long solidus U+0338.
     mutating func parseNegation(token: TeXToken) -> Atom? {
-        guard let next = peekSkippingSpace() else {
+        guard peekSkippingSpace() != nil else {
             warn("\\not needs a relation after it", at: token.offset)
             return Atom(node: .error("\\not"))
         }
         guard let atom = parseAtom() else { return nil }
         let symbol = atom.node.text ?? ""
-        _ = next
         if let negated = TeXSymbols.negations[symbol] { return Atom(node: .mo(negated)) }
         return Atom(node: .mo(symbol + "\u{0338}"))
     }
@@ -342,7 +344,9 @@ extension TeXParser {
         if !name.hasSuffix("l"), !name.hasSuffix("r"), !name.hasSuffix("m") {
             attributes += [("lspace", "0em"), ("rspace", "0em")]
         }
-        return .mo(symbol, attributes)
+        // In a row of its own, the operator stretches to its minsize even when it is the base of
+        // a script (`\bigg|_{w=0}`); Chromium does not stretch an embellished operator otherwise.
+        return MathNode("mrow", children: [.mo(symbol, attributes)])
     }
 
     // MARK: text and raw groups
@@ -430,7 +434,7 @@ extension TeXParser {
     mutating func parseExplicitSpace(_ name: String, token: TeXToken) -> MathNode {
         if let star = peek, star.isCharacter("*") { advance() }
         var text = ""
-        if let group = readRawGroup() {
+        if let open = peekSkippingSpace(), open.isCharacter("{"), let group = readRawGroup() {
             text = group.text
         } else {
             // \kern and \mskip take an unbraced dimension: sign, digits and a two-letter unit.

@@ -150,7 +150,16 @@ struct TeXParser {
                 nodes.append(.element("mstyle", rest, [("style", "color:" + Self.sanitizedColor(color))]))
                 break
             }
-            nodes += parseAtomWithScripts(after: nodes.last)
+            var atomNodes = parseAtomWithScripts(after: nodes.last)
+            if let first = atomNodes.first, Self.isUnaryCandidate(first), let previous = nodes.last,
+                !Self.isOrdinaryForSpacing(previous)
+            {
+                // TeX makes a binary operator ordinary after a relation, an opening delimiter,
+                // punctuation or another operator (`x = -1`, `(-x)`); MathML's prefix form of
+                // + and − has no space, which matches. (First in a row, MathML infers it.)
+                atomNodes[0].set("form", "prefix")
+            }
+            nodes += atomNodes
         }
         return nodes
     }
@@ -275,6 +284,14 @@ struct TeXParser {
         }
     }
 
+    /// Operators that TeX spaces as ordinary symbols (bars, dots, factorial, primes).
+    static let ordinaryOperators: Set<String> = ["|", "‖", "…", "⋯", "⋮", "⋱", "!", "′", "″", "‴", "%"]
+
+    /// A `+`, `−`, `±` or `∓` that may be a sign rather than a binary operator.
+    static func isUnaryCandidate(_ node: MathNode) -> Bool {
+        node.name == "mo" && ["+", "−", "±", "∓"].contains(node.text ?? "")
+    }
+
     /// Whether `node` ends like an ordinary atom (a letter, number, closing delimiter, group),
     /// after which TeX puts a thin space before an operator name.
     static func isOrdinaryForSpacing(_ node: MathNode?) -> Bool {
@@ -283,7 +300,8 @@ struct TeXParser {
         case "mspace": return false
         case "mo":
             if node.attribute("movablelimits") != nil { return true }
-            return TeXSymbols.closingDelimiters.contains(node.text ?? "")
+            let text = node.text ?? ""
+            return TeXSymbols.closingDelimiters.contains(text) || Self.ordinaryOperators.contains(text)
         default: return true
         }
     }

@@ -1,3 +1,4 @@
+import Notebooks
 import Reports
 
 /// Every expression the math tests know: the exact-output cases of `MathConverterTests`, the

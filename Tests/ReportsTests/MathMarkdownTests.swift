@@ -1,3 +1,4 @@
+import Notebooks
 import XCTest
 
 @testable import Reports

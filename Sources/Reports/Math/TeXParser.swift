@@ -1,3 +1,4 @@
+import Notebooks
 /// A recursive-descent parser from TeX math tokens to a MathML tree.
 ///
 /// The grammar is TeX's math list: a sequence of atoms, each optionally followed by `^`, `_` and

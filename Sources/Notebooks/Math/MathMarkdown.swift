@@ -5,6 +5,12 @@ public struct MathFormula: Sendable, Equatable {
     /// UTF-8 offset of the TeX (after the opening `$` or `$$`) in the original Markdown, to which
     /// a `MathWarning.offset` is added to locate a warning in the notebook.
     public let offset: Int
+
+    public init(tex: String, display: MathDisplay, offset: Int) {
+        self.tex = tex
+        self.display = display
+        self.offset = offset
+    }
 }
 
 /// Markdown whose formulas are replaced by placeholders, and the formulas.
@@ -19,6 +25,11 @@ public struct MathFormula: Sendable, Equatable {
 public struct ProtectedMarkdown: Sendable, Equatable {
     public let markdown: String
     public let formulas: [MathFormula]
+
+    public init(markdown: String, formulas: [MathFormula]) {
+        self.markdown = markdown
+        self.formulas = formulas
+    }
 
     static let open: Unicode.Scalar = "\u{E000}"
     static let close: Unicode.Scalar = "\u{E001}"
@@ -75,7 +86,10 @@ public func protectMath(inMarkdown markdown: String) -> ProtectedMarkdown {
             case .text(let text):
                 output += Array(text.utf8)
             case .math(let tex, let display, let offset):
+                // The placeholder keeps the formula's line breaks after it, so every line after a
+                // multi-line display keeps its number (cells and diagnostics point at the file).
                 output += Array(ProtectedMarkdown.placeholder(formulas.count).utf8)
+                output += Array(repeating: UInt8(ascii: "\n"), count: tex.utf8.filter { $0 == UInt8(ascii: "\n") }.count)
                 formulas.append(MathFormula(tex: tex, display: display, offset: offset))
             }
         }

@@ -93,4 +93,41 @@ final class SVGStructureTests: XCTestCase {
         XCTAssertEqual(matches.count, 4)
         XCTAssertEqual(Set(matches.map { $0.joined(separator: ",") }).count, 1)
     }
+
+    func testLongTitleWrapsWithinTheFigure() {
+        let layout = PanelLayout.plan(SnapshotFigures.scatter(), PanelData(figure: SnapshotFigures.scatter()), width: 640, height: 400)
+        let lines = TextWrap.lines(SnapshotFigures.scatter().title!, width: 640 - 2 * PanelLayout.pad, fontSize: TextMetrics.titleFontSize)
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines.allSatisfy { TextMetrics.width($0, fontSize: TextMetrics.titleFontSize) <= 640 - 2 * PanelLayout.pad })
+        // The plot starts below both lines.
+        XCTAssertGreaterThan(layout.plotTop, PanelLayout.pad + TextWrap.titleHeight(lineCount: 2))
+    }
+
+    func testHeatmapAxesTickWholeIndices() {
+        let figure = Figure(id: "small", layers: [.heatmap(HeatmapMark(values: [[1, 2], [3, 4], [5, 6]]))])
+        let layout = PanelLayout.plan(figure, PanelData(figure: figure), width: 640, height: 400)
+        XCTAssertEqual(layout.x.ticks.map(\.label), ["0", "1"])
+        XCTAssertEqual(layout.y.ticks.map(\.label), ["0", "1", "2"])
+        XCTAssertEqual(layout.x.lower, -0.5)
+        XCTAssertEqual(layout.x.upper, 1.5)
+        // Row 0 is drawn at the top.
+        XCTAssertLessThan(layout.y.position(0), layout.y.position(2))
+    }
+
+    func testBadSizesFallBackToDefaults() {
+        let svg = Figure(id: "s", width: .nan, height: -3, layers: []).render().svg
+        XCTAssertTrue(svg.contains("viewBox=\"0 0 640 400\""))
+        let grid = FigureGrid(id: "g", panels: [Figure(id: "a", layers: [])], panelWidth: .infinity, panelHeight: 0).render().svg
+        XCTAssertTrue(XMLCheck.parse(grid).isWellFormed)
+    }
+
+    func testLongSeriesRenderQuickly() {
+        let x = (0..<50_000).map(Double.init)
+        let figure = Figure(id: "long", layers: [.line(LineMark(x: x, y: x.map { sin($0 / 500) }))])
+        let start = Date()
+        let svg = figure.render().svg
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        // Points that round to the same pixel are written once.
+        XCTAssertLessThan(svg.utf8.count, 600_000)
+    }
 }

@@ -45,6 +45,9 @@ extension PanelLayout {
     static func plan(_ figure: Figure, _ data: PanelData, width: Double, height: Double,
                      sharedX: SharedDomain? = nil, sharedY: SharedDomain? = nil,
                      minimumMargins: Margins = .zero) -> PanelLayout {
+        // Sizes that are not finite or not positive fall back to the defaults.
+        let width = width.isFinite && width >= 1 ? Swift.min(width, 100_000) : 640
+        let height = height.isFinite && height >= 1 ? Swift.min(height, 100_000) : 400
         var margins = Margins(top: 16, right: 16, bottom: 40, left: 48).union(minimumMargins)
         var layout = build(figure, data, width, height, margins, sharedX, sharedY)
         for _ in 0..<4 {
@@ -83,7 +86,7 @@ extension PanelLayout {
         var colourBarWidth = 0.0
         if let heatmap = data.heatmap {
             let domain = heatmap.resolvedDomain
-            let count = Swift.max(2, Int(plotHeight / 45))
+            let count = Swift.max(2, Int(plotHeight / 60))
             colourTicks = Ticks.linear(domain.min, domain.max, count: count, format: heatmap.format)
                 .filter { $0.value >= domain.min - 1e-12 * abs(domain.min) && $0.value <= domain.max + 1e-12 * abs(domain.max) }
             let widest = colourTicks.map { TextMetrics.width($0.label, fontSize: TextMetrics.tickFontSize) }.max() ?? 0
@@ -117,7 +120,10 @@ extension PanelLayout {
         }
         if figure.x.label != nil { bottom += labelGap + label }
         var top = pad + tick / 2
-        if figure.title != nil { top = pad + TextMetrics.titleFontSize + labelGap + tick / 2 }
+        if let title = figure.title {
+            let lines = TextWrap.lines(title, width: layout.width - 2 * pad, fontSize: TextMetrics.titleFontSize)
+            top = pad + TextWrap.titleHeight(lineCount: lines.count) + labelGap + tick / 2
+        }
         // Horizontal labels centred on the first and last x ticks overhang the plot by half.
         let labelled = layout.x.ticks.filter { !$0.label.isEmpty }
         var right = pad + layout.legendWidth + layout.colourBarWidth

@@ -130,4 +130,38 @@ final class SVGStructureTests: XCTestCase {
         // Points that round to the same pixel are written once.
         XCTAssertLessThan(svg.utf8.count, 600_000)
     }
+
+    static func crowded() -> Figure {
+        let x = SampleData.range(20, from: 0, to: 1)
+        var layers: [Mark] = (0..<30).map { i in
+            .line(LineMark(x: x, y: x.map { $0 * Double(i) }, label: "series number \(i)"))
+        }
+        layers.append(.bar(BarMark(x: [0.5], values: [3],
+                                   label: "a legend label far too long to fit beside the plot without squeezing it to nothing")))
+        return Figure(id: "crowded", height: 300, layers: layers)
+    }
+
+    func testCrowdedLegendWrapsIntoColumnsAndLongLabelsAreShortened() {
+        let figure = Self.crowded()
+        let data = PanelData(figure: figure)
+        let layout = PanelLayout.plan(figure, data, width: 640, height: 300)
+        XCTAssertLessThan(layout.legendRowsPerColumn, 31)
+        XCTAssertLessThanOrEqual(Double(layout.legendRowsPerColumn) * PanelLayout.legendRow, layout.plotHeight)
+        XCTAssertTrue(layout.legendLabels.last!.hasSuffix("…"))
+        XCTAssertGreaterThan(layout.plotWidth, 80)
+        XCTAssertLessThanOrEqual(layout.plotRight + layout.legendWidth, 640)
+        if let directory = ProcessInfo.processInfo.environment["FOLIO_PLOT_DUMP"] {
+            try? Data(figure.render().svg.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent("crowded.svg"))
+        }
+    }
+
+    func testVeryLongCategoriesAreShortenedWhenRotated() {
+        let long = String(repeating: "very long category name ", count: 5)
+        let figure = Figure(id: "cats", layers: [.bar(BarMark(categories: (0..<12).map { "\($0) " + long }, values: (0..<12).map(Double.init)))])
+        let layout = PanelLayout.plan(figure, PanelData(figure: figure), width: 640, height: 400)
+        XCTAssertTrue(layout.rotatesXLabels)
+        XCTAssertTrue(layout.xTickLabels.allSatisfy { $0.hasSuffix("…") })
+        XCTAssertGreaterThan(layout.plotHeight, 150)
+        XCTAssertTrue(XMLCheck.parse(figure.render().svg).isWellFormed)
+    }
 }

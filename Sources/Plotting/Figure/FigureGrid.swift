@@ -85,7 +85,9 @@ public struct FigureGrid: Sendable {
             var y = titleHeight + PanelLayout.pad + PanelLayout.legendRow / 2
             body.open("g", [("class", "legend")])
             body.newline()
-            for entry in legend {
+            for var entry in legend {
+                entry.label = TextMetrics.truncate(entry.label, toWidth: totalWidth - 2 * PanelLayout.pad - 2 * PanelLayout.legendSwatch,
+                                                   fontSize: TextMetrics.tickFontSize)
                 let width = Legend.width(entry)
                 if x > PanelLayout.pad && x + width > totalWidth - PanelLayout.pad {
                     x = PanelLayout.pad

@@ -1,7 +1,7 @@
 /// Turns an `Axis` and the data extent into a `PositionScale` with ticks.
 enum AxisResolver {
     /// Pixels per tick interval aimed at: wide enough for labels on x, comfortable on y.
-    static let xTickSpacing = 70.0
+    static let xTickSpacing = 80.0
     static let yTickSpacing = 55.0
     /// Heatmap index axes have short labels and few cells: denser ticks.
     static let indexTickSpacing = 40.0

@@ -13,7 +13,8 @@ extension PanelRenderer {
             }
         }
         guard !d.isEmpty else { return }
-        out.leaf("path", [("class", "grid"), ("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.1"), ("d", d)])
+        out.leaf("path", [("class", "grid"), ("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.1"),
+                          ("shape-rendering", "crispEdges"), ("d", d)])
     }
 
     func drawAxes(into out: inout SVGWriter) {
@@ -31,7 +32,8 @@ extension PanelRenderer {
             let length = tick.isMajor ? PanelLayout.tickLength : PanelLayout.minorTickLength
             d += "M\(n(layout.plotLeft)) \(n(layout.y.position(tick.value)))h\(n(-length))"
         }
-        out.leaf("path", [("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.6"), ("d", d)])
+        out.leaf("path", [("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.6"),
+                          ("shape-rendering", "crispEdges"), ("d", d)])
         // x tick labels.
         let xBaseline = layout.plotBottom + PanelLayout.tickLength + PanelLayout.tickGap + tickFont * 0.8
         if layout.rotatesXLabels {

@@ -20,8 +20,8 @@ final class SVGStructureTests: XCTestCase {
         XCTAssertTrue(result.description.hasPrefix("x axis “samples”, log from 10 to 100000; y axis “error”, log from 0.001 to 1."),
                       result.description)
         XCTAssertTrue(result.description.contains("line “measured” (8 points)"))
-        XCTAssertEqual(result.warnings, ["line “measured”: 1 point with x ≤ 0 left out of the log x scale"].isEmpty ? [] : result.warnings)
-        XCTAssertTrue(result.warnings.contains("line “measured”: 1 point with y ≤ 0 left out of the log y scale"))
+        XCTAssertEqual(result.warnings, ["line “measured”: 1 point with y ≤ 0 left out of the log y scale"])
+        XCTAssertTrue(result.description.hasSuffix("Left out: line “measured”: 1 point with y ≤ 0 left out of the log y scale."))
     }
 
     func testCaptionReplacesSummary() {
@@ -92,5 +92,76 @@ final class SVGStructureTests: XCTestCase {
         }
         XCTAssertEqual(matches.count, 4)
         XCTAssertEqual(Set(matches.map { $0.joined(separator: ",") }).count, 1)
+    }
+
+    func testLongTitleWrapsWithinTheFigure() {
+        let layout = PanelLayout.plan(SnapshotFigures.scatter(), PanelData(figure: SnapshotFigures.scatter()), width: 640, height: 400)
+        let lines = TextWrap.lines(SnapshotFigures.scatter().title!, width: 640 - 2 * PanelLayout.pad, fontSize: TextMetrics.titleFontSize)
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines.allSatisfy { TextMetrics.width($0, fontSize: TextMetrics.titleFontSize) <= 640 - 2 * PanelLayout.pad })
+        // The plot starts below both lines.
+        XCTAssertGreaterThan(layout.plotTop, PanelLayout.pad + TextWrap.titleHeight(lineCount: 2))
+    }
+
+    func testHeatmapAxesTickWholeIndices() {
+        let figure = Figure(id: "small", layers: [.heatmap(HeatmapMark(values: [[1, 2], [3, 4], [5, 6]]))])
+        let layout = PanelLayout.plan(figure, PanelData(figure: figure), width: 640, height: 400)
+        XCTAssertEqual(layout.x.ticks.map(\.label), ["0", "1"])
+        XCTAssertEqual(layout.y.ticks.map(\.label), ["0", "1", "2"])
+        XCTAssertEqual(layout.x.lower, -0.5)
+        XCTAssertEqual(layout.x.upper, 1.5)
+        // Row 0 is drawn at the top.
+        XCTAssertLessThan(layout.y.position(0), layout.y.position(2))
+    }
+
+    func testBadSizesFallBackToDefaults() {
+        let svg = Figure(id: "s", width: .nan, height: -3, layers: []).render().svg
+        XCTAssertTrue(svg.contains("viewBox=\"0 0 640 400\""))
+        let grid = FigureGrid(id: "g", panels: [Figure(id: "a", layers: [])], panelWidth: .infinity, panelHeight: 0).render().svg
+        XCTAssertTrue(XMLCheck.parse(grid).isWellFormed)
+    }
+
+    func testLongSeriesRenderQuickly() {
+        let x = (0..<50_000).map(Double.init)
+        let figure = Figure(id: "long", layers: [.line(LineMark(x: x, y: x.map { sin($0 / 500) }))])
+        let start = Date()
+        let svg = figure.render().svg
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        // Points that round to the same pixel are written once.
+        XCTAssertLessThan(svg.utf8.count, 600_000)
+    }
+
+    static func crowded() -> Figure {
+        let x = SampleData.range(20, from: 0, to: 1)
+        var layers: [Mark] = (0..<30).map { i in
+            .line(LineMark(x: x, y: x.map { $0 * Double(i) }, label: "series number \(i)"))
+        }
+        layers.append(.bar(BarMark(x: [0.5], values: [3],
+                                   label: "a legend label far too long to fit beside the plot without squeezing it to nothing")))
+        return Figure(id: "crowded", height: 300, layers: layers)
+    }
+
+    func testCrowdedLegendWrapsIntoColumnsAndLongLabelsAreShortened() {
+        let figure = Self.crowded()
+        let data = PanelData(figure: figure)
+        let layout = PanelLayout.plan(figure, data, width: 640, height: 300)
+        XCTAssertLessThan(layout.legendRowsPerColumn, 31)
+        XCTAssertLessThanOrEqual(Double(layout.legendRowsPerColumn) * PanelLayout.legendRow, layout.plotHeight)
+        XCTAssertTrue(layout.legendLabels.last!.hasSuffix("…"))
+        XCTAssertGreaterThan(layout.plotWidth, 80)
+        XCTAssertLessThanOrEqual(layout.plotRight + layout.legendWidth, 640)
+        if let directory = ProcessInfo.processInfo.environment["FOLIO_PLOT_DUMP"] {
+            try? Data(figure.render().svg.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent("crowded.svg"))
+        }
+    }
+
+    func testVeryLongCategoriesAreShortenedWhenRotated() {
+        let long = String(repeating: "very long category name ", count: 5)
+        let figure = Figure(id: "cats", layers: [.bar(BarMark(categories: (0..<12).map { "\($0) " + long }, values: (0..<12).map(Double.init)))])
+        let layout = PanelLayout.plan(figure, PanelData(figure: figure), width: 640, height: 400)
+        XCTAssertTrue(layout.rotatesXLabels)
+        XCTAssertTrue(layout.xTickLabels.allSatisfy { $0.hasSuffix("…") })
+        XCTAssertGreaterThan(layout.plotHeight, 150)
+        XCTAssertTrue(XMLCheck.parse(figure.render().svg).isWellFormed)
     }
 }

@@ -30,6 +30,8 @@ public struct FigureGrid: Sendable {
 
     public func render() -> SVGResult {
         let prefix = XMLEscaping.identifier(id)
+        let panelWidth = self.panelWidth.isFinite && self.panelWidth >= 1 ? Swift.min(self.panelWidth, 100_000) : 320
+        let panelHeight = self.panelHeight.isFinite && self.panelHeight >= 1 ? Swift.min(self.panelHeight, 100_000) : 240
         let columns = Swift.max(1, Swift.min(self.columns, Swift.max(1, panels.count)))
         let rows = (panels.count + columns - 1) / columns
         let panels = self.panels.map { panel -> Figure in
@@ -70,8 +72,12 @@ public struct FigureGrid: Sendable {
             let margins = layouts.map(\.margins).reduce(Margins.zero) { $0.union($1) }
             layouts = plan(margins, sharedX, sharedY)
         }
-        var titleHeight = title == nil ? 0 : PanelLayout.pad + TextMetrics.titleFontSize + PanelLayout.labelGap
         let totalWidth = Double(columns) * panelWidth
+        var titleHeight = 0.0
+        if let title {
+            let lines = TextWrap.lines(title, width: totalWidth - 2 * PanelLayout.pad, fontSize: TextMetrics.titleFontSize)
+            titleHeight = PanelLayout.pad + TextWrap.titleHeight(lineCount: lines.count) + PanelLayout.labelGap
+        }
         var body = SVGWriter()
         if !legend.isEmpty {
             // Entries flow left to right and wrap at the grid's width.
@@ -79,7 +85,9 @@ public struct FigureGrid: Sendable {
             var y = titleHeight + PanelLayout.pad + PanelLayout.legendRow / 2
             body.open("g", [("class", "legend")])
             body.newline()
-            for entry in legend {
+            for var entry in legend {
+                entry.label = TextMetrics.truncate(entry.label, toWidth: totalWidth - 2 * PanelLayout.pad - 2 * PanelLayout.legendSwatch,
+                                                   fontSize: TextMetrics.tickFontSize)
                 let width = Legend.width(entry)
                 if x > PanelLayout.pad && x + width > totalWidth - PanelLayout.pad {
                     x = PanelLayout.pad
@@ -105,9 +113,7 @@ public struct FigureGrid: Sendable {
             summaries.append("\(name.prefix(1).uppercased())\(name.dropFirst()): \(Summary.describe(panel, data[i], layouts[i]))")
         }
         if let title {
-            body.textElement("text", [("class", "title"), ("x", n(PanelLayout.pad)),
-                                      ("y", n(PanelLayout.pad + TextMetrics.titleFontSize * 0.8)),
-                                      ("font-size", n(TextMetrics.titleFontSize)), ("font-weight", "600")], title)
+            TextWrap.drawTitle(title, width: totalWidth, into: &body)
         }
         let generated = "\(panels.count) \(plural("panel", panels.count)) in \(rows) \(plural("row", rows)) of \(columns). "
             + summaries.joined(separator: " ")

@@ -1,8 +1,10 @@
 /// Turns an `Axis` and the data extent into a `PositionScale` with ticks.
 enum AxisResolver {
     /// Pixels per tick interval aimed at: wide enough for labels on x, comfortable on y.
-    static let xTickSpacing = 90.0
+    static let xTickSpacing = 80.0
     static let yTickSpacing = 55.0
+    /// Heatmap index axes have short labels and few cells: denser ticks.
+    static let indexTickSpacing = 40.0
 
     static func resolve(_ axis: Axis, kind: ScaleKind, extent: PanelData.Extent?, categories: [String],
                         includesZero: Bool, exact: Bool, shared: SharedDomain?,
@@ -35,7 +37,8 @@ enum AxisResolver {
             let ticks = Ticks.log(lo, hi, format: axis.format, maxMajorCount: maxMajor)
             return PositionScale(kind: .log, lower: lo, upper: hi, start: start, end: end, ticks: ticks)
         case .linear:
-            var count = Swift.max(2, Int(length / (isX ? xTickSpacing : yTickSpacing)))
+            let spacing = exact ? indexTickSpacing : (isX ? xTickSpacing : yTickSpacing)
+            var count = Swift.max(3, Int(length / spacing))
             while true {
                 let (lo, hi, step) = linearDomain(axis, extent: extent, includesZero: includesZero, exact: exact,
                                                   shared: shared, count: count)
@@ -63,7 +66,9 @@ enum AxisResolver {
             hi = Swift.max(hi, 0)
         }
         (lo, hi) = Ticks.widened(lo, hi)
-        let step = Ticks.decimalStep(span: hi - lo, count: count)
+        var step = Ticks.decimalStep(span: hi - lo, count: count)
+        // Heatmap extents count rows and columns: ticks on whole indices only.
+        if exact && step.exponent < 0 { step = DecimalNumber(mantissa: 1, exponent: 0) }
         if axis.nice && !exact {
             let niced = Ticks.niceDomain(lo, hi, step: step)
             lo = fixedMin ?? niced.lower

@@ -20,7 +20,7 @@ struct PanelData {
     }
 
     struct LegendEntry: Equatable {
-        let label: String
+        var label: String
         let series: Int
         var swatch: Swatch
     }

@@ -3,12 +3,21 @@ extension PanelRenderer {
     /// dot or filled square, as the series is drawn), then the label.
     func drawLegend(into out: inout SVGWriter) {
         guard figure.showsLegend, !data.legend.isEmpty else { return }
-        let x0 = layout.plotRight + PanelLayout.sideGap
+        var x0 = layout.plotRight + PanelLayout.sideGap
         out.open("g", [("class", "legend")])
         out.newline()
-        for (row, entry) in data.legend.enumerated() {
+        var columnWidth = 0.0
+        for (index, entry) in data.legend.enumerated() {
+            let row = index % layout.legendRowsPerColumn
+            if row == 0 && index > 0 {
+                x0 += columnWidth + PanelLayout.sideGap
+                columnWidth = 0
+            }
+            var shown = entry
+            if index < layout.legendLabels.count { shown.label = layout.legendLabels[index] }
+            columnWidth = Swift.max(columnWidth, Legend.width(shown))
             let y = layout.plotTop + TextMetrics.tickFontSize * 0.5 + Double(row) * PanelLayout.legendRow
-            Legend.drawEntry(entry, x: x0, y: y, into: &out)
+            Legend.drawEntry(shown, x: x0, y: y, into: &out)
         }
         out.close("g")
     }

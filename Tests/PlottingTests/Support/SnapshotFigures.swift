@@ -21,7 +21,7 @@ enum SnapshotFigures {
         let b = a.map { 0.8 * $0 + 0.4 * g.normal() }
         let c = (0..<60).map { _ in g.normal() * 0.5 + 1.5 }
         let d = c.map { -0.5 * $0 + 0.3 * g.normal() }
-        return Figure(id: "scatter", title: "Scatter", x: Axis("feature 1"), y: Axis("feature 2"),
+        return Figure(id: "scatter", title: "Scatter of two classes, with a title long enough that it wraps onto a second line instead of running off the figure", x: Axis("feature 1"), y: Axis("feature 2"),
                       layers: [.scatter(ScatterMark(x: a, y: b, label: "class A")),
                                .scatter(ScatterMark(x: c, y: d, label: "class B"))])
     }
@@ -72,6 +72,19 @@ enum SnapshotFigures {
         return Figure(id: "heatmap-viridis", title: "a·b mod 23, viridis", x: Axis("b"), y: Axis("a"),
                       width: 520, height: 440,
                       layers: [.heatmap(HeatmapMark(values: values, label: "a·b mod 23"))])
+    }
+
+    /// A grid of small heatmaps (3 × 4 matrices: integer index ticks only) and a histogram.
+    static func heatmapGrid() -> FigureGrid {
+        let small = (0..<3).map { i in (0..<4).map { j in Double(i * 4 + j) - 5.5 } }
+        var g = SampleData.Generator(state: 3)
+        return FigureGrid(id: "heatmap-grid", title: "Mixed panels", panels: [
+            Figure(id: "m", title: "3 × 4 weights", x: Axis("column"), y: Axis("row"),
+                   layers: [.heatmap(HeatmapMark(values: small, colourMap: .diverging))]),
+            Figure(id: "h", title: "density", x: Axis("value"), y: Axis("density"),
+                   layers: [.histogram(HistogramMark(values: (0..<300).map { _ in g.normal() }, label: "sample", density: true)),
+                            .line(LineMark(x: SampleData.range(61, from: -3, to: 3), y: SampleData.range(61, from: -3, to: 3).map { exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() }, label: "N(0, 1)"))]),
+        ], columns: 2)
     }
 
     static func rules() -> Figure {
@@ -132,6 +145,7 @@ enum SnapshotFigures {
         ("rules", { rules().render() }),
         ("legend", { legend().render() }),
         ("small-multiples", { smallMultiples().render() }),
+        ("heatmap-grid", { heatmapGrid().render() }),
         ("log", { logAxis().render() }),
     ]
 }

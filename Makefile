@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libopenblas-dev pkg-config
 FOLIO := .build/release/folio
 
-.PHONY: report test build deps bench check clean
+.PHONY: report test build deps bench check clean docs
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -31,3 +31,10 @@ test: deps
 
 clean:
 	rm -rf .build .folio-cache
+
+# Regenerate the directive reference inside docs/notebooks.md from the code (a test checks it).
+docs: build
+	@$(FOLIO) docs > .build/directive-reference.md
+	@awk '/BEGIN GENERATED: directive reference/ { while ((getline line < ".build/directive-reference.md") > 0) print line; skip = 1; next } \
+	      /END GENERATED: directive reference/ { skip = 0; next } !skip { print }' docs/notebooks.md > .build/notebooks.md
+	@mv .build/notebooks.md docs/notebooks.md

@@ -48,6 +48,8 @@ struct CellRenderer {
             let rows = items.map { "<dt>\(HTML.escape($0.label))</dt><dd>\(HTML.escape($0.value))</dd>" }.joined()
             return "<div class=\"summary\"><p class=\"summary-title\">\(HTML.escape(title))</p><dl>\(rows)</dl></div>"
         case .note(let text):
+            // Multi-line notes (an extracted program, say) keep their lines.
+            if text.contains("\n") { return "<pre class=\"note\">\(HTML.escape(text))</pre>" }
             return "<p class=\"note\">\(HTML.escape(text))</p>"
         }
     }

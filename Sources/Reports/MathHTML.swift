@@ -1,42 +1,36 @@
 import Notebooks
 
-/// Math in reports: prose tokens left by `MathProtector` and `$...$` in captions and claims become
-/// MathML (no script, no request). Unknown TeX is kept visible and reported as a warning.
+/// Math in reports: the placeholders that `protectMath` left in prose, and `$...$` in captions and
+/// claims, become MathML (no script, no request). Unknown TeX stays visible in an `<merror>` and
+/// is collected as a warning.
 struct MathHTML {
-    var math: [MathScanner.Span]
+    var protected: ProtectedMarkdown
     private(set) var warnings: [String] = []
     private let converter = MathConverter()
 
-    init(math: [MathScanner.Span]) { self.math = math }
+    init(_ protected: ProtectedMarkdown) { self.protected = protected }
 
-    /// Escaped text with every math token replaced by MathML.
+    /// A prose text node: escaped text, placeholders replaced by MathML.
     mutating func text(_ s: String) -> String {
-        guard s.contains("\u{E000}") else { return HTML.escape(s) }
-        var out = "", rest = Substring(s)
-        while let start = rest.firstIndex(of: "\u{E000}"), let end = rest[start...].firstIndex(of: "\u{E001}"),
-              let index = Int(rest[rest.index(after: start)..<end]), index < math.count {
-            out += HTML.escape(String(rest[..<start]))
-            out += mathML(math[index].tex, display: math[index].display)
-            rest = rest[rest.index(after: end)...]
-        }
-        return out + HTML.escape(String(rest))
+        guard s.unicodeScalars.contains("\u{E000}") else { return HTML.escape(s) }
+        return render(protected.segments(in: s))
     }
 
-    /// Escaped plain text (a caption, a claim) with `$...$` converted.
+    /// Plain text (a caption, a claim): escaped, with `$...$` converted.
     mutating func plain(_ s: String) -> String {
-        let bytes = Array(s.utf8)
-        var out = "", cursor = 0
-        for span in MathScanner.spans(in: s) {
-            out += HTML.escape(String(decoding: bytes[cursor..<span.range.lowerBound], as: UTF8.self))
-            out += mathML(span.tex, display: span.display)
-            cursor = span.range.upperBound
-        }
-        return out + HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
+        guard s.contains("$") else { return HTML.escape(s) }
+        return render(splitMath(s))
     }
 
-    private mutating func mathML(_ tex: String, display: Bool) -> String {
-        let result = converter.convert(tex, display: display ? .block : .inline)
-        warnings += result.warnings.map { "\($0.message) in $\(tex)$" }
-        return result.mathML
+    private mutating func render(_ segments: [MathSegment]) -> String {
+        segments.map { segment -> String in
+            switch segment {
+            case .text(let t): return HTML.escape(t)
+            case .math(let tex, let display, _):
+                let result = converter.convert(tex, display: display)
+                warnings += result.warnings.map { "\($0.message) in $\(tex)$" }
+                return result.mathML
+            }
+        }.joined()
     }
 }

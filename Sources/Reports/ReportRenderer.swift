@@ -26,9 +26,9 @@ public struct ReportRenderer: Sendable {
     public func report(_ run: NotebookRun, neighbours: Neighbours = Neighbours()) -> String {
         let notebook = run.checked.notebook
         var prose = ProseRenderer(
-            inlineValues: run.inlineValues, math: MathHTML(math: notebook.math), rawHTML: notebook.frontMatter.rawHTML,
+            inlineValues: run.inlineValues, math: MathHTML(notebook.math), rawHTML: notebook.frontMatter.rawHTML,
             numberSections: notebook.frontMatter.numberSections)
-        var cells = CellRenderer(math: MathHTML(math: []))
+        var cells = CellRenderer(math: MathHTML(notebook.math))
         var runs = run.cells.makeIterator()
         var body: [String] = []
         for block in notebook.blocks {

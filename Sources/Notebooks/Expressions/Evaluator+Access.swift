@@ -12,7 +12,7 @@ extension Evaluator {
         case .list:
             let offered = "a list offers: " + Builtins.postfixNames.joined(separator: ", ")
             throw error(at: nameStart, "'\(source(base))' is a list and has no field '\(name)'",
-                        note: closestMatch(to: name, in: Builtins.postfixNames).map { "did you mean '\($0)'? \(offered)" } ?? offered)
+                        note: suggestion(for: name, in: Builtins.postfixNames).map { "did you mean '\($0)'? \(offered)" } ?? offered)
         case .null:
             throw error(at: nameStart, "cannot read field '\(name)' of '\(source(base))', which is null")
         default:

@@ -18,17 +18,35 @@ extension Evaluator {
             }
             var out: [Value] = []
             out.reserveCapacity(xs.count)
-            for k in xs.indices { out.append(try arithmetic(op, xs[k], ys[k], operatorStart: operatorStart, left: left, right: right)) }
+            for k in xs.indices {
+                if case .number(let a) = xs[k], case .number(let b) = ys[k] {
+                    out.append(.number(Evaluator.apply(op, a, b)))  // the common case, without recursion
+                } else {
+                    out.append(try arithmetic(op, xs[k], ys[k], operatorStart: operatorStart, left: left, right: right))
+                }
+            }
             return .list(out)
         case (.list(let xs), _):
             var out: [Value] = []
             out.reserveCapacity(xs.count)
-            for x in xs { out.append(try arithmetic(op, x, r, operatorStart: operatorStart, left: left, right: right)) }
+            for x in xs {
+                if case .number(let a) = x, case .number(let b) = r {
+                    out.append(.number(Evaluator.apply(op, a, b)))
+                } else {
+                    out.append(try arithmetic(op, x, r, operatorStart: operatorStart, left: left, right: right))
+                }
+            }
             return .list(out)
         case (_, .list(let ys)):
             var out: [Value] = []
             out.reserveCapacity(ys.count)
-            for y in ys { out.append(try arithmetic(op, l, y, operatorStart: operatorStart, left: left, right: right)) }
+            for y in ys {
+                if case .number(let a) = l, case .number(let b) = y {
+                    out.append(.number(Evaluator.apply(op, a, b)))
+                } else {
+                    out.append(try arithmetic(op, l, y, operatorStart: operatorStart, left: left, right: right))
+                }
+            }
             return .list(out)
         case (.string(let a), .string(let b)) where op == .add:
             return .string(a + b)

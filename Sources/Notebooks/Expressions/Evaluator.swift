@@ -66,7 +66,7 @@ struct Evaluator {
             return error(at: s.start, "unknown name '\(name)'", note: "'\(name)' is a function; call it with parentheses, e.g. \(name)(x)")
         }
         let candidates = scope.knownNames + ["true", "false", "null"]
-        let note = closestMatch(to: name, in: candidates).map { "did you mean '\($0)'?" }
+        let note = suggestion(for: name, in: candidates).map { "did you mean '\($0)'?" }
             ?? (scope.knownNames.isEmpty ? nil : "names available here: " + listing(scope.knownNames))
         return error(at: s.start, "unknown name '\(name)'", note: note)
     }

@@ -53,11 +53,7 @@ struct Lexer {
         case UInt8(ascii: "["): return single(.leftBracket)
         case UInt8(ascii: "]"): return single(.rightBracket)
         case UInt8(ascii: ","): return single(.comma)
-        case UInt8(ascii: "."):
-            if let n = next, Lexer.isDigit(n) {
-                throw error(at: start, "a number cannot start with '.'; write a 0 before it, e.g. 0.5")
-            }
-            return single(.dot)
+        case UInt8(ascii: "."): return single(.dot)
         case UInt8(ascii: "|"):
             if next == UInt8(ascii: "|") { throw error(at: start, "unexpected '||'; write 'or' to combine conditions") }
             return single(.pipe)

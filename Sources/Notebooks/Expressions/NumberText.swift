@@ -9,10 +9,19 @@ enum NumberText {
         return nil
     }
 
-    /// `d` digits after the decimal point: fixed(3.14159, 2) == "3.14".
+    /// `d` digits after the decimal point, rounded half away from zero on x·10ᵈ:
+    /// fixed(3.14159, 2) == "3.14", fixed(0.125, 2) == "0.13", fixed(2.5, 0) == "3".
+    /// (Beyond 9·10¹⁵ units of the last digit, where doubles are not exact, printf's rounding.)
     static func fixed(_ x: Double, decimals d: Int) -> String {
         if let s = special(x) { return s }
-        return dropNegativeZero(String(format: "%.\(d)f", x))
+        let scaled = (x * pow(10, Double(d))).rounded()
+        guard abs(scaled) < 9e15 else { return dropNegativeZero(String(format: "%.\(d)f", x)) }
+        var digits = String(Int64(abs(scaled)))
+        if d > 0 {
+            if digits.count <= d { digits = String(repeating: "0", count: d + 1 - digits.count) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -d))
+        }
+        return (scaled < 0 ? "-" : "") + digits
     }
 
     /// Scientific notation with `d` digits after the point and a plain exponent:

@@ -18,6 +18,10 @@ struct Parser {
     private var lexer: Lexer
     private(set) var token: Token
     private var previous: Token?
+    /// Nesting of brackets, calls and prefix operators, bounded so that a hostile notebook cannot
+    /// exhaust the stack.
+    private var depth = 0
+    static let maximumDepth = 200
 
     init(_ text: String, origin: SourceLocation) throws(Diagnostic) {
         lexer = Lexer(text, origin: origin)
@@ -59,7 +63,21 @@ struct Parser {
 
     mutating func parseExpression() throws(Diagnostic) -> Syntax { try parseOr() }
 
+    /// Counts one level of nesting around `body`.
+    private mutating func nested(_ body: (inout Parser) throws(Diagnostic) -> Syntax) throws(Diagnostic) -> Syntax {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Parser.maximumDepth else {
+            throw error(at: token.start, "the expression is nested too deeply (more than \(Parser.maximumDepth) levels)")
+        }
+        return try body(&self)
+    }
+
     private mutating func parseOr() throws(Diagnostic) -> Syntax {
+        try nested { (p: inout Parser) throws(Diagnostic) in try p.parseOrBody() }
+    }
+
+    private mutating func parseOrBody() throws(Diagnostic) -> Syntax {
         var left = try parseAnd()
         while token.kind == .kwOr {
             try advance()
@@ -83,7 +101,7 @@ struct Parser {
         guard token.kind == .kwNot else { return try parseComparison() }
         let start = token.start
         try advance()
-        let operand = try parseNot()
+        let operand = try nested { (p: inout Parser) throws(Diagnostic) in try p.parseNot() }
         return Syntax(kind: .not(operand), start: start, end: operand.end)
     }
 
@@ -149,7 +167,7 @@ struct Parser {
         guard token.kind == .minus else { return try parsePower() }
         let start = token.start
         try advance()
-        let operand = try parseUnary()
+        let operand = try nested { (p: inout Parser) throws(Diagnostic) in try p.parseUnary() }
         if case .number(let x) = operand.kind {
             return Syntax(kind: .number(-x), start: start, end: operand.end)
         }
@@ -161,7 +179,7 @@ struct Parser {
         guard token.kind == .caret else { return base }
         let opStart = token.start
         try advance()
-        let exponent = try parseUnary()
+        let exponent = try nested { (p: inout Parser) throws(Diagnostic) in try p.parseUnary() }
         return Syntax(kind: .arithmetic(.power, base, exponent, operatorStart: opStart), start: base.start, end: exponent.end)
     }
 
@@ -211,6 +229,8 @@ struct Parser {
             return Syntax(kind: inner.kind, start: t.start, end: close.end)
         case .leftBracket:
             return try parseList()
+        case .dot where t.end < lexer.bytes.count && Lexer.isDigit(lexer.bytes[t.end]):
+            throw error(at: t.start, "a number cannot start with '.'; write a 0 before it, e.g. 0.5")
         default:
             throw expectedValue()
         }
@@ -243,7 +263,7 @@ struct Parser {
 
     private mutating func parseCall(_ name: String, nameToken: Token) throws(Diagnostic) -> Syntax {
         guard let signature = Builtins.byName[name] else {
-            let note = closestMatch(to: name, in: Builtins.names).map { "did you mean '\($0)'?" }
+            let note = suggestion(for: name, in: Builtins.names).map { "did you mean '\($0)'?" }
                 ?? "functions: " + Builtins.names.joined(separator: ", ")
             throw error(at: nameToken.start, "unknown function '\(name)'", note: note)
         }
@@ -283,7 +303,7 @@ struct Parser {
         }
         let nameToken = token
         guard formats.contains(name) else {
-            let note = closestMatch(to: name, in: formats).map { "did you mean '\($0)'? \(list)" } ?? list
+            let note = suggestion(for: name, in: formats).map { "did you mean '\($0)'? \(list)" } ?? list
             throw error(at: token.start, "unknown format '\(name)'", note: note)
         }
         try advance()

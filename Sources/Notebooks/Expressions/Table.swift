@@ -116,6 +116,6 @@ extension Evaluator {
     /// "did you mean 'x'? fields: a, b, c" (or just the fields).
     func fieldsNote(_ name: String, _ record: Record) -> String {
         let fields = record.isEmpty ? "it has no fields" : "fields: " + listing(record.keys)
-        return closestMatch(to: name, in: record.keys).map { "did you mean '\($0)'? \(fields)" } ?? fields
+        return suggestion(for: name, in: record.keys).map { "did you mean '\($0)'? \(fields)" } ?? fields
     }
 }

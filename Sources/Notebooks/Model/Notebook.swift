@@ -8,9 +8,9 @@ public struct Notebook: Sendable {
     public var source: String
     public var frontMatter: FrontMatter
     public var blocks: [Block]
-    /// The TeX of the prose's math, in order; the Markdown text holds a token in each one's place
-    /// (see `MathProtector`), which the report replaces with MathML.
-    public var math: [MathScanner.Span] = []
+    /// The prose's formulas, protected from the Markdown parser: text nodes hold a placeholder in
+    /// each one's place (see `ProtectedMarkdown.segments(in:)`), which the report turns into MathML.
+    public var math = ProtectedMarkdown(markdown: "", formulas: [])
 
     public var cells: [Cell] {
         blocks.compactMap { if case .cell(let c) = $0 { c } else { nil } }

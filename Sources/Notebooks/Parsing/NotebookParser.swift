@@ -18,8 +18,8 @@ public enum NotebookParser {
         var front = FrontMatter(title: name, description: "", params: [], rawHTML: false, numberSections: false)
         do { front = try FrontMatterParser.parse(split.yaml, file: file, defaultTitle: name) } catch { problems += error.diagnostics }
 
-        let protected = MathProtector.protect(split.body)
-        let document = CmarkConverter.parse(protected.text, file: file)
+        let protected = protectMath(inMarkdown: split.body)
+        let document = CmarkConverter.parse(protected.markdown, file: file)
         var blocks: [Block] = []
         for node in document.children {
             guard case .codeBlock(let info, let literal) = node.kind, let kind = cellKind(info) else {
@@ -33,7 +33,7 @@ public enum NotebookParser {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return Notebook(file: file, name: name, source: source, frontMatter: front, blocks: blocks, math: protected.math)
+        return Notebook(file: file, name: name, source: source, frontMatter: front, blocks: blocks, math: protected)
     }
 
     /// `{train}` → "train"; nil for an ordinary info string.

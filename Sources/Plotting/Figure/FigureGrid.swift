@@ -1,6 +1,7 @@
 /// Small multiples: several figures in a grid, in one SVG. With `sharesX` / `sharesY` every
 /// panel uses the same domain on that axis (the union of the panels' data), and all panels get
-/// the same margins so their plot areas line up.
+/// the same margins so their plot areas line up. The series of all panels share one legend,
+/// drawn in rows under the title (panels draw none), so equal labels should mean equal series.
 public struct FigureGrid: Sendable {
     public var id: String
     public var title: String?
@@ -29,9 +30,20 @@ public struct FigureGrid: Sendable {
 
     public func render() -> SVGResult {
         let prefix = XMLEscaping.identifier(id)
+        let panelWidth = self.panelWidth.isFinite && self.panelWidth >= 1 ? Swift.min(self.panelWidth, 100_000) : 320
+        let panelHeight = self.panelHeight.isFinite && self.panelHeight >= 1 ? Swift.min(self.panelHeight, 100_000) : 240
         let columns = Swift.max(1, Swift.min(self.columns, Swift.max(1, panels.count)))
         let rows = (panels.count + columns - 1) / columns
+        let panels = self.panels.map { panel -> Figure in
+            var copy = panel
+            copy.showsLegend = false
+            return copy
+        }
         var data = panels.map(PanelData.init(figure:))
+        var legend: [PanelData.LegendEntry] = []
+        for entry in data.flatMap(\.legend) where !legend.contains(where: { $0.label == entry.label }) {
+            legend.append(entry)
+        }
         // Shared axes: every panel sees the union of the extents, so each computes one domain.
         if sharesX {
             let union = data.compactMap(\.xExtent).reduce(nil) { $0?.union($1) ?? $1 }
@@ -60,8 +72,33 @@ public struct FigureGrid: Sendable {
             let margins = layouts.map(\.margins).reduce(Margins.zero) { $0.union($1) }
             layouts = plan(margins, sharedX, sharedY)
         }
-        let titleHeight = title == nil ? 0 : PanelLayout.pad + TextMetrics.titleFontSize + PanelLayout.labelGap
+        let totalWidth = Double(columns) * panelWidth
+        var titleHeight = 0.0
+        if let title {
+            let lines = TextWrap.lines(title, width: totalWidth - 2 * PanelLayout.pad, fontSize: TextMetrics.titleFontSize)
+            titleHeight = PanelLayout.pad + TextWrap.titleHeight(lineCount: lines.count) + PanelLayout.labelGap
+        }
         var body = SVGWriter()
+        if !legend.isEmpty {
+            // Entries flow left to right and wrap at the grid's width.
+            var x = PanelLayout.pad
+            var y = titleHeight + PanelLayout.pad + PanelLayout.legendRow / 2
+            body.open("g", [("class", "legend")])
+            body.newline()
+            for var entry in legend {
+                entry.label = TextMetrics.truncate(entry.label, toWidth: totalWidth - 2 * PanelLayout.pad - 2 * PanelLayout.legendSwatch,
+                                                   fontSize: TextMetrics.tickFontSize)
+                let width = Legend.width(entry)
+                if x > PanelLayout.pad && x + width > totalWidth - PanelLayout.pad {
+                    x = PanelLayout.pad
+                    y += PanelLayout.legendRow
+                }
+                Legend.drawEntry(entry, x: x, y: y, into: &body)
+                x += width + PanelLayout.sideGap
+            }
+            body.close("g")
+            titleHeight = y + PanelLayout.legendRow / 2
+        }
         var warnings: [String] = []
         var summaries: [String] = []
         for (i, panel) in panels.enumerated() {
@@ -76,14 +113,12 @@ public struct FigureGrid: Sendable {
             summaries.append("\(name.prefix(1).uppercased())\(name.dropFirst()): \(Summary.describe(panel, data[i], layouts[i]))")
         }
         if let title {
-            body.textElement("text", [("class", "title"), ("x", n(PanelLayout.pad)),
-                                      ("y", n(PanelLayout.pad + TextMetrics.titleFontSize * 0.8)),
-                                      ("font-size", n(TextMetrics.titleFontSize)), ("font-weight", "600")], title)
+            TextWrap.drawTitle(title, width: totalWidth, into: &body)
         }
         let generated = "\(panels.count) \(plural("panel", panels.count)) in \(rows) \(plural("row", rows)) of \(columns). "
             + summaries.joined(separator: " ")
         let description = Summary.description(caption: caption, generated: generated, warnings: warnings)
-        let width = Double(columns) * panelWidth
+        let width = totalWidth
         let height = titleHeight + Double(Swift.max(1, rows)) * panelHeight
         let svg = SVGDocument.wrap(body, idPrefix: prefix, width: width, height: height,
                                    title: title ?? "Figure \(id)", description: description)

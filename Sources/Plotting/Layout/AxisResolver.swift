@@ -1,8 +1,10 @@
 /// Turns an `Axis` and the data extent into a `PositionScale` with ticks.
 enum AxisResolver {
     /// Pixels per tick interval aimed at: wide enough for labels on x, comfortable on y.
-    static let xTickSpacing = 90.0
-    static let yTickSpacing = 45.0
+    static let xTickSpacing = 80.0
+    static let yTickSpacing = 55.0
+    /// Heatmap index axes have short labels and few cells: denser ticks.
+    static let indexTickSpacing = 40.0
 
     static func resolve(_ axis: Axis, kind: ScaleKind, extent: PanelData.Extent?, categories: [String],
                         includesZero: Bool, exact: Bool, shared: SharedDomain?,
@@ -35,12 +37,12 @@ enum AxisResolver {
             let ticks = Ticks.log(lo, hi, format: axis.format, maxMajorCount: maxMajor)
             return PositionScale(kind: .log, lower: lo, upper: hi, start: start, end: end, ticks: ticks)
         case .linear:
-            var count = Swift.max(2, Int(length / (isX ? xTickSpacing : yTickSpacing)))
+            let spacing = exact ? indexTickSpacing : (isX ? xTickSpacing : yTickSpacing)
+            var count = Swift.max(3, Int(length / spacing))
             while true {
-                let (lo, hi) = linearDomain(axis, extent: extent, includesZero: includesZero, exact: exact,
-                                            shared: shared, count: count)
-                let ticks = Ticks.linear(lo, hi, count: count, format: axis.format)
-                    .filter { $0.value >= lo - 1e-9 * (hi - lo) && $0.value <= hi + 1e-9 * (hi - lo) }
+                let (lo, hi, step) = linearDomain(axis, extent: extent, includesZero: includesZero, exact: exact,
+                                                  shared: shared, count: count)
+                let ticks = Ticks.ticks(Ticks.linearNumbers(lo, hi, step: step), format: axis.format)
                 let scale = PositionScale(kind: .linear, lower: lo, upper: hi, start: start, end: end, ticks: ticks)
                 if count <= 2 || !isX || !labelsOverlap(scale) { return scale }
                 count -= 1
@@ -48,9 +50,13 @@ enum AxisResolver {
         }
     }
 
+    /// The domain and the tick step: the step is chosen for the data extent and the domain then
+    /// extended to multiples of it, so the ticks of the final domain use the same step.
     private static func linearDomain(_ axis: Axis, extent: PanelData.Extent?, includesZero: Bool, exact: Bool,
-                                     shared: SharedDomain?, count: Int) -> (Double, Double) {
-        if let shared { return (shared.lower, shared.upper) }
+                                     shared: SharedDomain?, count: Int) -> (Double, Double, DecimalNumber) {
+        if let shared {
+            return (shared.lower, shared.upper, Ticks.decimalStep(span: shared.upper - shared.lower, count: count))
+        }
         let fixedMin = axis.min.flatMap { $0.isFinite ? $0 : nil }
         let fixedMax = axis.max.flatMap { $0.isFinite ? $0 : nil }
         var lo = fixedMin ?? extent?.min ?? (fixedMax.map { $0 - 1 } ?? 0)
@@ -60,12 +66,15 @@ enum AxisResolver {
             hi = Swift.max(hi, 0)
         }
         (lo, hi) = Ticks.widened(lo, hi)
+        var step = Ticks.decimalStep(span: hi - lo, count: count)
+        // Heatmap extents count rows and columns: ticks on whole indices only.
+        if exact && step.exponent < 0 { step = DecimalNumber(mantissa: 1, exponent: 0) }
         if axis.nice && !exact {
-            let niced = Ticks.niceDomain(lo, hi, count: count)
+            let niced = Ticks.niceDomain(lo, hi, step: step)
             lo = fixedMin ?? niced.lower
             hi = fixedMax ?? niced.upper
         }
-        return (lo, hi)
+        return (lo, hi, step)
     }
 
     /// Whether neighbouring horizontal tick labels would come closer than 8 px.

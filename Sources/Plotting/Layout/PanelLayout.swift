@@ -10,6 +10,12 @@ struct PanelLayout {
     var rotatesXLabels: Bool
     /// Widths reserved right of the plot (each includes its leading gap).
     var legendWidth: Double
+    /// Legend entries per column (the legend wraps into columns when taller than the plot).
+    var legendRowsPerColumn: Int
+    /// Legend labels as drawn (long ones shortened with an ellipsis).
+    var legendLabels: [String]
+    /// Category labels as drawn (long rotated ones shortened with an ellipsis).
+    var categoryLabels: [String]
     var colourBarWidth: Double
     var colourTicks: [Tick]
 
@@ -31,6 +37,10 @@ struct PanelLayout {
     static let legendSwatch = 20.0
     static let legendRow = 18.0
     static let minimumPlotSize = 40.0
+    /// Longest legend label, as a fraction of the figure width.
+    static let maximumLegendLabelFraction = 0.3
+    /// Longest rotated category label, in pixels.
+    static let maximumCategoryLabelWidth = 140.0
 }
 
 /// A domain forced on a panel (shared scales of a `FigureGrid`).
@@ -45,6 +55,9 @@ extension PanelLayout {
     static func plan(_ figure: Figure, _ data: PanelData, width: Double, height: Double,
                      sharedX: SharedDomain? = nil, sharedY: SharedDomain? = nil,
                      minimumMargins: Margins = .zero) -> PanelLayout {
+        // Sizes that are not finite or not positive fall back to the defaults.
+        let width = width.isFinite && width >= 1 ? Swift.min(width, 100_000) : 640
+        let height = height.isFinite && height >= 1 ? Swift.min(height, 100_000) : 400
         var margins = Margins(top: 16, right: 16, bottom: 40, left: 48).union(minimumMargins)
         var layout = build(figure, data, width, height, margins, sharedX, sharedY)
         for _ in 0..<4 {
@@ -75,15 +88,19 @@ extension PanelLayout {
                                      start: data.yReversed ? top : top + plotHeight,
                                      end: data.yReversed ? top + plotHeight : top, isX: false)
         var rotates = false
+        var categoryLabels: [String] = []
         if case .band(let names) = x.kind {
             let widest = names.map { TextMetrics.width($0, fontSize: TextMetrics.tickFontSize) }.max() ?? 0
             rotates = widest + 4 > x.bandStep
+            categoryLabels = rotates
+                ? names.map { TextMetrics.truncate($0, toWidth: maximumCategoryLabelWidth, fontSize: TextMetrics.tickFontSize) }
+                : names
         }
         var colourTicks: [Tick] = []
         var colourBarWidth = 0.0
         if let heatmap = data.heatmap {
             let domain = heatmap.resolvedDomain
-            let count = Swift.max(2, Int(plotHeight / 45))
+            let count = Swift.max(2, Int(plotHeight / 60))
             colourTicks = Ticks.linear(domain.min, domain.max, count: count, format: heatmap.format)
                 .filter { $0.value >= domain.min - 1e-12 * abs(domain.min) && $0.value <= domain.max + 1e-12 * abs(domain.max) }
             let widest = colourTicks.map { TextMetrics.width($0.label, fontSize: TextMetrics.tickFontSize) }.max() ?? 0
@@ -91,14 +108,26 @@ extension PanelLayout {
             if heatmap.label != nil { colourBarWidth += labelGap + TextMetrics.labelFontSize }
         }
         var legendWidth = 0.0
+        var rowsPerColumn = Swift.max(1, data.legend.count)
+        var legendLabels: [String] = []
         if figure.showsLegend && !data.legend.isEmpty {
-            let widest = data.legend.map { TextMetrics.width($0.label, fontSize: TextMetrics.tickFontSize) }.max() ?? 0
-            legendWidth = sideGap + legendSwatch + labelGap + widest
+            let maximum = width * maximumLegendLabelFraction
+            legendLabels = data.legend.map { TextMetrics.truncate($0.label, toWidth: maximum, fontSize: TextMetrics.tickFontSize) }
+            rowsPerColumn = Swift.max(1, Int(plotHeight / legendRow))
+            var start = 0
+            legendWidth = 0
+            while start < legendLabels.count {
+                let column = legendLabels[start..<Swift.min(legendLabels.count, start + rowsPerColumn)]
+                let widest = column.map { TextMetrics.width($0, fontSize: TextMetrics.tickFontSize) }.max() ?? 0
+                legendWidth += sideGap + legendSwatch + labelGap + widest
+                start += rowsPerColumn
+            }
         }
         return PanelLayout(width: Swift.max(width, margins.left + margins.right + minimumPlotSize),
                            height: Swift.max(height, margins.top + margins.bottom + minimumPlotSize),
                            margins: margins, x: x, y: y, rotatesXLabels: rotates,
-                           legendWidth: legendWidth, colourBarWidth: colourBarWidth, colourTicks: colourTicks)
+                           legendWidth: legendWidth, legendRowsPerColumn: rowsPerColumn, legendLabels: legendLabels,
+                           categoryLabels: categoryLabels, colourBarWidth: colourBarWidth, colourTicks: colourTicks)
     }
 
     /// Margins that hold the tick labels, axis titles, title, legend and colour bar of `layout`.
@@ -109,7 +138,7 @@ extension PanelLayout {
         var left = pad + (yLabels.max() ?? 0) + tickLength + tickGap
         if figure.y.label != nil { left += label + labelGap }
         var bottom = pad + tickLength + tickGap
-        let xLabelWidths = layout.x.ticks.filter { !$0.label.isEmpty }.map { TextMetrics.width($0.label, fontSize: tick) }
+        let xLabelWidths = layout.xTickLabels.filter { !$0.isEmpty }.map { TextMetrics.width($0, fontSize: tick) }
         if layout.rotatesXLabels {
             bottom += (xLabelWidths.max() ?? 0) * 0.7072 + tick
         } else {
@@ -117,7 +146,10 @@ extension PanelLayout {
         }
         if figure.x.label != nil { bottom += labelGap + label }
         var top = pad + tick / 2
-        if figure.title != nil { top = pad + TextMetrics.titleFontSize + labelGap + tick / 2 }
+        if let title = figure.title {
+            let lines = TextWrap.lines(title, width: layout.width - 2 * pad, fontSize: TextMetrics.titleFontSize)
+            top = pad + TextWrap.titleHeight(lineCount: lines.count) + labelGap + tick / 2
+        }
         // Horizontal labels centred on the first and last x ticks overhang the plot by half.
         let labelled = layout.x.ticks.filter { !$0.label.isEmpty }
         var right = pad + layout.legendWidth + layout.colourBarWidth
@@ -136,5 +168,12 @@ extension PanelLayout {
         }
         func rounded(_ v: Double) -> Double { (v * 4).rounded(.up) / 4 }
         return Margins(top: rounded(top), right: rounded(right), bottom: rounded(bottom), left: rounded(left))
+    }
+}
+
+extension PanelLayout {
+    /// The x tick labels as drawn, one per tick.
+    var xTickLabels: [String] {
+        categoryLabels.count == x.ticks.count ? categoryLabels : x.ticks.map(\.label)
     }
 }

@@ -34,4 +34,24 @@ enum TextMetrics {
         default: return scalar.value > 0x2E80 ? 1.0 : 0.7
         }
     }
+
+    /// `text` shortened with "…" so that it is at most `maximum` pixels wide; unchanged if it fits.
+    static func truncate(_ text: String, toWidth maximum: Double, fontSize: Double) -> String {
+        guard width(text, fontSize: fontSize) > maximum else { return text }
+        var kept = ""
+        for character in text {
+            let candidate = kept + String(character)
+            if width(candidate + "\u{2026}", fontSize: fontSize) > maximum { break }
+            kept = candidate
+        }
+        return kept.trimmingTrailingSpaces() + "\u{2026}"
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
 }

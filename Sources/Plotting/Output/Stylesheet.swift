@@ -16,7 +16,7 @@ extension Figure {
             css += ".folio-fig .s\(i){color:var(--folio-series-\(i),\(colour.hex))}\n"
         }
         css += """
-        @media (prefers-color-scheme: dark){:root{--folio-fg:#e6e6e6;--folio-series-7:#f2f2f2}}
+        @media (prefers-color-scheme: dark){:root{--folio-fg:#e6e6e6;--folio-series-6:#f2f2f2}}
 
         """
         return css

@@ -4,13 +4,25 @@ struct PanelData {
     enum Swatch: Equatable {
         case line(dashed: Bool)
         case point
-        case area
+        case area(opacity: Double)
+        /// A line drawn over its band (mean ± std), one legend entry for both.
+        case lineOverArea(dashed: Bool, opacity: Double)
+
+        /// The swatch of two marks sharing a label.
+        func merged(with other: Swatch) -> Swatch {
+            switch (self, other) {
+            case (.line(let dashed), .area(let opacity)), (.area(let opacity), .line(let dashed)):
+                return .lineOverArea(dashed: dashed, opacity: opacity)
+            default:
+                return self
+            }
+        }
     }
 
     struct LegendEntry: Equatable {
-        let label: String
+        var label: String
         let series: Int
-        let swatch: Swatch
+        var swatch: Swatch
     }
 
     struct Extent: Equatable {
@@ -76,6 +88,9 @@ struct PanelData {
             let series: Int
             if let label = key.label, let known = byLabel[label] {
                 series = key.colour ?? known
+                if let entry = legend.firstIndex(where: { $0.label == label }) {
+                    legend[entry].swatch = legend[entry].swatch.merged(with: swatch)
+                }
             } else {
                 series = key.colour ?? next
                 if key.colour == nil { next += 1 }
@@ -92,9 +107,9 @@ struct PanelData {
         switch layer {
         case .line(let m): return (m.series, .line(dashed: m.dashed))
         case .scatter(let m): return (m.series, .point)
-        case .band(let m): return (m.series, .area)
-        case .bar(let m): return (m.series, .area)
-        case .histogram(let m): return (m.series, .area)
+        case .band(let m): return (m.series, .area(opacity: m.opacity))
+        case .bar(let m): return (m.series, .area(opacity: 1))
+        case .histogram(let m): return (m.series, .area(opacity: 0.8))
         case .heatmap, .rule, .text: return nil
         }
     }

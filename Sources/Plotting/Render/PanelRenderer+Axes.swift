@@ -13,7 +13,8 @@ extension PanelRenderer {
             }
         }
         guard !d.isEmpty else { return }
-        out.leaf("path", [("class", "grid"), ("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.1"), ("d", d)])
+        out.leaf("path", [("class", "grid"), ("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.1"),
+                          ("shape-rendering", "crispEdges"), ("d", d)])
     }
 
     func drawAxes(into out: inout SVGWriter) {
@@ -31,16 +32,17 @@ extension PanelRenderer {
             let length = tick.isMajor ? PanelLayout.tickLength : PanelLayout.minorTickLength
             d += "M\(n(layout.plotLeft)) \(n(layout.y.position(tick.value)))h\(n(-length))"
         }
-        out.leaf("path", [("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.6"), ("d", d)])
+        out.leaf("path", [("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.6"),
+                          ("shape-rendering", "crispEdges"), ("d", d)])
         // x tick labels.
         let xBaseline = layout.plotBottom + PanelLayout.tickLength + PanelLayout.tickGap + tickFont * 0.8
         if layout.rotatesXLabels {
             out.open("g", [("text-anchor", "end")])
-            for tick in layout.x.ticks where !tick.label.isEmpty {
+            for (tick, label) in zip(layout.x.ticks, layout.xTickLabels) where !label.isEmpty {
                 let x = layout.x.position(tick.value)
                 let y = layout.plotBottom + PanelLayout.tickLength + PanelLayout.tickGap
                 out.textElement("text", [("transform", "translate(\(n(x + tickFont * 0.3)),\(n(y))) rotate(-45)"),
-                                         ("dy", n(tickFont * 0.35))], tick.label)
+                                         ("dy", n(tickFont * 0.35))], label)
             }
         } else {
             out.open("g", [("text-anchor", "middle")])
@@ -60,7 +62,7 @@ extension PanelRenderer {
         if let label = figure.x.label {
             var y = layout.plotBottom + PanelLayout.tickLength + PanelLayout.tickGap + tickFont + PanelLayout.labelGap
             if layout.rotatesXLabels {
-                let widest = layout.x.ticks.map { TextMetrics.width($0.label, fontSize: tickFont) }.max() ?? 0
+                let widest = layout.xTickLabels.map { TextMetrics.width($0, fontSize: tickFont) }.max() ?? 0
                 y += widest * 0.7072
             }
             out.textElement("text", [("class", "axis-label"), ("x", n((layout.plotLeft + layout.plotRight) / 2)),

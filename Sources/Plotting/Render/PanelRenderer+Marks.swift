@@ -11,26 +11,58 @@ extension PanelRenderer {
     }
 
     /// Path data through consecutive drawable points, a new subpath after each gap. Points that
-    /// round to the same coordinates as the previous one are skipped.
+    /// round to the same coordinates as the previous one are skipped, and a run with more points
+    /// than the plot has pixel columns is reduced by `M4` first.
     func polyline(_ xs: [Double], _ ys: [Double]) -> String {
         var d = ""
-        var previous = ""
-        var open = false
+        var run: [(Double, Double)] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            let points = run.count > Int(layout.plotWidth) ? Self.m4(run) : run
+            var previous = ""
+            for (i, (px, py)) in points.enumerated() {
+                let pair = n(px) + " " + n(py)
+                if i == 0 {
+                    d += "M" + pair
+                } else if pair != previous {
+                    d += " " + pair
+                }
+                previous = pair
+            }
+            run = []
+        }
         for i in 0..<Swift.min(xs.count, ys.count) {
-            guard let (px, py) = point(xs[i], ys[i]) else {
-                open = false
+            guard let p = point(xs[i], ys[i]) else {
+                flush()
                 continue
             }
-            let pair = n(px) + " " + n(py)
-            if open {
-                if pair != previous { d += " " + pair }
-            } else {
-                d += "M" + pair
-                open = true
-            }
-            previous = pair
+            run.append(p)
         }
+        flush()
         return d
+    }
+
+    /// M4 aggregation (Jugel et al., "M4: A Visualization-Oriented Time Series Data
+    /// Aggregation", PVLDB 7(10), 2014): of each run of consecutive points falling in the same
+    /// one-pixel column, keep the first, the lowest, the highest and the last, in their original
+    /// order. A line through the kept points rasterises to the same pixels as the full line.
+    static func m4(_ points: [(Double, Double)]) -> [(Double, Double)] {
+        var kept: [(Double, Double)] = []
+        var start = 0
+        while start < points.count {
+            let column = points[start].0.rounded(.down)
+            var end = start + 1
+            while end < points.count && points[end].0.rounded(.down) == column { end += 1 }
+            var low = start
+            var high = start
+            for i in start..<end {
+                if points[i].1 < points[low].1 { low = i }
+                if points[i].1 > points[high].1 { high = i }
+            }
+            for i in Set([start, low, high, end - 1]).sorted() { kept.append(points[i]) }
+            start = end
+        }
+        return kept
     }
 
     func drawLine(_ m: LineMark, series: Int, into out: inout SVGWriter) {

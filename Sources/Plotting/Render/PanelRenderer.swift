@@ -33,9 +33,7 @@ struct PanelRenderer {
         drawLegend(into: &out)
         if let heatmap = data.heatmap { drawColourBar(heatmap, into: &out) }
         if let title = figure.title {
-            out.textElement("text", [("class", "title"), ("x", n(PanelLayout.pad)),
-                                     ("y", n(PanelLayout.pad + TextMetrics.titleFontSize * 0.8)),
-                                     ("font-size", n(TextMetrics.titleFontSize)), ("font-weight", "600")], title)
+            TextWrap.drawTitle(title, width: layout.width, into: &out)
         }
         return out
     }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Tick placement.
 ///
-/// Linear axes use the "nice numbers" rule: the step is `c × 10^e` with `c ∈ {1, 2, 5}`, the
-/// smallest such step at least `(upper − lower) / count` (so about `count` intervals), and the
-/// ticks are the integer multiples `i × step` inside the domain. Each tick is the exact decimal
+/// Linear axes use the "nice numbers" rule: the step is `c × 10^e` with `c ∈ {1, 2, 5}`, the one
+/// nearest (on a log scale) to `(upper − lower) / count`: the raw step `r = m × 10^e` with
+/// `1 ≤ m < 10` becomes `1` below √2, `2` below √10, `5` below √50, else `10` (the thresholds are
+/// the geometric midpoints). The ticks are the integer multiples `i × step` inside the domain. Each tick is the exact decimal
 /// `(i·c) × 10^e`, so its value is the double nearest that decimal and its label is exact.
 ///
 /// Log axes put major ticks on decades `10^k` (every `stride`-th decade when there are more than
@@ -30,12 +31,26 @@ public enum Ticks {
     }
 
     /// The nice step `c × 10^e` for a span divided into about `count` intervals.
-    static func niceStep(span: Double, count: Int) -> DecimalNumber {
+    public static func niceStep(span: Double, count: Int) -> (mantissa: Int, exponent: Int) {
+        let step = decimalStep(span: span, count: count)
+        return (step.mantissa, step.exponent)
+    }
+
+    static func decimalStep(span: Double, count: Int) -> DecimalNumber {
         let raw = span / Double(max(1, count))
+        guard raw.isFinite, raw > 0 else { return DecimalNumber(mantissa: 1, exponent: raw > 0 ? 307 : 0) }
         var e = Int(log10(raw).rounded(.down))
-        let normalized = raw / powerOfTen(e)
+        var normalized = raw / powerOfTen(e)
+        // log10 can land one decade off near exact powers of ten.
+        if normalized >= 10 {
+            e += 1
+            normalized /= 10
+        } else if normalized < 1 {
+            e -= 1
+            normalized *= 10
+        }
         let c: Int
-        if normalized <= 1 + slack { c = 1 } else if normalized <= 2 + slack { c = 2 } else if normalized <= 5 + slack { c = 5 } else {
+        if normalized < 2.0.squareRoot() { c = 1 } else if normalized < 10.0.squareRoot() { c = 2 } else if normalized < 50.0.squareRoot() { c = 5 } else {
             c = 1
             e += 1
         }
@@ -45,7 +60,11 @@ public enum Ticks {
     /// The exact decimals `i × step` inside the (widened) domain.
     static func linearNumbers(_ lower: Double, _ upper: Double, count: Int) -> [DecimalNumber] {
         let (lo, hi) = widened(lower, upper)
-        let step = niceStep(span: hi - lo, count: count)
+        return linearNumbers(lo, hi, step: decimalStep(span: hi - lo, count: count))
+    }
+
+    /// The exact decimals `i × step` inside `[lo, hi]`.
+    static func linearNumbers(_ lo: Double, _ hi: Double, step: DecimalNumber) -> [DecimalNumber] {
         let stepValue = step.value
         guard abs(lo / stepValue) < 1e15, abs(hi / stepValue) < 1e15 else { return [] }
         let first = Int((lo / stepValue - slack).rounded(.up))
@@ -57,7 +76,10 @@ public enum Ticks {
     /// Ticks of a linear axis over `[lower, upper]` with about `count` intervals.
     /// `linear(0, 1, count: 5)` gives 0, 0.2, 0.4, 0.6, 0.8, 1 labelled "0.0" … "1.0".
     public static func linear(_ lower: Double, _ upper: Double, count: Int = 5, format: TickFormat = .auto) -> [Tick] {
-        let numbers = linearNumbers(lower, upper, count: count)
+        ticks(linearNumbers(lower, upper, count: count), format: format)
+    }
+
+    static func ticks(_ numbers: [DecimalNumber], format: TickFormat) -> [Tick] {
         let labels = format.labels(for: numbers)
         return zip(numbers, labels).map { Tick(value: $0.value, label: $1) }
     }
@@ -66,7 +88,10 @@ public enum Ticks {
     /// starts and ends on a tick: `[0.13, 0.96]` with count 5 → `[0, 1]`.
     public static func niceDomain(_ lower: Double, _ upper: Double, count: Int = 5) -> (lower: Double, upper: Double) {
         let (lo, hi) = widened(lower, upper)
-        let step = niceStep(span: hi - lo, count: count)
+        return niceDomain(lo, hi, step: decimalStep(span: hi - lo, count: count))
+    }
+
+    static func niceDomain(_ lo: Double, _ hi: Double, step: DecimalNumber) -> (lower: Double, upper: Double) {
         let stepValue = step.value
         guard abs(lo / stepValue) < 1e15, abs(hi / stepValue) < 1e15 else { return (lo, hi) }
         let first = Int((lo / stepValue + slack).rounded(.down))

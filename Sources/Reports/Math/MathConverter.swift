@@ -1,3 +1,4 @@
+import Notebooks
 /// A problem found while converting TeX: where it is (UTF-8 offset into the TeX source, so
 /// add the `offset` of the `MathSegment` to place it in the prose) and what it is.
 public struct MathWarning: Sendable, Equatable {
@@ -8,11 +9,6 @@ public struct MathWarning: Sendable, Equatable {
         self.offset = offset
         self.message = message
     }
-}
-
-/// Inline math (`$...$`) sits in a line of text; block math (`$$...$$`) is a displayed equation.
-public enum MathDisplay: Sendable, Equatable {
-    case inline, block
 }
 
 /// Everything a conversion produces: the `<math>` element, the warnings, and the equation's

@@ -64,10 +64,6 @@ struct MathNode: Sendable, Equatable {
         MathNode("merror", children: [.mtext(source)])
     }
 
-    /// True for an `<mo>` or an element whose first child is (an embellished operator), which is
-    /// what `movablelimits` needs as the base of `munderover`.
-    var isOperator: Bool { name == "mo" }
-
     // MARK: serialisation
 
     var xml: String {
@@ -96,8 +92,9 @@ struct MathNode: Sendable, Equatable {
 /// XML escaping for MathML text and attribute values.
 ///
 /// `&`, `<`, `>` and `"` become entity references; invisible or easily confused characters
-/// (function application U+2061, no-break space U+00A0, zero-width and control characters) become
-/// numeric references so that the output stays readable and valid XML.
+/// (function application U+2061, no-break space U+00A0, spaces U+2000–U+200F, combining marks
+/// U+0300–U+036F) become numeric references so that the output stays readable; control
+/// characters, which XML 1.0 forbids, become U+FFFD.
 enum MathEscaping {
     static func escape(_ text: String) -> String {
         var out = ""
@@ -113,7 +110,7 @@ enum MathEscaping {
                 let value = scalar.value
                 if value < 0x20 || value == 0x7F || value == 0xFFFE || value == 0xFFFF {
                     out += "\u{FFFD}"
-                } else if value == 0xA0 || (0x2000...0x200F).contains(value) || (0x2028...0x202F).contains(value)
+                } else if value == 0xA0 || (0x300...0x36F).contains(value) || (0x2000...0x200F).contains(value) || (0x2028...0x202F).contains(value)
                     || (0x2060...0x2064).contains(value)
                 {
                     out += "&#x" + String(value, radix: 16, uppercase: true) + ";"

@@ -9,6 +9,13 @@ extension TeXParser {
         if let alphabet = MathAlphabet.commands[name] {
             return Atom(node: parseStyled(alphabet, command: name, token: token))
         }
+        if name == "overline" || name == "underline" {
+            // No math font stretches an overline glyph reliably; a border is exact in every font.
+            let base = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
+            let side = name == "overline" ? "top" : "bottom"
+            let children = base.name == "mrow" && base.attributes.isEmpty ? base.children : [base]
+            return Atom(node: MathNode("mrow", [("style", "border-\(side):0.06em solid;padding-\(side):0.06em")], children: children))
+        }
         if let accent = TeXSymbols.accents[name] {
             let base = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
             var mark = MathNode.mo(accent.mark, [("stretchy", accent.stretchy ? "true" : "false")])
@@ -27,8 +34,12 @@ extension TeXParser {
         }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac":
+            // Numerator and denominator are in text style (limits at the side), even in \dfrac.
+            let saved = displayStyle
+            displayStyle = false
             let numerator = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
             let denominator = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
+            displayStyle = saved
             let fraction = MathNode.element("mfrac", [numerator, denominator])
             switch name {
             case "dfrac", "cfrac": return Atom(node: .element("mstyle", [fraction], [("displaystyle", "true")]))
@@ -92,16 +103,18 @@ extension TeXParser {
             let label = parseArgument(after: "\\" + name, at: token.offset) ?? MathNode("mrow")
             let arrows = ["xrightarrow": "→", "xleftarrow": "←", "xRightarrow": "⇒", "xLeftarrow": "⇐",
                           "xleftrightarrow": "↔", "xmapsto": "↦"]
-            let arrow = MathNode.mo(arrows[name]!, [("stretchy", "true"), ("minsize", "2em")])
-            return Atom(node: .element("mover", [arrow, .element("mpadded", [label], [("lspace", "0.3em"), ("width", "+0.6em")])]))
+            // The arrow stretches to the label's width; spaces on both sides make it longer than
+            // the label (Chromium ignores an <mpadded> width when stretching the arrow).
+            let arrow = MathNode.mo(arrows[name]!, [("stretchy", "true")])
+            let padded = MathNode("mrow", children: [.mspace("0.5em"), label, .mspace("0.5em")])
+            return Atom(node: .element("mover", [arrow, padded]))
         case "begin":
             return Atom(node: parseEnvironment(token: token))
         case "substack":
             return Atom(node: parseSubstack(token: token))
         case "tag":
-            var starred = false
-            if let star = peek, star.isCharacter("*") { advance(); starred = true }
-            _ = starred
+            // \tag*{x} (no parentheses) is reported like \tag{x}; the report decides the look.
+            if let star = peek, star.isCharacter("*") { advance() }
             let text = readRawGroup()?.text ?? ""
             if display == .inline { warn("\\tag is only allowed in display math", at: token.offset) }
             if !tags.isEmpty { warn("more than one \\tag; the first is used", at: token.offset) }
@@ -123,7 +136,8 @@ extension TeXParser {
             return Atom(node: .element("mrow", [body], [("style", "color:" + Self.sanitizedColor(color))]))
         case "boxed", "fbox":
             let body = name == "fbox" ? parseText(name, token: token) : (parseArgument(after: "\\boxed", at: token.offset) ?? MathNode("mrow"))
-            return Atom(node: .element("mrow", [body], [("style", "border:0.06em solid;padding:0.2em 0.3em")]))
+            let children = body.name == "mrow" && body.attributes.isEmpty ? body.children : [body]
+            return Atom(node: .element("mrow", children, [("style", "border:0.06em solid;padding:0.2em 0.3em")]))
         case "phantom":
             let body = parseArgument(after: "\\phantom", at: token.offset) ?? MathNode("mrow")
             return Atom(node: .element("mphantom", [body]))
@@ -169,6 +183,9 @@ extension TeXParser {
             return Atom(node: .mo(symbol, TeXSymbols.operatorAttributes[name] ?? []))
         }
         if let symbol = TeXSymbols.delimiterCommands[name] {
+            if symbol == "|" || symbol == "‖" {
+                return Atom(node: .mo(symbol, [("stretchy", "false"), ("lspace", "0em"), ("rspace", "0em")]))
+            }
             return Atom(node: .mo(symbol, [("stretchy", "false")]))
         }
         if let large = TeXSymbols.largeOperators[name] {
@@ -177,13 +194,13 @@ extension TeXParser {
         if name == "arg", let next = peekSkippingSpace(), next.isCommand("max") || next.isCommand("min") {
             // \arg\max and \arg\min read as one operator whose limits sit under the whole name.
             advance()
-            return Atom(node: limitOperator("arg\u{2009}" + next.command!), limits: .display)
+            return Atom(node: limitOperator("arg\u{2009}" + next.command!), limits: .display, isNamedOperator: true)
         }
         if let function = TeXSymbols.functions[name] {
             if function.limits {
-                return Atom(node: limitOperator(function.name), limits: .display)
+                return Atom(node: limitOperator(function.name), limits: .display, isNamedOperator: true)
             }
-            return Atom(node: .mi(function.name), trailer: [Self.functionApplication])
+            return Atom(node: .mi(function.name), trailer: [Self.functionApplication], isNamedOperator: true)
         }
         return nil
     }
@@ -191,7 +208,7 @@ extension TeXParser {
     /// A named operator that takes limits (`lim`, `max`, `arg max`): an `<mo>` so that
     /// `movablelimits` moves its limits to the side where TeX would (in fractions, inline).
     func limitOperator(_ name: String) -> MathNode {
-        .mo(name, [("lspace", "0em"), ("rspace", "0.1667em"), ("movablelimits", "true")])
+        .mo(name, [("lspace", "0em"), ("rspace", "0em"), ("movablelimits", "true")])
     }
 
     /// A symbol identifier in the current alphabet (`\mathbf{\Sigma}` is bold Σ).
@@ -211,12 +228,12 @@ extension TeXParser {
         alphabet = style
         defer { alphabet = saved }
         guard let node = parseArgument(after: "\\" + command, at: token.offset) else { return MathNode("mrow") }
-        guard style == .roman else { return node }
+        guard style == .roman || style == .italic else { return node }
         let children = node.name == "mrow" && node.attributes.isEmpty ? node.children : [node]
         var merged: [MathNode] = []
         for child in children {
-            if child.name == "mi", child.attribute("mathvariant") == "normal", let last = merged.last,
-                last.name == "mi", last.attribute("mathvariant") == "normal" || (last.text?.count ?? 0) > 1
+            if child.name == "mi", let last = merged.last, last.name == "mi",
+                child.attribute("mathvariant") == last.attribute("mathvariant") || (last.text?.count ?? 0) > 1
             {
                 merged[merged.count - 1] = .mi((last.text ?? "") + (child.text ?? ""))
             } else {
@@ -235,20 +252,20 @@ extension TeXParser {
         }
         let name = group.text.trimmingSpaces
         if starred {
-            return Atom(node: limitOperator(name), limits: .display)
+            return Atom(node: limitOperator(name), limits: .display, isNamedOperator: true)
         }
-        return Atom(node: .mi(name, normal: name.unicodeScalars.count == 1), trailer: [Self.functionApplication])
+        return Atom(node: .mi(name, normal: name.unicodeScalars.count == 1), trailer: [Self.functionApplication],
+                    isNamedOperator: true)
     }
 
     /// `\not=` → ≠; `\not` before another relation adds the combining long solidus U+0338.
     mutating func parseNegation(token: TeXToken) -> Atom? {
-        guard let next = peekSkippingSpace() else {
+        guard peekSkippingSpace() != nil else {
             warn("\\not needs a relation after it", at: token.offset)
             return Atom(node: .error("\\not"))
         }
         guard let atom = parseAtom() else { return nil }
         let symbol = atom.node.text ?? ""
-        _ = next
         if let negated = TeXSymbols.negations[symbol] { return Atom(node: .mo(negated)) }
         return Atom(node: .mo(symbol + "\u{0338}"))
     }
@@ -327,7 +344,9 @@ extension TeXParser {
         if !name.hasSuffix("l"), !name.hasSuffix("r"), !name.hasSuffix("m") {
             attributes += [("lspace", "0em"), ("rspace", "0em")]
         }
-        return .mo(symbol, attributes)
+        // In a row of its own, the operator stretches to its minsize even when it is the base of
+        // a script (`\bigg|_{w=0}`); Chromium does not stretch an embellished operator otherwise.
+        return MathNode("mrow", children: [.mo(symbol, attributes)])
     }
 
     // MARK: text and raw groups
@@ -415,7 +434,7 @@ extension TeXParser {
     mutating func parseExplicitSpace(_ name: String, token: TeXToken) -> MathNode {
         if let star = peek, star.isCharacter("*") { advance() }
         var text = ""
-        if let group = readRawGroup() {
+        if let open = peekSkippingSpace(), open.isCharacter("{"), let group = readRawGroup() {
             text = group.text
         } else {
             // \kern and \mskip take an unbraced dimension: sign, digits and a two-letter unit.

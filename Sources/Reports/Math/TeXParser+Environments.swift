@@ -17,6 +17,8 @@ extension TeXParser {
         var displayStyle = false
         /// Aligned equations: right/left column pairs with no gap inside a pair.
         var alignedPairs = false
+        /// Cells without padding (`\substack`, whose lines sit close under a sum).
+        var tight = false
     }
 
     static func layout(of name: String) -> EnvironmentLayout? {
@@ -71,7 +73,10 @@ extension TeXParser {
         if name == "alignat" || name == "alignat*" || name == "alignedat" {
             _ = readRawGroup()
         }
+        let saved = displayStyle
+        displayStyle = layout.displayStyle
         let rows = parseRows(environment: name, token: token)
+        displayStyle = saved
         if name.hasPrefix("equation") || name == "displaymath", rows.count == 1, rows[0].count == 1 {
             return .row(rows[0][0])
         }
@@ -131,7 +136,7 @@ extension TeXParser {
     func table(_ rows: [[[MathNode]]], layout: EnvironmentLayout) -> MathNode {
         let tableRows = rows.map { cells in
             MathNode("mtr", children: cells.enumerated().map { column, cell in
-                var styles: [String] = []
+                var styles: [String] = layout.tight ? ["padding:0"] : []
                 switch layout.alignment(column) {
                 case .left: styles.append("text-align:left")
                 case .right: styles.append("text-align:right")
@@ -183,6 +188,6 @@ extension TeXParser {
             warn("unexpected \(next.isCharacter("&") ? "'&'" : "\\end") in \\substack", at: next.offset)
             if next.isCommand("end") { _ = readRawGroup() }
         }
-        return table(rows, layout: EnvironmentLayout())
+        return table(rows, layout: EnvironmentLayout(tight: true))
     }
 }

@@ -1,3 +1,4 @@
+import Notebooks
 /// A recursive-descent parser from TeX math tokens to a MathML tree.
 ///
 /// The grammar is TeX's math list: a sequence of atoms, each optionally followed by `^`, `_` and
@@ -35,6 +36,10 @@ struct TeXParser {
         var limits: Limits = .side
         /// Nodes that follow the atom and its scripts (the function application after `\sin`).
         var trailer: [MathNode] = []
+        /// A named function or operator (`\sin`, `\max`), spaced as TeX spaces an Op atom.
+        var isNamedOperator = false
+        /// Nodes that precede the atom (the thin space before `\sin` after a letter).
+        var leading: [MathNode] = []
     }
 
     /// TeX groups nested deeper than this are shown as source with a warning, which bounds the
@@ -50,12 +55,16 @@ struct TeXParser {
     var labels: [String] = []
     /// The math alphabet in force (`\mathbb{...}` sets it for its argument).
     var alphabet: MathAlphabet?
+    /// Whether the current list is in TeX's display style: true in block math, changed for the
+    /// rest of a list by `\displaystyle` / `\textstyle`. Decides where `\sum` puts its limits.
+    var displayStyle: Bool
     var depth = 0
 
     init(source: String, display: MathDisplay) {
         self.tokens = TeXTokenizer.tokenize(source)
         self.bytes = Array(source.utf8)
         self.display = display
+        self.displayStyle = display == .block
     }
 
     // MARK: token access
@@ -128,7 +137,10 @@ struct TeXParser {
             if let name = token.command, let style = Self.styleSwitches[name] {
                 // \displaystyle and friends apply to the rest of the current list.
                 advance()
+                let saved = displayStyle
+                displayStyle = name == "displaystyle"
                 let rest = parseList(stops: stops)
+                displayStyle = saved
                 nodes.append(.element("mstyle", rest, style))
                 break
             }
@@ -139,7 +151,16 @@ struct TeXParser {
                 nodes.append(.element("mstyle", rest, [("style", "color:" + Self.sanitizedColor(color))]))
                 break
             }
-            nodes += parseAtomWithScripts()
+            var atomNodes = parseAtomWithScripts(after: nodes.last)
+            if let first = atomNodes.first, Self.isUnaryCandidate(first), let previous = nodes.last,
+                !Self.isOrdinaryForSpacing(previous)
+            {
+                // TeX makes a binary operator ordinary after a relation, an opening delimiter,
+                // punctuation or another operator (`x = -1`, `(-x)`); MathML's prefix form of
+                // + and − has no space, which matches. (First in a row, MathML infers it.)
+                atomNodes[0].set("form", "prefix")
+            }
+            nodes += atomNodes
         }
         return nodes
     }
@@ -173,8 +194,9 @@ struct TeXParser {
 
     // MARK: atoms and scripts
 
-    /// One atom with its scripts, plus any trailing nodes.
-    mutating func parseAtomWithScripts() -> [MathNode] {
+    /// One atom with its scripts, plus any trailing nodes. `previous` is the node before it in
+    /// the list, which decides the space before a named operator.
+    mutating func parseAtomWithScripts(after previous: MathNode? = nil) -> [MathNode] {
         var atom: Atom?
         if let token = peek, !(token.isCharacter("^") || token.isCharacter("_") || token.isCharacter("'")) {
             atom = parseAtom()
@@ -193,9 +215,12 @@ struct TeXParser {
                 advance()
                 let isSuper = token.isCharacter("^")
                 if (isSuper ? upper : lower) != nil {
-                    warn(isSuper ? "double upper" : "double lower", at: token.offset)
+                    warn(isSuper ? "double superscript" : "double subscript", at: token.offset)
                 }
+                let saved = displayStyle
+                displayStyle = false
                 let argument = parseArgument(after: isSuper ? "^" : "_", at: token.offset) ?? MathNode("mrow")
+                displayStyle = saved
                 if isSuper { upper = argument } else { lower = argument }
             } else if token.isCharacter("'") {
                 advance()
@@ -205,22 +230,27 @@ struct TeXParser {
             }
         }
         if primes > 0 {
+            // A prime glyph is already raised; set as a superscript it would sit too high, so it
+            // follows the base on the line (x′), and scripts attach to both (x′², x′ᵢ).
             let prime = MathNode.mo(Self.primeSymbol(count: primes))
-            if let existing = upper {
-                upper = .row([prime] + (existing.name == "mrow" && existing.attributes.isEmpty ? existing.children : [existing]))
-            } else {
-                upper = prime
-            }
+            let node = atom?.node ?? MathNode("mrow")
+            let children = node.name == "mrow" && node.attributes.isEmpty ? node.children : [node]
+            if atom == nil { atom = Atom(node: MathNode("mrow")) }
+            atom?.node = MathNode("mrow", children: children + [prime])
+        }
+        if var named = atom, named.isNamedOperator {
+            spaceNamedOperator(&named, after: previous)
+            atom = named
         }
         guard lower != nil || upper != nil else {
             guard let atom else { return [] }
-            return [atom.node] + atom.trailer
+            return atom.leading + [atom.node] + atom.trailer
         }
         var base = atom ?? Atom(node: MathNode("mrow"))
         let stacked: Bool
         switch base.limits {
         case .side: stacked = false
-        case .display: stacked = display == .block
+        case .display: stacked = displayStyle
         case .always:
             stacked = true
             if base.node.name == "mo" { base.node.set("movablelimits", "false") }
@@ -236,7 +266,67 @@ struct TeXParser {
         case (nil, nil):
             scripted = base.node
         }
-        return [scripted] + base.trailer
+        return base.leading + [scripted] + base.trailer
+    }
+
+    /// TeX puts a thin space (3 mu) between an Op atom and an ordinary neighbour, and none before
+    /// an opening delimiter or next to operators, which bring their own space. An `<mi>sin</mi>`
+    /// has no space of its own, so it gets an `<mspace>` before it and `rspace` on the function
+    /// application after it; a named `<mo>` (`max`) gets `lspace` and `rspace`.
+    mutating func spaceNamedOperator(_ atom: inout Atom, after previous: MathNode?) {
+        let before = Self.isOrdinaryForSpacing(previous)
+        let after = nextWantsSpaceAfterOperator()
+        if atom.node.name == "mo" {
+            atom.node.set("lspace", before ? "0.1667em" : "0em")
+            atom.node.set("rspace", after ? "0.1667em" : "0em")
+        } else {
+            if after { atom.trailer = [.mo("\u{2061}", [("rspace", "0.1667em")])] }
+            if before { atom.leading = [.mspace("0.1667em")] }
+        }
+    }
+
+    /// Operators that TeX spaces as ordinary symbols (bars, dots, factorial, primes).
+    static let ordinaryOperators: Set<String> = ["|", "‖", "…", "⋯", "⋮", "⋱", "!", "′", "″", "‴", "%"]
+
+    /// A `+`, `−`, `±` or `∓` that may be a sign rather than a binary operator.
+    static func isUnaryCandidate(_ node: MathNode) -> Bool {
+        node.name == "mo" && ["+", "−", "±", "∓"].contains(node.text ?? "")
+    }
+
+    /// Whether `node` ends like an ordinary atom (a letter, number, closing delimiter, group),
+    /// after which TeX puts a thin space before an operator name.
+    static func isOrdinaryForSpacing(_ node: MathNode?) -> Bool {
+        guard let node else { return false }
+        switch node.name {
+        case "mspace": return false
+        case "mo":
+            if node.attribute("movablelimits") != nil { return true }
+            let text = node.text ?? ""
+            return TeXSymbols.closingDelimiters.contains(text) || Self.ordinaryOperators.contains(text)
+        default: return true
+        }
+    }
+
+    /// Whether the next token starts an ordinary atom (so a thin space follows an operator name)
+    /// rather than a delimiter, an operator, a script or the end of the list.
+    mutating func nextWantsSpaceAfterOperator() -> Bool {
+        let saved = position
+        defer { position = saved }
+        guard let token = peekSkippingSpace() else { return false }
+        switch token.kind {
+        case .space: return false
+        case .character(let scalar):
+            // `|` is an ordinary symbol in TeX (|x| after \log), so it gets the space.
+            if scalar == "{" || scalar == "\\" || scalar == "|" { return true }
+            if TeXSymbols.characterOperators[scalar] != nil || "}&^_'$#~".unicodeScalars.contains(scalar) { return false }
+            return true
+        case .command(let name):
+            if name.hasPrefix("big") || name.hasPrefix("Big") { return false }
+            if ["left", "right", "middle", "\\", "end"].contains(name) { return false }
+            if TeXSymbols.operators[name] != nil || TeXSymbols.delimiterCommands[name] != nil { return false }
+            if TeXSymbols.spaces[name] != nil || TeXSymbols.largeOperators[name] != nil { return false }
+            return true
+        }
     }
 
     static func primeSymbol(count: Int) -> String {
@@ -308,8 +398,10 @@ struct TeXParser {
         switch scalar {
         case "~":
             return Atom(node: .mspace("0.3333em"))
-        case "(", ")", "[", "]", "|":
+        case "(", ")", "[", "]":
             return Atom(node: .mo(String(scalar), [("stretchy", "false")]))
+        case "|":
+            return Atom(node: .mo("|", [("stretchy", "false"), ("lspace", "0em"), ("rspace", "0em")]))
         case "/":
             return Atom(node: .mo("/", [("lspace", "0em"), ("rspace", "0em")]))
         case "#", "$", "\\", "&", "}":

@@ -79,13 +79,14 @@ enum TeXSymbols {
         "backslash": "\\", "surd": "√",
     ]
 
-    /// Operators whose spacing is that of a relation in TeX but whose glyph is an arrow or dots
-    /// and needs no special handling; `\colon` is punctuation, tighter than the relation `:`.
+    /// Attributes for operators whose MathML defaults differ from TeX: `\colon` is punctuation,
+    /// tighter than the relation `:`; bars are ordinary symbols in TeX (no space around them, no
+    /// stretching), while MathML would space a `|` in the middle of a row as an infix operator.
     static let operatorAttributes: [String: [(String, String)]] = [
         "colon": [("lspace", "0em"), ("rspace", "0.1667em")],
-        "vert": [("stretchy", "false")],
-        "Vert": [("stretchy", "false")],
-        "|": [("stretchy", "false")],
+        "vert": [("stretchy", "false"), ("lspace", "0em"), ("rspace", "0em")],
+        "Vert": [("stretchy", "false"), ("lspace", "0em"), ("rspace", "0em")],
+        "|": [("stretchy", "false"), ("lspace", "0em"), ("rspace", "0em")],
         "backslash": [("stretchy", "false")],
     ]
 
@@ -154,17 +155,17 @@ enum TeXSymbols {
     /// Accents placed over their argument, with the combining-free spacing character used as the
     /// `<mo>` and whether it stretches to the argument's width (`\widehat`, `\overline`).
     static let accents: [String: (mark: String, stretchy: Bool)] = [
-        "hat": ("^", false), "widehat": ("^", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
+        "hat": ("^", false), "widehat": ("\u{0302}", true), "check": ("ˇ", false), "widecheck": ("ˇ", true),
         "tilde": ("~", false), "widetilde": ("~", true), "bar": ("¯", false), "vec": ("→", false),
         "dot": ("˙", false), "ddot": ("¨", false), "dddot": ("⃛", false), "breve": ("˘", false),
         "acute": ("´", false), "grave": ("`", false), "mathring": ("˚", false),
-        "overline": ("‾", true), "overrightarrow": ("→", true), "overleftarrow": ("←", true),
+"overrightarrow": ("→", true), "overleftarrow": ("←", true),
         "overleftrightarrow": ("↔", true), "overbrace": ("⏞", true),
     ]
 
     /// Marks placed under their argument.
     static let underAccents: [String: String] = [
-        "underline": "_", "underbrace": "⏟", "underrightarrow": "→", "underleftarrow": "←",
+"underbrace": "⏟", "underrightarrow": "→", "underleftarrow": "←",
         "underleftrightarrow": "↔",
     ]
 

@@ -13,6 +13,13 @@ public struct DirectiveRegistry: Sendable {
         PlotDirective.self,
         HeatmapDirective.self,
         HistogramDirective.self,
+        LLCDirective.self,
+        HessianDirective.self,
+        PruneDirective.self,
+        FourierDirective.self,
+        ExtractProgramDirective.self,
+        CKADirective.self,
+        SimplicityDirective.self,
     ])
 
     public var kinds: [String] { directives.map { $0.kind } }

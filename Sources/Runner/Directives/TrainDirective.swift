@@ -67,31 +67,35 @@ public enum TrainDirective: Directive {
             OptionKey("above", .number, "Stop once the metric is at least this."),
             OptionKey("below", .number, "Stop once the metric is at most this."),
         ]), "Stop early at the first recorded step where the condition holds."),
+        OptionKey("sweep", .dictionary(.list(.any)), "Train once per combination: option path → values, e.g. {seed: [0, 1, 2], model.hidden: [16, 64]}."),
     ]
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
-        var config = try configuration(cell.options)
-        if cell.options.node("threads") == nil { config.threads = context.threads }
+        let options = cell.options
+        var resolved = Record()
+        for key in options.keys where key != "id" && key != "sweep" { resolved[key] = try options.value(key) }
+        if options.has("sweep") { return try TrainSweep.run(cell, base: resolved, context: context) }
+        let trained = try train(resolved, cell: cell, context: context)
+        return CellOutput(value: .record(result(trained)), artifact: trained, display: [summary(trained)])
+    }
+
+    /// Trains one configuration given as resolved options, reporting progress.
+    static func train(_ resolved: Record, cell: CellInput, context: RunContext, label: String = "") throws(Diagnostic) -> TrainingRun {
+        var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
+        config.threads = context.threads
         let total = config.steps
         let progress = context.progress
-        let trained: TrainingRun
         do {
-            trained = try train(config) { step, _, loss in
-                progress(step, total, "loss \(formatValue(.number(loss)))")
+            return try Learning.train(config) { step, _, loss in
+                progress(step, total, "\(label)loss \(formatValue(.number(loss)))")
             }
         } catch let error as TrainingError {
             throw Diagnostic(at: cell.cell.location, "{train} failed: \(error.description)")
         } catch let error as TaskError {
             throw Diagnostic(at: cell.options.location(of: "task"), "{train} task: \(error.message)")
+        } catch {
+            throw Diagnostic(at: cell.cell.location, "{train} failed: \(error)")
         }
-        return CellOutput(value: .record(result(trained)), artifact: trained, display: [summary(trained)])
-    }
-
-    /// The options as the training core's configuration.
-    static func configuration(_ options: Options) throws(Diagnostic) -> TrainingConfig {
-        var resolved = Record()
-        for key in options.keys where key != "id" { resolved[key] = try options.value(key) }
-        return try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: options.node)
     }
 
     static func result(_ run: TrainingRun) -> Record {

@@ -21,7 +21,7 @@ enum SnapshotFigures {
         let b = a.map { 0.8 * $0 + 0.4 * g.normal() }
         let c = (0..<60).map { _ in g.normal() * 0.5 + 1.5 }
         let d = c.map { -0.5 * $0 + 0.3 * g.normal() }
-        return Figure(id: "scatter", title: "Scatter", x: Axis("feature 1"), y: Axis("feature 2"),
+        return Figure(id: "scatter", title: "Scatter of two classes, with a title long enough that it wraps onto a second line instead of running off the figure", x: Axis("feature 1"), y: Axis("feature 2"),
                       layers: [.scatter(ScatterMark(x: a, y: b, label: "class A")),
                                .scatter(ScatterMark(x: c, y: d, label: "class B"))])
     }
@@ -44,6 +44,14 @@ enum SnapshotFigures {
                                .bar(BarMark(categories: tasks, values: [1.0, 0.99, 0.98, 0.87, 0.55], label: "transformer"))])
     }
 
+    /// Long category names (rotated labels) and values in the hundreds of thousands (SI ticks).
+    static func barRotated() -> Figure {
+        let names = ["one-hot MLP", "transformer (2 layers)", "deep linear network", "random features", "kernel regression",
+                     "nearest neighbour", "lookup table", "Fourier features"]
+        return Figure(id: "bar-rotated", title: "Long category names", x: Axis("model"), y: Axis("parameters"),
+                      layers: [.bar(BarMark(categories: names, values: [120_000, 410_000, 65_000, 250_000, 30_000, 0, 9409, 180_000]))])
+    }
+
     static func histogram() -> Figure {
         var g = SampleData.Generator(state: 11)
         let values = (0..<1000).map { _ in g.normal() * 0.05 }
@@ -64,6 +72,19 @@ enum SnapshotFigures {
         return Figure(id: "heatmap-viridis", title: "a·b mod 23, viridis", x: Axis("b"), y: Axis("a"),
                       width: 520, height: 440,
                       layers: [.heatmap(HeatmapMark(values: values, label: "a·b mod 23"))])
+    }
+
+    /// A grid of small heatmaps (3 × 4 matrices: integer index ticks only) and a histogram.
+    static func heatmapGrid() -> FigureGrid {
+        let small = (0..<3).map { i in (0..<4).map { j in Double(i * 4 + j) - 5.5 } }
+        var g = SampleData.Generator(state: 3)
+        return FigureGrid(id: "heatmap-grid", title: "Mixed panels", panels: [
+            Figure(id: "m", title: "3 × 4 weights", x: Axis("column"), y: Axis("row"),
+                   layers: [.heatmap(HeatmapMark(values: small, colourMap: .diverging))]),
+            Figure(id: "h", title: "density", x: Axis("value"), y: Axis("density"),
+                   layers: [.histogram(HistogramMark(values: (0..<300).map { _ in g.normal() }, label: "sample", density: true)),
+                            .line(LineMark(x: SampleData.range(61, from: -3, to: 3), y: SampleData.range(61, from: -3, to: 3).map { exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() }, label: "N(0, 1)"))]),
+        ], columns: 2)
     }
 
     static func rules() -> Figure {
@@ -117,12 +138,14 @@ enum SnapshotFigures {
         ("scatter", { scatter().render() }),
         ("band", { band().render() }),
         ("bar", { bar().render() }),
+        ("bar-rotated", { barRotated().render() }),
         ("histogram", { histogram().render() }),
         ("heatmap", { heatmap().render() }),
         ("heatmap-viridis", { viridisHeatmap().render() }),
         ("rules", { rules().render() }),
         ("legend", { legend().render() }),
         ("small-multiples", { smallMultiples().render() }),
+        ("heatmap-grid", { heatmapGrid().render() }),
         ("log", { logAxis().render() }),
     ]
 }

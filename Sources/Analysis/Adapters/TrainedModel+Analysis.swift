@@ -1,0 +1,93 @@
+import Learning
+import Tensors
+
+/// A trained model's mean training loss as an `Objective`, so SGLD, Hessians and Lanczos can run
+/// on any network the training core trains (in Double precision).
+public struct TrainedModelObjective: Objective {
+    public let model: TrainedModel
+
+    public init(_ model: TrainedModel) { self.model = model }
+
+    public var dimension: Int { model.parameterCount }
+    public var sampleCount: Int { model.dataset.train.count }
+
+    public func loss(at w: [Double], batch: [Int]?) -> Double { model.loss(at: w, indices: batch) }
+
+    public func lossAndGradient(at w: [Double], batch: [Int]?) -> (loss: Double, gradient: [Double]) {
+        model.lossAndGradient(at: w, indices: batch)
+    }
+}
+
+extension DenseMatrix {
+    /// The same matrix as a rank-2 tensor's row-major values.
+    public init(_ tensor: Tensor<Double>) {
+        precondition(tensor.shape.count == 2, "a matrix needs a rank-2 tensor")
+        self.init(rows: tensor.shape[0], columns: tensor.shape[1], values: tensor.scalars)
+    }
+}
+
+extension TrainedModel {
+    /// The model as Gromov's f(a, b) = W·(U·[onehot(a); onehot(b)])² when it is a one-hot pair MLP
+    /// with quadratic activation on a task over Z_p with two input tokens; nil otherwise.
+    public func gromovMLP(at flat: [Double]? = nil) -> GromovMLP? {
+        var copy = self
+        if let flat { copy.setFlatParameters(flat) }
+        guard let (u, w) = copy.oneHotWeights, let p = dataset.vocabulary, dataset.inputWidth == 2,
+              u.shape[1] == 2 * p, w.shape[0] == p else { return nil }
+        return GromovMLP(p: p, u: DenseMatrix(u), w: DenseMatrix(w))
+    }
+
+    /// The input embedding of a one-hot pair MLP as a p×(positions·hidden) matrix: row a holds the
+    /// weights that token a feeds into every neuron from each input position, side by side. Its
+    /// Fourier spectrum over Z_p is what grokking collapses onto a few frequencies.
+    public func tokenEmbedding(at flat: [Double]? = nil) -> DenseMatrix? {
+        guard let positions = embeddingPositions else { return nil }
+        let p = parameters(at: flat)
+        let blocks = positions.map { DenseMatrix(p[$0]) }
+        let rows = blocks[0].rows, width = blocks[0].columns
+        var values = [Double](repeating: 0, count: rows * width * blocks.count)
+        for a in 0..<rows {
+            for (b, block) in blocks.enumerated() {
+                for k in 0..<width { values[(a * blocks.count + b) * width + k] = block.values[a * width + k] }
+            }
+        }
+        return DenseMatrix(rows: rows, columns: width * blocks.count, values: values)
+    }
+
+    /// The flat parameters with the token embedding replaced (the inverse of `tokenEmbedding`).
+    public func flatParameters(replacingEmbeddingWith embedding: DenseMatrix, at flat: [Double]? = nil) -> [Double] {
+        guard let positions = embeddingPositions else { return flat ?? flatParameters() }
+        var p = parameters(at: flat)
+        let width = embedding.columns / positions.count
+        for (b, name) in positions.enumerated() {
+            var block = p[name]
+            for a in 0..<embedding.rows {
+                for k in 0..<width { block.scalars[a * width + k] = embedding.values[(a * positions.count + b) * width + k] }
+            }
+            p[name] = block
+        }
+        return p.flattened()
+    }
+
+    /// Names of the per-position embedding tables `input.t` of a one-hot MLP, in order.
+    private var embeddingPositions: [String]? {
+        let names = parameterLayout.map(\.name).filter { $0.hasPrefix("input.") }
+        return names.isEmpty ? nil : names
+    }
+
+    /// A one-hidden-layer MLP with biases as a plain ReLU network (weights and biases copied);
+    /// nil for other architectures.
+    public func reluNetwork() -> ReLUNetwork? {
+        guard let weights = mlpWeights, weights.count == 2, parameterLayout.contains(where: { $0.name == "layer0.bias" }) else { return nil }
+        return ReLUNetwork(
+            w1: DenseMatrix(weights[0]), b1: parameters["layer0.bias"].scalars,
+            w2: DenseMatrix(weights[1]), b2: parameters["layer1.bias"].scalars)
+    }
+
+    /// The training inputs as a dense n×d matrix (real-valued tasks only).
+    public func trainingInputs() -> DenseMatrix? {
+        let train = dataset.train
+        guard dataset.vocabulary == nil, train.features.count == train.count * train.inputWidth else { return nil }
+        return DenseMatrix(rows: train.count, columns: train.inputWidth, values: train.features)
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder: the Analysis module is being built; see ../shared/DESIGN.md.

@@ -1,0 +1,42 @@
+/// The result of `estimateLLC`: the local learning coefficient λ̂(w*) and its diagnostics.
+public struct LLCEstimate: Sendable, Equatable {
+    /// Mean of the per-chain estimates.
+    public var mean: Double
+    /// Sample standard deviation (divisor chains − 1, as devinterp's `llc/std`) of the per-chain
+    /// estimates; 0 for a single chain.
+    public var std: Double
+    /// λ̂ of each chain: nβ · (mean recorded loss − L_n(w*)).
+    public var perChain: [Double]
+    /// The recorded (post burn-in) loss of each draw, per chain: the minibatch loss computed
+    /// before the step.
+    public var lossTraces: [[Double]]
+    /// L_n(w*), the full-batch loss at the centre.
+    public var initialLoss: Double
+    /// Mean MALA acceptance probability over all recorded transitions of all chains.
+    public var acceptanceMean: Double
+    /// Mean MALA acceptance probability per chain.
+    public var acceptancePerChain: [Double]
+    /// The nβ used.
+    public var nBeta: Double
+
+    public init(mean: Double, std: Double, perChain: [Double], lossTraces: [[Double]], initialLoss: Double,
+                acceptanceMean: Double, acceptancePerChain: [Double], nBeta: Double) {
+        self.mean = mean
+        self.std = std
+        self.perChain = perChain
+        self.lossTraces = lossTraces
+        self.initialLoss = initialLoss
+        self.acceptanceMean = acceptanceMean
+        self.acceptancePerChain = acceptancePerChain
+        self.nBeta = nBeta
+    }
+
+    /// The per-draw loss averaged over chains (for plotting the trace; chains have equal length).
+    public var meanLossTrace: [Double] {
+        guard let first = lossTraces.first else { return [] }
+        return (0..<first.count).map { t in lossTraces.reduce(0) { $0 + $1[t] } / Double(lossTraces.count) }
+    }
+
+    /// The per-draw running estimate nβ·(L(w_t) − L_n(w*)) averaged over chains.
+    public var meanLLCTrace: [Double] { meanLossTrace.map { nBeta * ($0 - initialLoss) } }
+}

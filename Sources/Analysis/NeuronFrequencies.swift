@@ -1,0 +1,71 @@
+/// Per-neuron Fourier analysis of activations over the (a, b) grid of a modular task (in the spirit
+/// of Nanda et al. 2023's neuron clustering).
+///
+/// `activations` is p² × m with row a·p + b holding the m neurons' activations on input (a, b). For
+/// neuron j with activation table A_j (p × p), the 2-D coefficients are C_j = B·A_j·Bᵀ in the
+/// orthonormal `FourierBasis` B. Frequency k's energy for neuron j collects every coefficient whose
+/// basis functions have frequency k in a and/or b and otherwise the constant:
+///   (freq_a, freq_b) ∈ {(k, 0), (0, k), (k, k)}.
+/// `norms` holds the square roots; `dominantFraction[j]` is the share of neuron j's non-constant
+/// energy (everything except the (0, 0) coefficient) held by its dominant frequency (cross-frequency
+/// terms such as (k, k′), k ≠ k′, count only in the denominator).
+public struct NeuronFrequencyTable: Sendable, Equatable {
+    public let p: Int
+    /// m × ⌊p/2⌋: entry (j, k − 1) is neuron j's norm at frequency k.
+    public let norms: DenseMatrix
+    /// Each neuron's frequency with the largest norm.
+    public let dominantFrequency: [Int]
+    /// Each neuron's dominant-frequency energy over its non-constant energy (0 for a constant neuron).
+    public let dominantFraction: [Double]
+
+    public init(p: Int, norms: DenseMatrix, dominantFrequency: [Int], dominantFraction: [Double]) {
+        self.p = p
+        self.norms = norms
+        self.dominantFrequency = dominantFrequency
+        self.dominantFraction = dominantFraction
+    }
+
+    /// Number of neurons per dominant frequency (frequencies with at least one neuron, ascending).
+    public var neuronCounts: [(frequency: Int, count: Int)] {
+        Dictionary(grouping: dominantFrequency, by: { $0 }).map { ($0.key, $0.value.count) }.sorted { $0.frequency < $1.frequency }
+    }
+}
+
+public func neuronFrequencyNorms(activations: DenseMatrix, p: Int) -> NeuronFrequencyTable {
+    precondition(activations.rows == p * p, "neuronFrequencyNorms: expected p² = \(p * p) rows")
+    let basis = FourierBasis(p: p)
+    let m = activations.columns
+    // Step 1: T = B · A_all where A_all is p × (p·m) (row a, column b·m + j): contracts over a.
+    let t = basis.matrix * DenseMatrix(rows: p, columns: p * m, values: activations.values)
+    // Step 2: for each a-coefficient i, the block T_i (p × m, rows b) gives C[i, ·, j] = B · T_i.
+    let kMax = basis.maxFrequency
+    var energy = [Double](repeating: 0, count: m * (kMax + 1))
+    var nonConstant = [Double](repeating: 0, count: m)
+    for i in 0..<p {
+        let block = DenseMatrix(rows: p, columns: m, values: Array(t.values[(i * p * m)..<((i + 1) * p * m)]))
+        let c = basis.matrix * block
+        let fa = basis.frequencies[i]
+        for r in 0..<p {
+            let fb = basis.frequencies[r]
+            let k: Int? = (fa == 0 && fb == 0) ? nil : (fa == 0 ? fb : (fb == 0 || fb == fa ? fa : -1))
+            guard let k else { continue }
+            for j in 0..<m {
+                let e = c.values[r * m + j] * c.values[r * m + j]
+                nonConstant[j] += e
+                if k > 0 { energy[j * (kMax + 1) + k] += e }
+            }
+        }
+    }
+    var norms = DenseMatrix(rows: m, columns: kMax)
+    var dominant = [Int](repeating: 0, count: m), fraction = [Double](repeating: 0, count: m)
+    for j in 0..<m {
+        var best = 1
+        for k in 1...kMax {
+            norms[j, k - 1] = energy[j * (kMax + 1) + k].squareRoot()
+            if energy[j * (kMax + 1) + k] > energy[j * (kMax + 1) + best] { best = k }
+        }
+        dominant[j] = best
+        fraction[j] = nonConstant[j] > 0 ? energy[j * (kMax + 1) + best] / nonConstant[j] : 0
+    }
+    return NeuronFrequencyTable(p: p, norms: norms, dominantFrequency: dominant, dominantFraction: fraction)
+}

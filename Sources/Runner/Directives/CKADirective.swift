@@ -1,0 +1,72 @@
+import Analysis
+import Learning
+import Notebooks
+
+/// `{cka}`: representation similarity (Kornblith et al. 2019) between the hidden layers of
+/// several trained models on the same inputs: every model's test inputs must be the same. For
+/// `untrained: true` the models' initial checkpoints (step 0) are compared instead, the baseline.
+///
+/// Result: `matrix` (rows of CKA values), `names`, `mean_off_diagonal`, `min_off_diagonal`.
+public enum CKADirective: Directive {
+    public static let kind = "cka"
+    public static let summary = "CKA similarity of the hidden representations of several models."
+    public static let keys = [
+        OptionKey("models", .list(.cellReference), required: true, "{train} cells trained on the same task."),
+        OptionKey("layer", .integer, "Which hidden layer (0 = first, -1 = last; default -1)."),
+        OptionKey("kind", .choice(["linear", "rbf"]), "Linear (default) or RBF CKA."),
+        OptionKey("untrained", .bool, "Compare the models at their step-0 checkpoints (default false)."),
+        OptionKey("examples", .integer, "Use at most this many test inputs (default 2000)."),
+    ]
+
+    public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
+        let options = cell.options
+        guard case .list(let nodes, _)? = options.node("models") else {
+            throw Diagnostic(at: options.location, "'models' must be a list of {train} cell ids")
+        }
+        let layer = try options.int("layer", default: -1)
+        let untrained = try options.bool("untrained", default: false)
+        let limit = try options.int("examples", default: 2000)
+        var names: [String] = [], representations: [DenseMatrix] = []
+        var reference: Examples?
+        for node in nodes {
+            guard case .scalar(let id, _, let location) = node else { continue }
+            let run = try context.artifact(id, as: TrainingRun.self, at: location, what: "trained model")
+            var examples = run.dataset.test.count > 0 ? run.dataset.test : run.dataset.train
+            if examples.count > limit { examples = examples.subset(Array(0..<limit)) }
+            if let reference, reference != examples {
+                throw Diagnostic(at: location, "'\(id)' was evaluated on different inputs than '\(names[0])'; CKA needs the same task and data seed")
+            }
+            reference = examples
+            var flat: [Double]?
+            if untrained {
+                guard let start = run.checkpoints.first(where: { $0.step == 0 }) else {
+                    throw Diagnostic(at: location, "'\(id)' kept no step-0 checkpoint; add 0 to its `checkpoints`")
+                }
+                flat = start.parameters
+            }
+            let hidden = run.model.hiddenActivations(at: flat, input: ModelInput(examples))
+            guard !hidden.isEmpty else { throw Diagnostic(at: location, "'\(id)' has no hidden layer") }
+            let index = layer < 0 ? hidden.count + layer : layer
+            guard hidden.indices.contains(index) else {
+                throw Diagnostic(at: options.location(of: "layer"), "'\(id)' has \(hidden.count) hidden layers; layer \(layer) does not exist")
+            }
+            names.append(id)
+            representations.append(DenseMatrix(hidden[index]))
+        }
+        let kind: CKAKind = try options.choice("kind", ["linear", "rbf"], default: "linear") == "rbf" ? .rbf(bandwidthScale: 1) : .linear
+        let matrix = ckaMatrix(representations, kind: kind)
+        var offDiagonal: [Double] = []
+        for i in 0..<matrix.rows { for j in 0..<matrix.columns where i != j { offDiagonal.append(matrix[i, j]) } }
+        let mean = offDiagonal.isEmpty ? Double.nan : offDiagonal.reduce(0, +) / Double(offDiagonal.count)
+        let record = Record([
+            ("matrix", .list((0..<matrix.rows).map { .numbers(matrix.row($0)) })),
+            ("names", .strings(names)),
+            ("mean_off_diagonal", .number(mean)),
+            ("min_off_diagonal", .number(offDiagonal.min() ?? .nan)),
+        ])
+        return CellOutput(value: .record(record), display: [.summary(title: "CKA between \(names.count) models", items: [
+            ("mean off-diagonal CKA", formatValue(.number(mean))),
+            ("lowest", formatValue(.number(offDiagonal.min() ?? .nan))),
+        ])])
+    }
+}

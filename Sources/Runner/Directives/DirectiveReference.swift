@@ -1,0 +1,41 @@
+/// The directive reference of `docs/notebooks.md`, generated from the registry so the
+/// documentation cannot drift from the code (a test compares the two; `folio docs` prints it).
+public enum DirectiveReference {
+    public static let beginMarker = "<!-- BEGIN GENERATED: directive reference (folio docs) -->"
+    public static let endMarker = "<!-- END GENERATED: directive reference -->"
+
+    public static func markdown(_ registry: DirectiveRegistry = .standard) -> String {
+        var out = [beginMarker, ""]
+        for directive in registry.directives {
+            out.append("### `{\(directive.kind)}`")
+            out.append("")
+            out.append(directive.summary)
+            out.append("")
+            out.append("| key | type | required | meaning |")
+            out.append("|---|---|---|---|")
+            out.append("| `id` | text |  | Names the cell's result for later cells, prose and claims. |")
+            rows(directive.keys, prefix: "", into: &out)
+            out.append("")
+        }
+        out.append(endMarker)
+        return out.joined(separator: "\n")
+    }
+
+    private static func rows(_ keys: [OptionKey], prefix: String, into out: inout [String]) {
+        for key in keys {
+            let type: String
+            switch key.type {
+            case .mapping: type = "mapping"
+            case .list(.mapping): type = "list of mappings"
+            default: type = key.type.description.replacingOccurrences(of: "|", with: "\\|")
+            }
+            out.append("| `\(prefix)\(key.name)` | \(type) | \(key.required ? "yes" : "") | \(key.doc) |")
+            switch key.type {
+            case .mapping(let sub), .list(.mapping(let sub)): rows(sub, prefix: "\(prefix)\(key.name).", into: &out)
+            default: break
+            }
+        }
+    }
+}
+
+import Foundation

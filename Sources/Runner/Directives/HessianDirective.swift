@@ -1,0 +1,59 @@
+import Analysis
+import Learning
+import Notebooks
+
+/// `{hessian}`: the spectrum of the training loss's Hessian at a trained model, from
+/// Hessian–vector products by central differences of gradients (Double precision): the full
+/// spectrum through LAPACK for models up to `max_full` parameters, else the top `top_k` by
+/// Lanczos. Flat directions are eigenvalues below `relative_threshold` × the largest.
+///
+/// Result: `eigenvalues` (descending), `index`, `top`, `largest`, `flat_count`, `flat_fraction`,
+/// `parameters`, `full` (whether the whole spectrum was computed).
+public enum HessianDirective: Directive {
+    public static let kind = "hessian"
+    public static let summary = "Hessian spectrum of the training loss and its flat directions."
+    public static let keys = [
+        OptionKey("model", .cellReference, required: true, "A {train} cell."),
+        OptionKey("top_k", .integer, "Eigenvalues by Lanczos when the full spectrum is too large (default 20)."),
+        OptionKey("max_full", .integer, "Compute the full spectrum up to this many parameters (default 3000)."),
+        OptionKey("relative_threshold", .number, "An eigenvalue below this × the largest counts as flat (default 1e-3)."),
+        OptionKey("seed", .integer, "Seed of Lanczos's start vector."),
+    ]
+
+    public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
+        let options = cell.options
+        let id = try options.requiredString("model")
+        let run = try context.artifact(id, as: TrainingRun.self, at: options.location(of: "model"), what: "trained model")
+        let objective = TrainedModelObjective(run.model)
+        let w = run.model.flatParameters()
+        let d = objective.dimension
+        let threshold = try options.number("relative_threshold", default: 1e-3)
+        let full = d <= (try options.int("max_full", default: 3000))
+        let eigenvalues: [Double]
+        if full {
+            eigenvalues = hessianSpectrum(objective: objective, at: w).sorted(by: >)
+        } else {
+            let k = min(d, try options.int("top_k", default: 20))
+            eigenvalues = lanczosTopEigenvalues(k: k, objective: objective, at: w, seed: UInt64(try options.int("seed", default: 0)))
+        }
+        let largest = eigenvalues.first ?? 0
+        let flat = full ? flatDirectionCount(eigenvalues: eigenvalues, relativeThreshold: threshold) : 0
+        let record = Record([
+            ("eigenvalues", .numbers(eigenvalues)),
+            ("index", .numbers((1...max(1, eigenvalues.count)).map(Double.init).prefix(eigenvalues.count).map { $0 })),
+            ("top", .numbers(Array(eigenvalues.prefix(10)))),
+            ("largest", .number(largest)),
+            ("flat_count", full ? .number(Double(flat)) : .null),
+            ("flat_fraction", full ? .number(Double(flat) / Double(d)) : .null),
+            ("parameters", .number(Double(d))),
+            ("full", .bool(full)),
+        ])
+        var items: [(label: String, value: String)] = [("parameters", "\(d)"), ("largest eigenvalue", formatValue(.number(largest)))]
+        if full {
+            items.append(("flat directions (< \(formatValue(.number(threshold))) × largest)", "\(flat) (\(ValueFormat.percent(1).format(.number(Double(flat) / Double(d)))))"))
+        } else {
+            items.append(("method", "Lanczos, top \(eigenvalues.count)"))
+        }
+        return CellOutput(value: .record(record), display: [.summary(title: "Hessian spectrum", items: items)])
+    }
+}

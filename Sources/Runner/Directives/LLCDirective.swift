@@ -1,0 +1,161 @@
+import Analysis
+import Learning
+import Notebooks
+
+/// `{llc}`: the local learning coefficient λ̂ by SGLD (Lau et al. 2023), either of a `{train}`
+/// cell's model (at its final parameters or at each of its checkpoints: the LLC over training) or
+/// of a model whose λ is known exactly (`objective:`), for validating the estimator.
+///
+/// Result at one point: `llc`, `llc_std`, `per_chain`, `acceptance`, `n_beta`, `initial_loss`,
+/// `parameters` (d), `half_parameters` (d/2, the regular-model value), `true_lambda` (known
+/// objectives), and the mean loss trace `draw`/`trace`. Over checkpoints: a table with `step`,
+/// `llc`, `llc_std`, `acceptance`.
+public enum LLCDirective: Directive {
+    public static let kind = "llc"
+    public static let summary = "Estimate the local learning coefficient by SGLD."
+
+    static let objectiveKinds = ["quadratic", "polynomial", "reduced_rank", "deep_linear"]
+    public static let keys = [
+        OptionKey("model", .cellReference, "A {train} cell whose trained model is measured."),
+        OptionKey("checkpoints", .any, "With `model`: `all` or a list of steps — estimate at each checkpoint of the run."),
+        OptionKey("objective", .mapping([
+            OptionKey("kind", .choice(objectiveKinds), required: true, "A model with a known learning coefficient."),
+            OptionKey("dimension", .integer, "quadratic: d."),
+            OptionKey("curvature", .number, "quadratic: a in L − L* = ½·a·‖w − w*‖² (default 1)."),
+            OptionKey("powers", .list(.integer), "polynomial: the p_i of y = x·Π w_i^{p_i} (devinterp)."),
+            OptionKey("inputs", .integer, "reduced_rank: M."),
+            OptionKey("hidden", .integer, "reduced_rank: H."),
+            OptionKey("outputs", .integer, "reduced_rank: N."),
+            OptionKey("widths", .list(.integer), "deep_linear: H_0, ..., H_L."),
+            OptionKey("rank", .integer, "reduced_rank, deep_linear: rank r of the true map (default 0)."),
+            OptionKey("samples", .integer, "n, the number of data points (default 1000)."),
+            OptionKey("train_steps", .integer, "reduced_rank, deep_linear: Adam steps (lr 0.01) that find w* (default 5000)."),
+            OptionKey("seed", .integer, "Seed of the data and of the initialization."),
+        ]), "A model with known λ instead of `model`."),
+        OptionKey("n_beta", .number, "Inverse temperature times n (default n / ln n)."),
+        OptionKey("gamma", .number, "Localization strength γ (default 1)."),
+        OptionKey("epsilon", .number, "SGLD step size ε (default 1e-4)."),
+        OptionKey("chains", .integer, "Independent chains (default 4)."),
+        OptionKey("draws", .integer, "Recorded draws per chain (default 200)."),
+        OptionKey("burn_in", .integer, "Steps before recording (default 0)."),
+        OptionKey("batch_size", .integer, "Minibatch size (default: full batch)."),
+        OptionKey("seed", .integer, "Seed of the chains (chain c uses seed + c)."),
+    ]
+
+    public static func validate(_ options: OptionNode) -> [Diagnostic] {
+        (options["model"] == nil) == (options["objective"] == nil)
+            ? [Diagnostic(at: options.location, "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")]
+            : []
+    }
+
+    public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
+        let options = cell.options
+        let config = LLCConfig(
+            nBeta: try options.number("n_beta"), gamma: try options.number("gamma", default: 1),
+            epsilon: try options.number("epsilon", default: 1e-4), chains: try options.int("chains", default: 4),
+            draws: try options.int("draws", default: 200), burnIn: try options.int("burn_in", default: 0),
+            batchSize: try options.int("batch_size"), seed: UInt64(try options.int("seed", default: 0)))
+        guard config.chains >= 1, config.draws >= 1 else {
+            throw Diagnostic(at: options.location, "{llc} needs at least one chain and one draw")
+        }
+        if let objective = try options.sub("objective") {
+            let (target, wStar, truth) = try known(objective)
+            let estimate = estimateLLC(objective: target, at: wStar, config: config)
+            var record = result(estimate, dimension: target.dimension)
+            record["true_lambda"] = .number(truth)
+            return CellOutput(value: .record(record), display: [summary(estimate, dimension: target.dimension, truth: truth)])
+        }
+        let id = try options.requiredString("model")
+        let run = try context.artifact(id, as: TrainingRun.self, at: options.location(of: "model"), what: "trained model")
+        let objective = TrainedModelObjective(run.model)
+        guard options.has("checkpoints") else {
+            let estimate = estimateLLC(objective: objective, at: run.model.flatParameters(), config: config)
+            return CellOutput(value: .record(result(estimate, dimension: objective.dimension)),
+                              display: [summary(estimate, dimension: objective.dimension, truth: nil)])
+        }
+        let wanted = try checkpointSteps(options, available: run.checkpoints.map(\.step))
+        var table = Record([("step", .list([])), ("llc", .list([])), ("llc_std", .list([])), ("acceptance", .list([]))])
+        var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "acceptance": []]
+        for (i, step) in wanted.enumerated() {
+            context.progress(i, wanted.count, "checkpoint \(step)")
+            guard let checkpoint = run.checkpoints.first(where: { $0.step == step }) else { continue }
+            let estimate = estimateLLC(objective: objective, at: checkpoint.parameters, config: config)
+            columns["step"]!.append(Double(step))
+            columns["llc"]!.append(estimate.mean)
+            columns["llc_std"]!.append(estimate.std)
+            columns["acceptance"]!.append(estimate.acceptanceMean)
+        }
+        for key in table.keys { table[key] = .numbers(columns[key]!) }
+        table["parameters"] = .number(Double(objective.dimension))
+        return CellOutput(value: .record(table), display: [.summary(title: "LLC over training", items: [
+            ("checkpoints", "\(wanted.count)"),
+            ("λ̂ range", "\(formatValue(.number(columns["llc"]!.min() ?? .nan))) … \(formatValue(.number(columns["llc"]!.max() ?? .nan)))"),
+            ("d/2", formatValue(.number(Double(objective.dimension) / 2))),
+        ])])
+    }
+
+    static func checkpointSteps(_ options: Options, available: [Int]) throws(Diagnostic) -> [Int] {
+        if case .string("all")? = try options.value("checkpoints") { return available }
+        guard let steps = try options.ints("checkpoints") else { return available }
+        for step in steps where !available.contains(step) {
+            throw Diagnostic(at: options.location(of: "checkpoints"), "the run kept no checkpoint at step \(step)",
+                             note: available.isEmpty ? "add `checkpoints: [...]` to the {train} cell" : "kept: \(available.map(String.init).joined(separator: ", "))")
+        }
+        return steps
+    }
+
+    /// A model with known λ, its point w*, and λ.
+    static func known(_ o: Options) throws(Diagnostic) -> (any Objective, [Double], Double) {
+        let n = try o.int("samples", default: 1000)
+        let seed = UInt64(try o.int("seed", default: 0))
+        switch try o.choice("kind", objectiveKinds) {
+        case "quadratic":
+            let d = try o.int("dimension", default: 10)
+            let q = QuadraticObjective(dimension: d, sampleCount: n, curvature: try o.number("curvature", default: 1))
+            return (q, q.center, Double(d) / 2)
+        case "polynomial":
+            guard let powers = try o.ints("powers"), powers.contains(where: { $0 > 0 }) else {
+                throw Diagnostic(at: o.location, "polynomial needs 'powers' with at least one positive power")
+            }
+            let truth = powers.filter { $0 > 0 }.map { 1 / (2 * Double($0)) }.min()!
+            return (PolynomialObjective(powers: powers, sampleCount: n, seed: seed), [Double](repeating: 0, count: powers.count), truth)
+        case "reduced_rank":
+            let objective = ReducedRankRegressionObjective(
+                M: try o.int("inputs", default: 5), H: try o.int("hidden", default: 3), N: try o.int("outputs", default: 5),
+                rank: try o.int("rank", default: 0), sampleCount: n, seed: seed)
+            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000))
+                .minimize(objective, from: objective.initialParameters(seed: seed + 1))
+            return (objective, trained.parameters, objective.trueLambda)
+        default:
+            guard let widths = try o.ints("widths"), widths.count >= 2 else {
+                throw Diagnostic(at: o.location, "deep_linear needs 'widths' with at least two sizes")
+            }
+            let objective = DeepLinearObjective(widths: widths, rank: try o.int("rank", default: 0), sampleCount: n, seed: seed)
+            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000))
+                .minimize(objective, from: objective.initialParameters(seed: seed + 1))
+            return (objective, trained.parameters, objective.trueLambda)
+        }
+    }
+
+    static func result(_ e: LLCEstimate, dimension: Int) -> Record {
+        let draws = e.lossTraces.first?.count ?? 0
+        let trace = (0..<draws).map { i in e.lossTraces.map { $0[i] }.reduce(0, +) / Double(e.lossTraces.count) }
+        return Record([
+            ("llc", .number(e.mean)), ("llc_std", .number(e.std)), ("per_chain", .numbers(e.perChain)),
+            ("acceptance", .number(e.acceptanceMean)), ("n_beta", .number(e.nBeta)), ("initial_loss", .number(e.initialLoss)),
+            ("parameters", .number(Double(dimension))), ("half_parameters", .number(Double(dimension) / 2)),
+            ("draw", .numbers((0..<draws).map(Double.init))), ("trace", .numbers(trace)),
+        ])
+    }
+
+    static func summary(_ e: LLCEstimate, dimension: Int, truth: Double?) -> CellDisplay {
+        var items: [(label: String, value: String)] = [
+            ("λ̂", "\(formatValue(.number(e.mean))) ± \(formatValue(.number(e.std)))"),
+            ("chains", "\(e.perChain.count)"),
+            ("MALA acceptance", ValueFormat.percent(0).format(.number(e.acceptanceMean))),
+            ("d/2", formatValue(.number(Double(dimension) / 2))),
+        ]
+        if let truth { items.append(("true λ", formatValue(.number(truth)))) }
+        return .summary(title: "Local learning coefficient", items: items)
+    }
+}

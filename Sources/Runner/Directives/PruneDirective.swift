@@ -1,0 +1,41 @@
+import Analysis
+import Learning
+import Notebooks
+
+/// `{prune}`: finds the ReLU units of a one-hidden-layer network that never fire on its training
+/// inputs, removes them, and checks that the smaller network computes the same function
+/// (the largest absolute output difference, zero up to rounding).
+///
+/// Result: `dead` (count), `dead_units`, `hidden`, `nominal_parameters`, `effective_parameters`,
+/// `max_abs_difference`.
+public enum PruneDirective: Directive {
+    public static let kind = "prune"
+    public static let summary = "Remove dead ReLU units and check the function is unchanged."
+    public static let keys = [
+        OptionKey("model", .cellReference, required: true, "A {train} cell: an MLP with one hidden ReLU layer and biases on a real-valued task."),
+    ]
+
+    public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
+        let options = cell.options
+        let id = try options.requiredString("model")
+        let run = try context.artifact(id, as: TrainingRun.self, at: options.location(of: "model"), what: "trained model")
+        guard let network = run.model.reluNetwork(), let inputs = run.model.trainingInputs() else {
+            throw Diagnostic(at: options.location(of: "model"),
+                             "'\(id)' must be an MLP with one hidden layer and biases on a task with real-valued inputs")
+        }
+        let report = pruneDeadUnits(network, on: inputs)
+        let record = Record([
+            ("dead", .number(Double(report.deadUnits.count))),
+            ("dead_units", .numbers(report.deadUnits)),
+            ("hidden", .number(Double(network.hiddenCount))),
+            ("nominal_parameters", .number(Double(report.nominalParameterCount))),
+            ("effective_parameters", .number(Double(report.effectiveParameterCount))),
+            ("max_abs_difference", .number(report.maxAbsOutputDifference)),
+        ])
+        return CellOutput(value: .record(record), display: [.summary(title: "Dead units pruned", items: [
+            ("dead units", "\(report.deadUnits.count) of \(network.hiddenCount)"),
+            ("parameters: nominal → effective", "\(report.nominalParameterCount) → \(report.effectiveParameterCount)"),
+            ("largest output difference", formatValue(.number(report.maxAbsOutputDifference))),
+        ])])
+    }
+}

@@ -1,0 +1,69 @@
+import Analysis
+import Notebooks
+
+/// `{simplicity}`: the parameter–function map of random ReLU networks (Valle-Pérez, Camargo &
+/// Louis 2019): sample networks with Gaussian weights and biases, record the Boolean function
+/// each computes on {0,1}ⁿ, and relate each function's probability to its rank and to its
+/// Lempel–Ziv complexity.
+///
+/// Result: a table over the distinct functions, most frequent first — `rank`, `probability`,
+/// `complexity`, `ones` — plus `samples`, `distinct`, `top_probability`, `top_complexity`,
+/// `constant_probability` (both constant functions together), and `complexity_correlation`
+/// (Pearson correlation of complexity with log₂ probability).
+public enum SimplicityDirective: Directive {
+    public static let kind = "simplicity"
+    public static let summary = "Probability and complexity of the functions random networks compute."
+    public static let keys = [
+        OptionKey("layers", .list(.integer), "Widths, input first, output 1 (default [7, 40, 40, 1])."),
+        OptionKey("samples", .integer, "Networks to sample (default 100000)."),
+        OptionKey("weight_std", .number, "Weights are N(0, weight_std²/fan_in) (default 1)."),
+        OptionKey("bias_std", .number, "Biases are N(0, bias_std²) (default 1)."),
+        OptionKey("seed", .integer, "Seed of the sample."),
+    ]
+
+    public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
+        let options = cell.options
+        let layers = try options.ints("layers") ?? [7, 40, 40, 1]
+        guard layers.count >= 2, layers.last == 1, (1...16).contains(layers[0]) else {
+            throw Diagnostic(at: options.location(of: "layers"), "'layers' must start with 1 to 16 inputs and end with 1 output")
+        }
+        let samples = try options.int("samples", default: 100_000)
+        guard samples >= 1 else { throw Diagnostic(at: options.location(of: "samples"), "'samples' must be positive") }
+        let sample = sampleRandomFunctions(
+            layers: layers, samples: samples, seed: UInt64(try options.int("seed", default: 0)),
+            weightStd: try options.number("weight_std", default: 1), biasStd: try options.number("bias_std", default: 1))
+        let constant = sample.ranked.filter { $0.function.ones == 0 || $0.function.ones == (1 << layers[0]) }
+            .map(\.probability).reduce(0, +)
+        let logP = sample.probability.map { Foundation.log2($0) }
+        var record = Record([
+            ("rank", .numbers(sample.rank)),
+            ("probability", .numbers(sample.probability)),
+            ("complexity", .numbers(sample.complexity)),
+            ("ones", .numbers(sample.ones)),
+        ])
+        record["samples"] = .number(Double(samples))
+        record["distinct"] = .number(Double(sample.distinctFunctions))
+        record["top_probability"] = .number(sample.probability.first ?? 0)
+        record["top_complexity"] = .number(sample.complexity.first ?? 0)
+        record["constant_probability"] = .number(constant)
+        record["complexity_correlation"] = .number(pearson(sample.complexity, logP))
+        return CellOutput(value: .record(record), display: [.summary(title: "Random \(layers.map(String.init).joined(separator: "→")) ReLU networks", items: [
+            ("networks sampled", "\(samples)"),
+            ("distinct functions", "\(sample.distinctFunctions)"),
+            ("most probable function", "P = \(formatValue(.number(sample.probability.first ?? 0))), K = \(formatValue(.number(sample.complexity.first ?? 0)))"),
+            ("both constant functions", ValueFormat.percent(1).format(.number(constant))),
+        ])])
+    }
+
+    /// Pearson's correlation coefficient; NaN when either list is constant.
+    static func pearson(_ x: [Double], _ y: [Double]) -> Double {
+        let n = Double(x.count)
+        guard x.count == y.count, x.count > 1 else { return .nan }
+        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        for (a, b) in zip(x, y) { sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx); syy += (b - my) * (b - my) }
+        return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : .nan
+    }
+}
+
+import Foundation

@@ -1,0 +1,69 @@
+import XCTest
+@testable import Analysis
+
+final class DegeneracyTests: XCTestCase {
+    /// A 3 → 10 → 2 ReLU network whose units 2, 5, 7 have bias −10 and small weights, so they never
+    /// fire on standard-normal data.
+    func plantedNetwork(seed: UInt64) -> ReLUNetwork {
+        var rng = SeededNormal(seed: seed)
+        var w1 = DenseMatrix(rows: 10, columns: 3, values: rng.normals(30))
+        var b1 = rng.normals(10, mean: 0.5, std: 0.3)
+        for u in [2, 5, 7] {
+            b1[u] = -10
+            for i in 0..<3 { w1[u, i] *= 0.3 }
+        }
+        return ReLUNetwork(w1: w1, b1: b1, w2: DenseMatrix(rows: 2, columns: 10, values: rng.normals(20)), b2: rng.normals(2))
+    }
+
+    func testPlantedDeadUnitsArePrunedWithoutChangingOutputs() {
+        let network = plantedNetwork(seed: 1)
+        var rng = SeededNormal(seed: 2)
+        let data = DenseMatrix(rows: 500, columns: 3, values: rng.normals(1500))
+        XCTAssertEqual(deadUnits(network, on: data), [2, 5, 7])
+        let report = pruneDeadUnits(network, on: data)
+        XCTAssertEqual(report.deadUnits, [2, 5, 7])
+        XCTAssertEqual(report.pruned.hiddenCount, 7)
+        XCTAssertEqual(report.nominalParameterCount, 3 * 10 + 10 + 2 * 10 + 2)
+        XCTAssertEqual(report.effectiveParameterCount, report.nominalParameterCount - 3 * (3 + 1 + 2))
+        XCTAssertLessThanOrEqual(report.maxAbsOutputDifference, 1e-6)
+        // Removing a live unit does change the function.
+        XCTAssertGreaterThan(maxAbsOutputDifference(network, prune(network, removing: [0]), on: data), 1e-3)
+        // The kept units keep their weights.
+        XCTAssertEqual(report.pruned.w1.row(2), network.w1.row(3))
+        XCTAssertEqual(report.pruned.w2.column(6), network.w2.column(9))
+    }
+
+    func testReLURegressionGradientMatchesFiniteDifferences() {
+        let network = plantedNetwork(seed: 3)
+        var rng = SeededNormal(seed: 4)
+        let x = DenseMatrix(rows: 40, columns: 3, values: rng.normals(120))
+        let objective = ReLURegressionObjective(shape: network, inputs: x, targets: DenseMatrix(rows: 40, columns: 2, values: rng.normals(80)))
+        let w = network.flatParameters
+        XCTAssertEqual(network.with(flatParameters: w), network)
+        XCTAssertLessThan(maxAbsDifference(objective.gradient(at: w), finiteDifferenceGradient(objective, at: w)), 1e-7)
+        // The loss agrees with the network's own forward pass.
+        let f = network.outputs(x)
+        let direct = zip(f.values, objective.targets.values).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / 80
+        XCTAssertEqual(objective.loss(at: w, batch: nil), direct, accuracy: 1e-12)
+    }
+
+    /// Issue 5: the LLC of the network with dead units does not grow by the pruned units' parameter
+    /// count: the dead units hold 18 parameters, which would add 9 to the λ of a regular model; the
+    /// estimate with them exceeds the pruned network's by less than 3.
+    func testLLCDoesNotGrowByDeadUnitParameters() {
+        let network = plantedNetwork(seed: 1)
+        var rng = SeededNormal(seed: 5)
+        let x = DenseMatrix(rows: 200, columns: 3, values: rng.normals(600))
+        let targets = network.outputs(x)   // realizable: w* is a global minimum with zero loss
+        let report = pruneDeadUnits(network, on: x)
+        let full = ReLURegressionObjective(shape: network, inputs: x, targets: targets)
+        let small = ReLURegressionObjective(shape: report.pruned, inputs: x, targets: targets)
+        let config = LLCConfig(gamma: 10, epsilon: 2e-4, chains: 4, draws: 1000, burnIn: 200, seed: 1)
+        let lFull = estimateLLC(objective: full, at: network.flatParameters, config: config)
+        let lSmall = estimateLLC(objective: small, at: report.pruned.flatParameters, config: config)
+        print("ReLU LLC full", lFull.mean, "±", lFull.std, "pruned", lSmall.mean, "±", lSmall.std,
+              "MALA", lFull.acceptanceMean, lSmall.acceptanceMean, "d/2", Double(full.dimension) / 2, Double(small.dimension) / 2)
+        XCTAssertLessThan(lFull.mean - lSmall.mean, 3)
+        XCTAssertLessThan(lFull.mean, Double(small.dimension) / 2)
+    }
+}

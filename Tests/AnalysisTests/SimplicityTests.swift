@@ -1,0 +1,88 @@
+import XCTest
+@testable import Analysis
+
+final class SimplicityTests: XCTestCase {
+    func testLZ76PhraseCount() {
+        XCTAssertEqual(lz76PhraseCount("0001101001000101"), 6)   // 0·001·10·100·1000·101
+        XCTAssertEqual(lz76PhraseCount("0000000000000000"), 2)
+        XCTAssertEqual(lz76PhraseCount("01"), 2)
+        XCTAssertEqual(lz76PhraseCount("0"), 1)
+        XCTAssertEqual(lz76PhraseCount("010101010101"), 3)        // 0·1·0101010101
+    }
+
+    func testSymmetrizedComplexity() {
+        for n in [8, 16, 128] {
+            XCTAssertEqual(lzComplexity(String(repeating: "0", count: n)), log2(Double(n)))
+            XCTAssertEqual(lzComplexity(String(repeating: "1", count: n)), log2(Double(n)))
+        }
+        let x = "0001101001000101"
+        let expected = 4 * Double(lz76PhraseCount(x) + lz76PhraseCount(String(x.reversed()))) / 2
+        XCTAssertEqual(lzComplexity(x), expected)
+        // A periodic table is simpler than a random one.
+        var rng = SeededNormal(seed: 1)
+        let random = String((0..<128).map { _ in rng.uniform() < 0.5 ? Character("1") : Character("0") })
+        XCTAssertLessThan(lzComplexity(String(repeating: "01", count: 64)), lzComplexity(random) / 3)
+    }
+
+    func testBooleanFunctionTable() {
+        let values = (0..<128).map { $0 % 3 == 0 }
+        let f = BooleanFunction(values: values)
+        XCTAssertEqual(f.inputCount, 7)
+        XCTAssertEqual(f.values, values)
+        XCTAssertEqual(f.ones, 43)
+        XCTAssertEqual(f.bitString.prefix(7), "1001001")
+    }
+
+    /// 7 → 40 → 40 → 1 ReLU networks: the sample is a distribution, the most probable functions are
+    /// the constants, frequent functions are simpler than rare ones, and batching does not change it.
+    func testRandomNetworksFavourSimpleFunctions() {
+        let sample = sampleRandomFunctions(layers: [7, 40, 40, 1], samples: 2000, seed: 5)
+        XCTAssertEqual(sample.ranked.map(\.count).reduce(0, +), 2000)
+        XCTAssertEqual(sample.probability.reduce(0, +), 1, accuracy: 1e-12)
+        XCTAssertEqual(sample.rank, Array(1...sample.distinctFunctions))
+        let top = sample.ranked[0].function
+        XCTAssertTrue(top.ones == 0 || top.ones == 128, "most probable function is a constant")
+        XCTAssertEqual(sample.ranked[0].complexity, 7)
+        let frequent = sample.ranked.filter { $0.count >= 5 }.map(\.complexity)
+        let rare = sample.ranked.filter { $0.count == 1 }.map(\.complexity)
+        XCTAssertFalse(frequent.isEmpty)
+        XCTAssertFalse(rare.isEmpty)
+        let meanFrequent = frequent.reduce(0, +) / Double(frequent.count), meanRare = rare.reduce(0, +) / Double(rare.count)
+        print("distinct", sample.distinctFunctions, "top P", sample.probability.prefix(3), "mean K frequent", meanFrequent, "rare", meanRare)
+        XCTAssertLessThan(meanFrequent, meanRare)
+        let unbatched = sampleRandomFunctions(layers: [7, 40, 40, 1], samples: 300, seed: 6, batchSize: 1)
+        let batched = sampleRandomFunctions(layers: [7, 40, 40, 1], samples: 300, seed: 6, batchSize: 64)
+        XCTAssertEqual(unbatched, batched)
+    }
+
+    /// The input order and threshold on the smallest network [w·x + b > 0] on x ∈ {0, 1}.
+    func testInputOrderOnATinyNetwork() {
+        // With layers [1, 1] the network is [w·x + b > 0]; x = 0 then x = 1.
+        let sample = sampleRandomFunctions(layers: [1, 1], samples: 4000, seed: 7)
+        // Table "t0 t1" = ([b > 0], [w + b > 0]); all four tables occur.
+        XCTAssertEqual(sample.distinctFunctions, 4)
+        let p = Dictionary(uniqueKeysWithValues: sample.ranked.map { ($0.function.bitString, $0.probability) })
+        // b, w ~ N(0, 1) independent: P(b > 0, w + b > 0) = 3/8 (angle 3π/4 of the plane).
+        XCTAssertEqual(p["11"]!, 3.0 / 8, accuracy: 0.03)
+        XCTAssertEqual(p["00"]!, 3.0 / 8, accuracy: 0.03)
+        XCTAssertEqual(p["01"]!, 1.0 / 8, accuracy: 0.03)
+        XCTAssertEqual(p["10"]!, 1.0 / 8, accuracy: 0.03)
+    }
+
+    /// Mingard et al.: P(t) = 2⁻ⁿ for t = 0..2ⁿ − 1; a chi-square test with 2ⁿ − 1 degrees of freedom
+    /// at significance 0.001 (31 d.o.f.: 61.1; 7 d.o.f.: 24.3).
+    func testPerceptronOnesAreUniform() {
+        for (n, critical) in [(3, 24.3), (5, 61.1)] {
+            let samples = 32_000
+            let p = perceptronOnesDistribution(inputCount: n, samples: samples, seed: UInt64(n))
+            XCTAssertEqual(p.count, 1 << n)
+            let expected = Double(samples) / Double(1 << n)
+            let chi2 = p.reduce(0.0) { acc, q in
+                let observed = q * Double(samples)
+                return acc + (observed - expected) * (observed - expected) / expected
+            }
+            print("perceptron n =", n, "chi2", chi2)
+            XCTAssertLessThan(chi2, critical)
+        }
+    }
+}

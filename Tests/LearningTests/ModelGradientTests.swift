@@ -1,0 +1,81 @@
+import XCTest
+import Tensors
+@testable import Learning
+
+/// Finite-difference checks of every model's full loss gradient (Double).
+final class ModelGradientTests: XCTestCase {
+    private func check(_ architecture: any Architecture, input: ModelInput<Double>, targets: Targets<Double>, loss: LossKind,
+                       file: StaticString = #filePath, line: UInt = #line) {
+        var rng = RandomGenerator(seed: 3)
+        let p = architecture.makeParameters(using: &rng, as: Double.self)
+        assertGradientsMatch(p, file: file, line: line) { v in architecture.forward(input, v).output.loss(loss, targets) }
+    }
+
+    func testMLPWithAndWithoutBias() {
+        var rng = RandomGenerator(seed: 4)
+        let x = Tensor<Double>.normal([5, 3], using: &rng)
+        for activation in [Activation.tanh, .gelu, .quadratic] {
+            for bias in [true, false] {
+                let mlp = MLP(widths: [3, 4, 4, 2], activation: activation, bias: bias)
+                check(mlp, input: .features(x), targets: .labels([0, 1, 1, 0, 1]), loss: .crossEntropy)
+                check(mlp, input: .features(x), targets: .labels([0, 1, 1, 0, 1]), loss: .mse)
+            }
+        }
+        let relu = MLP(widths: [3, 6, 1], activation: .relu, bias: true)
+        check(relu, input: .features(x), targets: .values(Tensor<Double>.normal([5, 1], using: &rng)), loss: .mse)
+    }
+
+    func testDeepLinearNetwork() {
+        var rng = RandomGenerator(seed: 5)
+        let net = MLP(widths: [3, 2, 4, 2], activation: .identity, bias: false)
+        check(net, input: .features(Tensor<Double>.normal([6, 3], using: &rng)),
+              targets: .values(Tensor<Double>.normal([6, 2], using: &rng)), loss: .mse)
+    }
+
+    func testMLPOnTokenInputs() {
+        let mlp = MLP(widths: [10, 4, 5], activation: .tanh, bias: true, inputVocabulary: 5)
+        check(mlp, input: .tokens([0, 1, 2, 3, 4, 4], width: 2), targets: .labels([1, 0, 3]), loss: .crossEntropy)
+    }
+
+    func testOneHotMLP() {
+        for activation in [Activation.quadratic, .gelu, .tanh] {
+            let net = OneHotMLP(vocabulary: 5, hidden: 6, outputs: 5, activation: activation, initialization: .gromov)
+            let tokens = [0, 1, 2, 2, 4, 3, 1, 1, 3, 0]
+            check(net, input: .tokens(tokens, width: 2), targets: .labels([1, 4, 2, 2, 3]), loss: .mse)
+            check(net, input: .tokens(tokens, width: 2), targets: .labels([1, 4, 2, 2, 3]), loss: .crossEntropy)
+        }
+    }
+
+    func testOneHotMLPMatchesDenseOneHotProduct() {
+        // W·act(U·[onehot(a); onehot(b)]) computed densely must equal the embedding form.
+        let net = OneHotMLP(vocabulary: 4, hidden: 3, outputs: 4, activation: .quadratic)
+        var rng = RandomGenerator(seed: 8)
+        let p = net.makeParameters(using: &rng, as: Double.self)
+        let tokens = [0, 3, 2, 1, 3, 3]
+        let tape = Tape<Double>()
+        let fast = net.forward(.tokens(tokens, width: 2), tape.bind(p)).output.value
+        let x: Tensor<Double> = oneHotFeatures(tokens, width: 2, vocabulary: 4)
+        let u = net.inputWeights(p)
+        let h = x.matmul(u, transposeOther: true).map { $0 * $0 }
+        let dense = h.matmul(net.outputWeights(p), transposeOther: true)
+        for (a, b) in zip(fast.scalars, dense.scalars) { XCTAssertEqual(a, b, accuracy: 1e-12) }
+    }
+
+    func testTransformer() {
+        let net = Transformer(vocabulary: 5, sequenceLength: 2, dModel: 4, heads: 2, dMLP: 6, outputs: 5, activation: .gelu)
+        check(net, input: .tokens([0, 1, 2, 2, 4, 3], width: 2), targets: .labels([1, 4, 2]), loss: .crossEntropy)
+    }
+
+    func testTransformerAttentionIsCausal() {
+        // The logits at the last position depend on every token; changing a token changes them.
+        let net = Transformer(vocabulary: 5, sequenceLength: 2, dModel: 4, heads: 2, dMLP: 6, outputs: 5)
+        var rng = RandomGenerator(seed: 1)
+        let p = net.makeParameters(using: &rng, as: Double.self)
+        func logits(_ tokens: [Int]) -> Tensor<Double> {
+            let tape = Tape<Double>()
+            return net.forward(.tokens(tokens, width: 2), tape.bind(p)).output.value
+        }
+        XCTAssertNotEqual(logits([0, 1]), logits([2, 1]))
+        XCTAssertNotEqual(logits([0, 1]), logits([0, 2]))
+    }
+}

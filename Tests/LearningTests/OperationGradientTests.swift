@@ -1,0 +1,115 @@
+import XCTest
+import Tensors
+@testable import Learning
+
+/// Finite-difference checks of every differentiable operation (see `GradientCheck.swift`).
+final class OperationGradientTests: XCTestCase {
+    func testBroadcastingArithmetic() {
+        let p = randomParameters([("a", [3, 4]), ("row", [4]), ("col", [3, 1]), ("s", [])])
+        assertGradientsMatch(p) { v in v["a"] + v["row"] }
+        assertGradientsMatch(p) { v in v["a"] - v["col"] }
+        assertGradientsMatch(p) { v in v["a"] * v["row"] * v["s"] }
+        assertGradientsMatch(p) { v in v["col"] * v["row"] }  // [3,1]·[4] → [3,4]
+        let q = randomParameters([("a", [3, 4]), ("b", [4])], seed: 2, awayFromZero: 0.5)
+        assertGradientsMatch(q) { v in v["a"] / v["b"] }
+        assertGradientsMatch(q) { v in (v["a"] * 2.5 + 1.0) * v["a"] }
+        assertGradientsMatch(q) { v in -v["a"] }
+    }
+
+    func testHigherRankBroadcasting() {
+        let p = randomParameters([("x", [2, 3, 4]), ("y", [3, 1]), ("z", [1, 1, 4])])
+        assertGradientsMatch(p) { v in v["x"] * v["y"] + v["z"] }
+    }
+
+    func testMatmulWithTransposes() {
+        let p = randomParameters([("a", [3, 4]), ("at", [4, 3]), ("b", [4, 5]), ("bt", [5, 4])])
+        assertGradientsMatch(p) { v in v["a"].matmul(v["b"]) }
+        assertGradientsMatch(p) { v in v["at"].matmul(v["b"], transposeSelf: true) }
+        assertGradientsMatch(p) { v in v["a"].matmul(v["bt"], transposeOther: true) }
+        assertGradientsMatch(p) { v in v["at"].matmul(v["bt"], transposeSelf: true, transposeOther: true) }
+    }
+
+    func testBatchedMatmul() {
+        let p = randomParameters([("a", [2, 3, 4]), ("b", [2, 4, 2]), ("c", [2, 2, 4])])
+        assertGradientsMatch(p) { v in v["a"].batchedMatmul(v["b"]) }
+        assertGradientsMatch(p) { v in v["a"].batchedMatmul(v["c"], transposeOther: true) }
+        assertGradientsMatch(p) { v in v["b"].batchedMatmul(v["a"], transposeSelf: true, transposeOther: true) }
+    }
+
+    func testShapeOperations() {
+        let p = randomParameters([("x", [2, 3, 4]), ("y", [2, 2, 4])])
+        assertGradientsMatch(p) { v in v["x"].permuted([2, 0, 1]) }
+        assertGradientsMatch(p) { v in v["x"].reshaped([6, 4]).transposed() }
+        assertGradientsMatch(p) { v in v["x"].slice(alongAxis: 1, 1..<3) }
+        assertGradientsMatch(p) { v in Variable.concatenating([v["x"], v["y"]], alongAxis: 1) }
+    }
+
+    func testReductions() {
+        let p = randomParameters([("x", [3, 4, 2])])
+        assertGradientsMatch(p) { v in v["x"].sum() }
+        assertGradientsMatch(p) { v in v["x"].mean() }
+        for axis in 0..<3 {
+            assertGradientsMatch(p) { v in v["x"].sum(alongAxis: axis) }
+            assertGradientsMatch(p) { v in v["x"].sum(alongAxis: axis, keepingDimension: true) }
+        }
+    }
+
+    func testActivations() {
+        let p = randomParameters([("x", [4, 5])], awayFromZero: 0.05)
+        for a in Activation.allCases {
+            assertGradientsMatch(p) { v in v["x"].activated(a) }
+        }
+        let positive = randomParameters([("x", [3, 3])]).tensors[0].map { abs($0) + 0.5 }
+        var q = Parameters<Double>()
+        q.append("x", positive)
+        assertGradientsMatch(q) { v in v["x"].log() }
+        assertGradientsMatch(p) { v in v["x"].exp() }
+    }
+
+    func testSoftmaxAndLogSoftmax() {
+        let p = randomParameters([("x", [3, 5]), ("y", [2, 2, 3])])
+        assertGradientsMatch(p) { v in v["x"].softmax() }
+        assertGradientsMatch(p) { v in v["x"].logSoftmax() }
+        assertGradientsMatch(p) { v in v["y"].softmax() }
+    }
+
+    func testEmbeddingGatherAndSum() {
+        let p = randomParameters([("e", [5, 3]), ("f", [4, 3]), ("g", [2, 3])], awayFromZero: 0.05)
+        // Repeated indices: the gradient must accumulate into the same row.
+        assertGradientsMatch(p) { v in v["e"].gatheringRows([0, 3, 3, 1, 0]) }
+        for a in Activation.allCases {
+            assertGradientsMatch(p) { v in Variable.embeddingSum([v["e"], v["f"]], indices: [0, 1, 4, 3, 4, 3, 0, 1], activation: a) }
+        }
+        assertGradientsMatch(p) { v in
+            Variable.embeddingSum([v["e"], v["f"], v["g"]], indices: [0, 1, 1, 4, 3, 0, 4, 3, 1], activation: .quadratic)
+        }
+    }
+
+    func testLosses() {
+        let p = randomParameters([("z", [4, 3])])
+        assertGradientsMatch(p) { v in v["z"].crossEntropy(labels: [0, 2, 1, 2]) }
+        assertGradientsMatch(p) { v in v["z"].loss(.mse, .labels([0, 2, 1, 2])) }
+        let target = randomParameters([("t", [4, 3])], seed: 5).tensors[0]
+        assertGradientsMatch(p) { v in v["z"].meanSquaredError(target) }
+    }
+
+    func testGradientAccumulatesOverReuse() {
+        // L = Σ x ⊙ x uses x twice; dL/dx = 2x exactly.
+        let p = randomParameters([("x", [2, 3])])
+        let tape = Tape<Double>()
+        let v = tape.bind(p)
+        let g = tape.gradients(of: (v["x"] * v["x"]).sum())
+        XCTAssertEqual(g["x"]!, p["x"] * 2)
+        var total = g
+        total.accumulate(g)
+        XCTAssertEqual(total["x"]!, p["x"] * 4)
+    }
+
+    func testCrossEntropyIsStableForHugeLogits() {
+        let tape = Tape<Double>()
+        let z = tape.parameter("z", Tensor(rows: [[1000, 0, -1000], [0, 1e4, 0]]))
+        let loss = z.crossEntropy(labels: [0, 0])
+        XCTAssertEqual(loss.value.scalar, 1e4 / 2, accuracy: 1e-9)  // row 1: 0; row 2: 1e4
+        XCTAssertTrue(tape.gradients(of: loss)["z"]!.scalars.allSatisfy(\.isFinite))
+    }
+}

@@ -245,4 +245,31 @@ final class CacheCommandLineTests: XCTestCase {
         kill(quiet.0.processIdentifier, SIGKILL)
         XCTAssertEqual(finish(quiet).stderr, "")
     }
+
+    /// On a terminal (a pseudo-terminal made by util-linux `script`), a long cell draws a bar that
+    /// redraws in place, and the finished line clears it.
+    func testProgressBarOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("needs util-linux script") }
+        let dir = try temporaryDirectory()
+        let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 3000\n```\n",
+                           to: "slow.md", in: dir)
+        let log = dir.appendingPathComponent("tty.log").path
+        let command = [folio.path, "render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache"]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-f", "-c", command, log]
+        process.currentDirectoryURL = repositoryRoot
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 2.5)
+        // Closing script's terminal hangs up the render; it would end by itself within seconds anyway.
+        process.terminate()
+        process.waitUntilExit()
+        let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+        XCTAssertTrue(text.contains("\r\u{1B}[K  {train} slow █"), text)
+        XCTAssertTrue(text.contains("/3000  loss "), text)
+    }
 }

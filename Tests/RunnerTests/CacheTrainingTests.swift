@@ -87,4 +87,18 @@ final class CacheTrainingTests: XCTestCase {
         XCTAssertEqual(part.run.cells.map(\.cell.id), ["run", "trained"])
         XCTAssertEqual(try runCached(Self.trainNotebook, cache: cache).cache.computed, [])
     }
+
+    func testASweepIsReusedWithItsRuns() throws {
+        let cache = temporaryCache(self)
+        let source = Self.trainNotebook.replacingOccurrences(of: "seed: 1\n", with: "seed: 1\nsweep: {seed: [1, 2]}\n")
+            .replacingOccurrences(of: "run.final_step == 5", with: "run.final_train_loss.count == 2")
+        let first = try runCached(source, cache: cache)
+        XCTAssertEqual(first.run.failedCells.count, 0, "\(first.run.failedCells.map(\.status))")
+        let second = try runCached(source, cache: cache)
+        XCTAssertEqual(second.cache.computed, [])
+        guard case .succeeded(let a) = first.run.cells[0].status, case .succeeded(let b) = second.run.cells[0].status else { return XCTFail() }
+        let original = try XCTUnwrap(a.artifact as? [TrainingRun]), reused = try XCTUnwrap(b.artifact as? [TrainingRun])
+        XCTAssertEqual(reused.map { $0.model.loss().bitPattern }, original.map { $0.model.loss().bitPattern })
+        XCTAssertEqual(a.value, b.value)
+    }
 }

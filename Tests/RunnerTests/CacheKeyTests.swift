@@ -56,7 +56,7 @@ final class CacheKeyTests: XCTestCase {
 
     func testSeedsAreCollectedWithTheirPaths() throws {
         let k = try keys("---\nparams: {s: 3}\n---\n```{train}\nid: d\ntask: {kind: modular, modulus: 7, seed: 5}\nmodel: {kind: mlp, hidden: 8}\nsteps: 5\nseed: =params.s\n```\n")
-        XCTAssertEqual(k["d"]?.seeds, [.init(path: "task.seed", value: "5.0"), .init(path: "seed", value: "3.0")])
+        XCTAssertEqual(k["d"]?.seeds, [.init(path: "task.seed", value: "5"), .init(path: "seed", value: "3")])
     }
 
     func testStoredValuesRoundTripExactly() throws {

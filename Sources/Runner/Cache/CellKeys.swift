@@ -35,7 +35,8 @@ public struct CellKeys: Sendable {
         public var readsParams: Bool
         /// (dependency id, its key), in dependency order.
         public var inputs: [Input]
-        /// Values of keys named `seed` anywhere in the options, by dotted path (`task.seed`).
+        /// Values of keys named `seed` anywhere in the options, by dotted path (`task.seed`); an
+        /// expression that reads a cell stays `expr("...")`.
         public var seeds: [Seed]
     }
 
@@ -103,6 +104,8 @@ public struct CellKeys: Sendable {
             if e.key == "seed", case .scalar = e.value {
                 var text = ""
                 CanonicalText.write(e.value, params: scope, to: &text)
+                // Seeds are whole numbers: written without the ".0" of the canonical form.
+                if text.hasSuffix(".0"), let whole = Int(text.dropLast(2)) { text = String(whole) }
                 out.append(Seed(path: here, value: text))
             } else {
                 out += seeds(e.value, scope: scope, path: here)

@@ -82,11 +82,16 @@ final class CacheKeyTests: XCTestCase {
             for i in 1...n {
                 let shard = Shard(index: i, count: n)
                 let cells = shard.cells(of: checked, keys: k)
-                owned += k.order.filter { shard.owner(of: k[$0]!.key) == i }
+                owned += k.order.filter { shard.owners(of: checked, keys: k)[$0] == i }
                 for id in cells { for dependency in checked.cells.first(where: { $0.id == id })!.dependencies { XCTAssertTrue(cells.contains(dependency)) } }
             }
             XCTAssertEqual(owned.sorted(), k.order.sorted(), "every cell is owned by exactly one of \(n) shards")
         }
+        // A tree stays together: a cell is owned by the shard of the first cell it reads.
+        let owners = Shard(index: 1, count: 3).owners(of: checked, keys: k)
+        XCTAssertEqual(owners["a_claim"], owners["a"])
+        XCTAssertEqual(owners["b_table"], owners["b"])
+        XCTAssertEqual(owners["a"], Shard(index: 1, count: 3).owner(of: k["a"]!.key))
         XCTAssertEqual(Shard("2/3"), Shard(index: 2, count: 3))
         XCTAssertNil(Shard("0/3"))
         XCTAssertNil(Shard("4/3"))

@@ -75,7 +75,8 @@ struct Render: ParsableCommand {
         try writer.prepare()
         defer { if check { try? FileManager.default.removeItem(atPath: target) } }
 
-        let runs = ParallelMap.map(checked.count, jobs: jobs) { i in
+        var problems: [String] = []
+        try ParallelMap.forEach(checked.count, jobs: jobs, { i in
             let notebook = checked[i]
             let label = jobs > 1 ? notebook.notebook.name : nil
             if label == nil { console.line("\(notebook.notebook.file)") }
@@ -83,10 +84,9 @@ struct Render: ParsableCommand {
                 .runReportingCache(notebook)
             if cache != nil { console.line("  \(label.map { "[\($0)] " } ?? "")\(result.cache.summaryLine)") }
             return result
-        }
-        var problems: [String] = []
-        for (i, notebook) in checked.enumerated() {
-            let (run, cacheReport) = runs[i]
+        }, then: { i, result in
+            let notebook = checked[i]
+            let (run, cacheReport) = result
             let neighbours = ReportRenderer.Neighbours(
                 previous: i > 0 ? (checked[i - 1].notebook.name + ".html", checked[i - 1].notebook.frontMatter.title) : nil,
                 next: i + 1 < checked.count ? (checked[i + 1].notebook.name + ".html", checked[i + 1].notebook.frontMatter.title) : nil)
@@ -101,7 +101,7 @@ struct Render: ParsableCommand {
             if !check {
                 console.line("  → \(writer.path(notebook.notebook.name + ".html")): \(run.claimsHeld) of \(run.claims.count + run.claimCellsNotRun) claims hold")
             }
-        }
+        })
         if check {
             try compareReports(checked, rendered: writer)
         } else {
@@ -142,7 +142,8 @@ extension Render {
                   console: Console) throws(FolioFailure) {
         guard let shard = Shard(text) else { throw .invalid("error: --shard expects I/N with 1 ≤ I ≤ N, got '\(text)'") }
         guard let cache else { throw .invalid("error: --shard fills the cell cache; it cannot be used with --no-cache") }
-        let runs = ParallelMap.map(checked.count, jobs: jobs) { i in
+        var failures: [String] = []
+        ParallelMap.forEach(checked.count, jobs: jobs, { i in
             let notebook = checked[i]
             let label = jobs > 1 ? notebook.notebook.name : nil
             if label == nil { console.line("\(notebook.notebook.file) (shard \(shard.index)/\(shard.count))") }
@@ -151,10 +152,9 @@ extension Render {
                 .runReportingCache(notebook, only: wanted)
             console.line("  \(label.map { "[\($0)] " } ?? "")\(wanted.count) of \(notebook.cells.count) cells in this shard; \(result.cache.summaryLine)")
             return result.run
-        }
-        let failures = runs.flatMap(\.failedCells).compactMap { run -> String? in
-            if case .failed(let d) = run.status { d.description } else { nil }
-        }
+        }, then: { _, run in
+            for cell in run.failedCells { if case .failed(let d) = cell.status { failures.append(d.description) } }
+        })
         if !failures.isEmpty { throw .failed(failures.joined(separator: "\n")) }
     }
 }

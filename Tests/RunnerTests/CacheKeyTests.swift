@@ -59,6 +59,17 @@ final class CacheKeyTests: XCTestCase {
         XCTAssertEqual(k["d"]?.seeds, [.init(path: "task.seed", value: "5"), .init(path: "seed", value: "3")])
     }
 
+    func testComponentsJoinedByACellThatReadsTwoRunsShareOneShard() throws {
+        let source = chainNotebook + "\n\n```{claim}\nid: both\nthat: b.x.count < a.sq.count\nsays: joins the two chains\n```\n"
+        let checked = try checkNotebook(source)
+        let k = CellKeys(checked)
+        for n in 2...5 {
+            let owners = Shard(index: 1, count: n).owners(of: checked, keys: k)
+            XCTAssertEqual(Set(["a", "b", "a_claim", "b_table", "both"].map { owners[$0]! }).count, 1)
+            XCTAssertEqual(owners["a"], Shard(index: 1, count: n).owner(of: k["a"]!.key), "owned by the first cell's shard")
+        }
+    }
+
     func testStoredValuesRoundTripExactly() throws {
         let values: [Value] = [
             .null, .bool(true), .string("a \"quoted\"\nline"), .number(-0.0), .number(.nan), .number(5e-324),
@@ -84,10 +95,11 @@ final class CacheKeyTests: XCTestCase {
                 let cells = shard.cells(of: checked, keys: k)
                 owned += k.order.filter { shard.owners(of: checked, keys: k)[$0] == i }
                 for id in cells { for dependency in checked.cells.first(where: { $0.id == id })!.dependencies { XCTAssertTrue(cells.contains(dependency)) } }
+                XCTAssertEqual(cells, Set(k.order.filter { shard.owners(of: checked, keys: k)[$0] == i }), "a shard computes only what it owns")
             }
             XCTAssertEqual(owned.sorted(), k.order.sorted(), "every cell is owned by exactly one of \(n) shards")
         }
-        // A tree stays together: a cell is owned by the shard of the first cell it reads.
+        // A component stays together, owned by the shard of its first cell's key.
         let owners = Shard(index: 1, count: 3).owners(of: checked, keys: k)
         XCTAssertEqual(owners["a_claim"], owners["a"])
         XCTAssertEqual(owners["b_table"], owners["b"])

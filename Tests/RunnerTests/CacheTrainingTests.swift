@@ -81,7 +81,7 @@ final class CacheTrainingTests: XCTestCase {
         let checked = try checkNotebook(Self.trainNotebook)
         let keys = CellKeys(checked)
         let owner = Shard(index: 1, count: 2).owners(of: checked, keys: keys)["trained"]!
-        XCTAssertEqual(owner, Shard(index: 1, count: 2).owner(of: keys["run"]!.key), "the claim follows its run")
+        XCTAssertEqual(owner, Shard(index: 1, count: 2).owner(of: keys["run"]!.key), "the claim is in its run's component")
         let wanted = Shard(index: owner, count: 2).cells(of: checked, keys: keys)
         XCTAssertEqual(wanted, ["run", "trained"])
         XCTAssertEqual(Shard(index: 3 - owner, count: 2).cells(of: checked, keys: keys), [])

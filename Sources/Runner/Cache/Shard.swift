@@ -1,15 +1,14 @@
 /// `--shard I/N`: a deterministic share of a notebook's cells, so N processes (CI matrix jobs,
 /// Slurm array tasks) fill one cache in parallel.
 ///
-/// Ownership follows the dependency trees: a cell that reads no other cell belongs to shard
-/// `1 + (k mod N)`, where k is the first 8 bytes of its key read as a big-endian integer; a cell
-/// that reads others belongs to the shard of the first cell it reads. A training run and the
-/// plots, claims and analyses of it therefore land in one shard, and the run — usually by far the
-/// most expensive cell — is computed once, not by every shard that has a cell reading it. A shard
-/// runs its own cells and every cell they read, transitively: a cell reading two trees owned by
-/// different shards makes its shard compute (or reuse from the cache) the other tree too, and both
-/// write identical entries. Keys depend only on the notebook, so every process agrees on the split
-/// without talking to the others.
+/// The unit of work is a connected component of the notebook's dependency graph (cells linked by
+/// reading one another, directly or not): a component belongs to shard `1 + (k mod N)`, where k is
+/// the first 8 bytes of the key of its first cell, read as a big-endian integer. A training run,
+/// everything computed from it, and every other run compared with it in one cell therefore land
+/// in one shard, so no cell is ever computed by two shards; splitting a component would make
+/// every shard holding a part of it recompute the shared training runs, usually by far the most
+/// expensive cells. Parallelism comes from independent components and notebooks. Keys depend only
+/// on the notebook, so every process agrees on the split without talking to the others.
 public struct Shard: Sendable, Equatable {
     /// 1-based.
     public var index: Int
@@ -27,26 +26,39 @@ public struct Shard: Sendable, Equatable {
         self.init(index: i, count: n)
     }
 
-    /// The shard (1...count) a key belongs to when its cell reads nothing.
+    /// The shard (1...count) of the component whose first cell has this key.
     public func owner(of key: String) -> Int {
         let k = UInt64(key.prefix(16), radix: 16) ?? 0
         return 1 + Int(k % UInt64(count))
     }
 
-    /// The owning shard of every cell, by id.
+    /// The owning shard of every cell, by id: that of its component's first cell.
     public func owners(of notebook: CheckedNotebook, keys: CellKeys) -> [String: Int] {
+        // Union-find over cell ids; the root of a component is its earliest cell.
+        var parent: [String: String] = [:]
+        func root(_ id: String) -> String {
+            var r = id
+            while let p = parent[r], p != r { r = p }
+            return r
+        }
+        let position = Dictionary(notebook.cells.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for cell in notebook.cells {
+            parent[cell.id] = cell.id
+            for dependency in cell.dependencies where parent[dependency] != nil {
+                let (a, b) = (root(cell.id), root(dependency))
+                if a != b {
+                    if position[a, default: 0] < position[b, default: 0] { parent[b] = a } else { parent[a] = b }
+                }
+            }
+        }
         var owners: [String: Int] = [:]
         for cell in notebook.cells {
-            if let first = cell.dependencies.first, let inherited = owners[first] {
-                owners[cell.id] = inherited
-            } else {
-                owners[cell.id] = keys[cell.id].map { owner(of: $0.key) } ?? 1
-            }
+            owners[cell.id] = keys[root(cell.id)].map { owner(of: $0.key) } ?? 1
         }
         return owners
     }
 
-    /// The cells this shard runs: its own and, transitively, the cells they read.
+    /// The cells this shard runs: its components (closed under reading, so nothing is missing).
     public func cells(of notebook: CheckedNotebook, keys: CellKeys) -> Set<String> {
         var wanted: Set<String> = []
         let byID = Dictionary(notebook.cells.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -35,7 +35,7 @@ let package = Package(
             ]),
         .target(
             name: "Reports",
-            dependencies: ["Runner", "Notebooks", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["Runner", "Notebooks", "Plotting", .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(
             name: "folio",
             dependencies: [

@@ -1,4 +1,5 @@
 import Notebooks
+import Plotting
 import Runner
 
 /// Turns a notebook run into one self-contained HTML page (CSS inlined, figures as inline SVG,
@@ -23,6 +24,9 @@ public struct ReportRenderer: Sendable {
         }
     }
 
+    /// The page's styles: the template's, then the figures' and the math's.
+    var stylesheet: String { templates.stylesheet + "\n" + Figure.stylesheet + "\n" + MathStylesheet.css }
+
     public func report(_ run: NotebookRun, neighbours: Neighbours = Neighbours()) -> String {
         let notebook = run.checked.notebook
         var prose = ProseRenderer(
@@ -43,7 +47,7 @@ public struct ReportRenderer: Sendable {
         var context: [String: Any] = [
             "title": HTML.escape(notebook.frontMatter.title),
             "description": HTML.escape(notebook.frontMatter.description),
-            "style": templates.stylesheet,
+            "style": stylesheet,
             "toc": toc,
             "hasToc": !toc.isEmpty,
             "body": body.joined(separator: "\n"),
@@ -86,7 +90,7 @@ public struct ReportRenderer: Sendable {
             ]
         }
         return templates.render([
-            "title": HTML.escape(title), "style": templates.stylesheet, "notebooks": items, "version": HTML.escape(version),
+            "title": HTML.escape(title), "style": stylesheet, "notebooks": items, "version": HTML.escape(version),
         ], template: "index")
     }
 

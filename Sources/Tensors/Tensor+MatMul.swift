@@ -50,6 +50,7 @@ extension Tensor {
     public func transposed() -> Tensor { permuted([1, 0]) }
 
     /// The axes rearranged: result axis i is this tensor's axis `order[i]`.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func permuted(_ order: [Int]) -> Tensor {
         precondition(order.sorted() == Array(0..<rank), "Tensor.permuted: \(order) is not a permutation of the axes")
         let newShape = order.map { shape[$0] }

@@ -63,6 +63,7 @@ struct EmbeddingSumKernel<Scalar: BLASScalar>: @unchecked Sendable {
         if count == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
     }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     func forward(rows: Range<Int>, into out: UnsafeMutablePointer<Scalar>) {
         switch activation {
         case .quadratic: forward(rows, out) { $0 * $0 }
@@ -72,6 +73,7 @@ struct EmbeddingSumKernel<Scalar: BLASScalar>: @unchecked Sendable {
         }
     }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     func backward(rows: Range<Int>, gradient g: Tensor<Scalar>) -> [Tensor<Scalar>] {
         switch activation {
         case .quadratic: return backward(rows, g) { 2 * $0 }

@@ -30,9 +30,9 @@ public struct ReportRenderer: Sendable {
     public func report(_ run: NotebookRun, neighbours: Neighbours = Neighbours()) -> String {
         let notebook = run.checked.notebook
         var prose = ProseRenderer(
-            inlineValues: run.inlineValues, math: MathHTML(notebook.math), rawHTML: notebook.frontMatter.rawHTML,
+            inlineValues: run.inlineValues, math: MathHTML(notebook.math, references: run.checked.references), rawHTML: notebook.frontMatter.rawHTML,
             numberSections: notebook.frontMatter.numberSections)
-        var cells = CellRenderer(math: MathHTML(notebook.math))
+        var cells = CellRenderer(math: MathHTML(notebook.math, references: run.checked.references))
         var runs = run.cells.makeIterator()
         var body: [String] = []
         for block in notebook.blocks {

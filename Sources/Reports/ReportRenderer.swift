@@ -69,7 +69,11 @@ public struct ReportRenderer: Sendable {
         public var claimsHeld: Int
         public var claimsTotal: Int
         public var failedCells: Int
-        public init(file: String, title: String, description: String, claimsHeld: Int, claimsTotal: Int, failedCells: Int) {
+        /// Each claim's statement and whether it holds, in document order.
+        public var claims: [(says: String, holds: Bool)]
+        public init(file: String, title: String, description: String, claimsHeld: Int, claimsTotal: Int, failedCells: Int,
+                    claims: [(says: String, holds: Bool)] = []) {
+            self.claims = claims
             self.file = file
             self.title = title
             self.description = description
@@ -87,6 +91,7 @@ public struct ReportRenderer: Sendable {
             return [
                 "href": HTML.escape(e.file), "title": HTML.escape(e.title), "description": HTML.escape(e.description),
                 "status": HTML.escape(status), "statusClass": ok ? "holds" : "fails",
+                "claims": e.claims.map { ["says": HTML.escape($0.says), "mark": $0.holds ? "✓" : "✗", "claimClass": $0.holds ? "holds" : "fails"] },
             ]
         }
         return templates.render([
@@ -99,7 +104,7 @@ public struct ReportRenderer: Sendable {
             file: file, title: run.checked.notebook.frontMatter.title,
             description: run.checked.notebook.frontMatter.description,
             claimsHeld: run.claimsHeld, claimsTotal: run.claims.count + run.claimCellsNotRun,
-            failedCells: run.failedCells.count)
+            failedCells: run.failedCells.count, claims: run.claims.map { ($0.says, $0.holds) })
     }
 
     private func claimSummary(_ run: NotebookRun) -> String {

@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libopenblas-dev pkg-config
 FOLIO := .build/release/folio
 
-.PHONY: report test build deps bench check clean docs
+.PHONY: report test build deps bench check clean docs browser-check
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -28,6 +28,11 @@ bench: build
 
 test: deps
 	$(SWIFT) test
+
+# Opens every report in output/ in headless Chromium (installing it if missing); fails on a
+# console message or a network request. Screenshots land in .build/screenshots/.
+browser-check:
+	bash .ci/browser-check
 
 clean:
 	rm -rf .build .folio-cache

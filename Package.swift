@@ -3,6 +3,8 @@
 // Module layout and dependency direction: ../shared/DESIGN.md (core knows nothing of notebooks).
 import PackageDescription
 
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Folio",
     platforms: [.macOS(.v14)],
@@ -22,8 +24,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "Tensors", dependencies: ["CBLAS"]),
-        .target(name: "Learning", dependencies: ["Tensors"]),
+        // The numerical core is compiled with optimization even in debug builds: its generic
+        // per-element loops run 20-50x slower unoptimized, which would make the training tests
+        // (run by CI in debug) take minutes.
+        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: optimizedInDebug),
+        .target(name: "Learning", dependencies: ["Tensors"], swiftSettings: optimizedInDebug),
         .target(name: "Analysis", dependencies: ["Learning", "Tensors"]),
         .target(name: "Plotting"),
         .target(name: "Notebooks", dependencies: ["Ccmark", "Yams"]),
@@ -35,7 +40,7 @@ let package = Package(
             ]),
         .target(
             name: "Reports",
-            dependencies: ["Runner", "Notebooks", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["Runner", "Notebooks", "Plotting", .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(
             name: "folio",
             dependencies: [

@@ -1,43 +1,25 @@
 import Foundation
+import Tensors
 
-/// A small seeded random number generator: xoshiro256** (Blackman & Vigna 2018, "Scrambled
-/// linear pseudorandom number generators") for uniform bits, seeded through SplitMix64, and the
-/// Box–Muller transform (Box & Muller 1958) for standard normal draws.
+/// The Analysis module's seeded generator: uniform bits from `Tensors.RandomGenerator`
+/// (xoshiro256** seeded through SplitMix64, Blackman & Vigna 2018) and standard normal draws by
+/// the Box–Muller transform (Box & Muller 1958), both values of each pair used.
 ///
-/// - `next()` returns 64 uniform bits: result = rotl(s1·5, 7)·9, then the xoshiro256 state update.
 /// - `uniform()` is in [0, 1) with 53 random bits: (next() >> 11)·2⁻⁵³.
 /// - `normal()` uses u1 = 1 − uniform() ∈ (0, 1], u2 = uniform(), r = √(−2 ln u1):
 ///   z0 = r·cos(2πu2), z1 = r·sin(2πu2); z1 is cached for the next call.
 ///
-/// The same seed gives the same sequence on every platform (only integer arithmetic, `log`,
-/// `cos`, `sin` and `sqrt` of Doubles are used). Value type: copy it to fork a stream.
+/// The same seed gives the same sequence on every platform. Value type: copy it to fork a stream.
 public struct SeededNormal: RandomNumberGenerator, Sendable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    private var bits: RandomGenerator
     private var cachedNormal: Double?
 
     public init(seed: UInt64) {
-        var x = seed
-        func splitMix() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix(); s1 = splitMix(); s2 = splitMix(); s3 = splitMix()
+        bits = RandomGenerator(seed: seed)
         cachedNormal = nil
     }
 
-    @inline(__always) private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-
-    public mutating func next() -> UInt64 {
-        let result = Self.rotl(s1 &* 5, 7) &* 9
-        let t = s1 << 17
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
-        s2 ^= t
-        s3 = Self.rotl(s3, 45)
-        return result
-    }
+    public mutating func next() -> UInt64 { bits.next() }
 
     /// Uniform in [0, 1).
     public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }

@@ -41,7 +41,7 @@ struct CellRenderer {
 
     private mutating func render(_ display: CellDisplay, run: CellRun) -> String {
         switch display {
-        case .table(let table): return render(table)
+        case .table(let table): return render(table, run: run)
         case .figure(let figure): return render(figure, run: run)
         case .claim(let claim): return render(claim)
         case .summary(let title, let items):
@@ -54,8 +54,9 @@ struct CellRenderer {
         }
     }
 
-    private mutating func render(_ table: TableContent) -> String {
+    private mutating func render(_ table: TableContent, run: CellRun) -> String {
         tableCount += 1
+        let tableCount = math.references.cellNumbers[run.cell.id] ?? tableCount
         let id = table.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
         let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(math.plain(table.caption ?? ""))</figcaption>"
         let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
@@ -69,6 +70,7 @@ struct CellRenderer {
 
     private mutating func render(_ figure: FigureContent, run: CellRun) -> String {
         figureCount += 1
+        let figureCount = math.references.cellNumbers[run.cell.id] ?? figureCount
         let id = figure.label ?? "fig-\(run.cell.id.replacingOccurrences(of: "#", with: ""))-\(figureCount)"
         let csv = "data:text/csv;charset=utf-8," + percentEncode(figure.csv)
         let warnings = figure.warnings.isEmpty ? "" :

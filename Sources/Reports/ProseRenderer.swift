@@ -1,3 +1,4 @@
+import Foundation
 import Notebooks
 import Runner
 
@@ -61,7 +62,7 @@ struct ProseRenderer {
 
     private mutating func inline(_ node: MarkdownNode) -> String {
         switch node.kind {
-        case .text(let s): return math.text(s)
+        case .text(let s): return linkingReferences(math.text(s))
         case .softBreak: return "\n"
         case .lineBreak: return "<br>\n"
         case .code(let literal):
@@ -86,6 +87,21 @@ struct ProseRenderer {
             return "<img src=\"\(HTML.escape(url))\" alt=\"\(alt)\" title=\"\(HTML.escape(title))\">"
         default: return render(node)
         }
+    }
+
+    /// `@fig-...`, `@tbl-...`, `@eq-...` become links to the numbered target (labels were checked).
+    private func linkingReferences(_ html: String) -> String {
+        guard html.contains("@") else { return html }
+        let ns = html as NSString
+        var out = "", cursor = 0
+        for match in CrossReferences.pattern.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
+            let label = ns.substring(with: match.range(at: 1))
+            guard let target = math.references.labels[label] else { continue }
+            out += ns.substring(with: NSRange(location: cursor, length: match.range.location - cursor))
+            out += "<a class=\"xref\" href=\"#\(HTML.escape(label))\">\(target.text)</a>"
+            cursor = match.range.location + match.range.length
+        }
+        return out + ns.substring(from: cursor)
     }
 
     private mutating func heading(_ node: MarkdownNode, level: Int) -> String {

@@ -1,4 +1,5 @@
 import Notebooks
+import Plotting
 import Runner
 
 /// Turns a notebook run into one self-contained HTML page (CSS inlined, figures as inline SVG,
@@ -23,12 +24,15 @@ public struct ReportRenderer: Sendable {
         }
     }
 
+    /// The page's styles: the template's, then the figures' and the math's.
+    var stylesheet: String { templates.stylesheet + "\n" + Figure.stylesheet + "\n" + MathStylesheet.css }
+
     public func report(_ run: NotebookRun, neighbours: Neighbours = Neighbours()) -> String {
         let notebook = run.checked.notebook
         var prose = ProseRenderer(
-            inlineValues: run.inlineValues, math: MathHTML(notebook.math), rawHTML: notebook.frontMatter.rawHTML,
+            inlineValues: run.inlineValues, math: MathHTML(notebook.math, references: run.checked.references), rawHTML: notebook.frontMatter.rawHTML,
             numberSections: notebook.frontMatter.numberSections)
-        var cells = CellRenderer(math: MathHTML(notebook.math))
+        var cells = CellRenderer(math: MathHTML(notebook.math, references: run.checked.references))
         var runs = run.cells.makeIterator()
         var body: [String] = []
         for block in notebook.blocks {
@@ -43,7 +47,7 @@ public struct ReportRenderer: Sendable {
         var context: [String: Any] = [
             "title": HTML.escape(notebook.frontMatter.title),
             "description": HTML.escape(notebook.frontMatter.description),
-            "style": templates.stylesheet,
+            "style": stylesheet,
             "toc": toc,
             "hasToc": !toc.isEmpty,
             "body": body.joined(separator: "\n"),
@@ -65,7 +69,11 @@ public struct ReportRenderer: Sendable {
         public var claimsHeld: Int
         public var claimsTotal: Int
         public var failedCells: Int
-        public init(file: String, title: String, description: String, claimsHeld: Int, claimsTotal: Int, failedCells: Int) {
+        /// Each claim's statement and whether it holds, in document order.
+        public var claims: [(says: String, holds: Bool)]
+        public init(file: String, title: String, description: String, claimsHeld: Int, claimsTotal: Int, failedCells: Int,
+                    claims: [(says: String, holds: Bool)] = []) {
+            self.claims = claims
             self.file = file
             self.title = title
             self.description = description
@@ -83,10 +91,11 @@ public struct ReportRenderer: Sendable {
             return [
                 "href": HTML.escape(e.file), "title": HTML.escape(e.title), "description": HTML.escape(e.description),
                 "status": HTML.escape(status), "statusClass": ok ? "holds" : "fails",
+                "claims": e.claims.map { ["says": HTML.escape($0.says), "mark": $0.holds ? "✓" : "✗", "claimClass": $0.holds ? "holds" : "fails"] },
             ]
         }
         return templates.render([
-            "title": HTML.escape(title), "style": templates.stylesheet, "notebooks": items, "version": HTML.escape(version),
+            "title": HTML.escape(title), "style": stylesheet, "notebooks": items, "version": HTML.escape(version),
         ], template: "index")
     }
 
@@ -95,7 +104,7 @@ public struct ReportRenderer: Sendable {
             file: file, title: run.checked.notebook.frontMatter.title,
             description: run.checked.notebook.frontMatter.description,
             claimsHeld: run.claimsHeld, claimsTotal: run.claims.count + run.claimCellsNotRun,
-            failedCells: run.failedCells.count)
+            failedCells: run.failedCells.count, claims: run.claims.map { ($0.says, $0.holds) })
     }
 
     private func claimSummary(_ run: NotebookRun) -> String {

@@ -30,6 +30,7 @@ extension Tensor {
     }
 
     /// `f` applied to every element.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public func map(_ f: (Scalar) -> Scalar) -> Tensor {
         Tensor(uninitializedShape: shape) { out in
             scalars.withUnsafeBufferPointer { p in for i in 0..<out.count { out[i] = f(p[i]) } }

@@ -28,6 +28,7 @@ extension Tensor {
     }
 
     /// Applies `f` elementwise to `a` and `b` broadcast together.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable
     public static func broadcasting(_ a: Tensor, _ b: Tensor, _ f: (Scalar, Scalar) -> Scalar) -> Tensor {
         if a.shape == b.shape {
@@ -86,6 +87,7 @@ extension Tensor {
 
     /// The sum of this tensor over the axes that broadcasting stretched to reach its shape from
     /// `target`: the adjoint of broadcasting `target` to `shape` (used for gradients).
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func summed(toShape target: [Int]) -> Tensor {
         if target == shape { return self }
         if target.reduce(1, *) == count { return reshaped(target) }

@@ -2,6 +2,7 @@
 /// concatenation along any axis.
 extension Tensor {
     /// Rows of this tensor picked by `indices` along axis 0: result[i, …] = self[indices[i], …].
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func gatheringRows(_ indices: [Int]) -> Tensor {
         precondition(rank >= 1, "Tensor.gatheringRows: rank 0")
         let rowSize = count / Swift.max(shape[0], 1), rows = shape[0]
@@ -17,6 +18,7 @@ extension Tensor {
     }
 
     /// The adjoint of `gatheringRows`: adds row i of `values` into row `indices[i]` of self.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public mutating func scatterAddRows(_ values: Tensor, at indices: [Int]) {
         let rowSize = count / Swift.max(shape[0], 1), rows = shape[0]
         precondition(values.count == indices.count * rowSize, "Tensor.scatterAddRows: \(values.shape) for \(indices.count) rows of \(shape)")
@@ -32,6 +34,7 @@ extension Tensor {
     }
 
     /// The elements whose index along `axis` lies in `range`.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func slice(alongAxis axis: Int, _ range: Range<Int>) -> Tensor {
         let (outer, n, inner) = split(around: axis)
         precondition(range.lowerBound >= 0 && range.upperBound <= n, "Tensor.slice: \(range) out of 0..<\(n)")
@@ -58,6 +61,7 @@ extension Tensor {
     }
 
     /// The tensors joined along `axis`; all other extents must agree.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func concatenating(_ tensors: [Tensor], alongAxis axis: Int) -> Tensor {
         precondition(!tensors.isEmpty, "Tensor.concatenating: no tensors")
         let first = tensors[0].shape
@@ -84,6 +88,7 @@ extension Tensor {
     }
 
     /// One-hot rows: result[i, labels[i]] = 1, zeros elsewhere; shape [labels.count, classes].
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func oneHot(_ labels: [Int], classes: Int) -> Tensor {
         var t = Tensor.zeros([labels.count, classes])
         for (i, c) in labels.enumerated() {

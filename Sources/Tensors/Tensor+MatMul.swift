@@ -7,18 +7,17 @@ extension Tensor {
         let m = transposeSelf ? shape[1] : shape[0], k = transposeSelf ? shape[0] : shape[1]
         let k2 = transposeOther ? other.shape[1] : other.shape[0], n = transposeOther ? other.shape[0] : other.shape[1]
         precondition(k == k2, "Tensor.matmul: inner extents \(k) and \(k2) differ (\(shape) · \(other.shape))")
-        var result = Tensor.zeros([m, n])
-        if m == 0 || n == 0 || k == 0 { return result }
-        scalars.withUnsafeBufferPointer { a in
-            other.scalars.withUnsafeBufferPointer { b in
-                result.scalars.withUnsafeMutableBufferPointer { c in
+        if m == 0 || n == 0 || k == 0 { return Tensor.zeros([m, n]) }
+        // gemm with β = 0 writes every element of C without reading it, so C starts uninitialized.
+        return Tensor(uninitializedShape: [m, n]) { c in
+            scalars.withUnsafeBufferPointer { a in
+                other.scalars.withUnsafeBufferPointer { b in
                     Scalar.gemm(transA: transposeSelf, transB: transposeOther, m: m, n: n, k: k, alpha: 1,
                                 a: a.baseAddress!, lda: shape[1], b: b.baseAddress!, ldb: other.shape[1],
                                 beta: 0, c: c.baseAddress!, ldc: n)
                 }
             }
         }
-        return result
     }
 
     /// Batched product over leading axes: self is [B…, m, k], other [B…, k, n] (the last two axes
@@ -51,6 +50,7 @@ extension Tensor {
     public func transposed() -> Tensor { permuted([1, 0]) }
 
     /// The axes rearranged: result axis i is this tensor's axis `order[i]`.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func permuted(_ order: [Int]) -> Tensor {
         precondition(order.sorted() == Array(0..<rank), "Tensor.permuted: \(order) is not a permutation of the axes")
         let newShape = order.map { shape[$0] }

@@ -15,6 +15,7 @@ extension Tensor {
     }
 
     /// Σ over all elements.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func sum() -> Scalar {
         scalars.withUnsafeBufferPointer { p in
             var s: Scalar = 0
@@ -27,6 +28,7 @@ extension Tensor {
     public func mean() -> Scalar { sum() / Scalar(count) }
 
     /// Σ along `axis`.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func sum(alongAxis axis: Int, keepingDimension: Bool = false) -> Tensor {
         let (outer, n, inner) = split(around: axis)
         var result = [Scalar](repeating: 0, count: outer * inner)
@@ -49,6 +51,7 @@ extension Tensor {
     }
 
     /// The maximum along `axis` (NaN propagates as the comparison leaves it in place only if first).
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func max(alongAxis axis: Int, keepingDimension: Bool = false) -> Tensor {
         let idx = argmax(alongAxis: axis)
         let (outer, n, inner) = split(around: axis)
@@ -59,6 +62,7 @@ extension Tensor {
 
     /// The index of the largest element along `axis`, in row-major order of the remaining axes;
     /// ties go to the lowest index.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func argmax(alongAxis axis: Int) -> [Int] {
         let (outer, n, inner) = split(around: axis)
         precondition(n > 0, "Tensor.argmax: empty axis")

@@ -1,6 +1,7 @@
 /// Softmax and log-softmax along the last axis, computed stably by subtracting each row's maximum:
 /// log softmax(x)ᵢ = xᵢ − m − ln Σⱼ e^{xⱼ − m}, m = maxⱼ xⱼ.
 extension Tensor {
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func logSoftmax() -> Tensor {
         precondition(rank >= 1, "Tensor.logSoftmax: rank 0")
         let n = shape[rank - 1], rows = n == 0 ? 0 : count / n
@@ -19,6 +20,7 @@ extension Tensor {
         }
     }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func softmax() -> Tensor {
         precondition(rank >= 1, "Tensor.softmax: rank 0")
         let n = shape[rank - 1], rows = n == 0 ? 0 : count / n

@@ -21,6 +21,7 @@ public struct Tensor<Scalar: BLASScalar>: Sendable, Equatable {
     }
 
     /// Creates a tensor of `shape` filled with `value`.
+    @inlinable
     public init(repeating value: Scalar, shape: [Int]) {
         self.init(shape: shape, scalars: [Scalar](repeating: value, count: shape.reduce(1, *)))
     }
@@ -50,8 +51,8 @@ public struct Tensor<Scalar: BLASScalar>: Sendable, Equatable {
         self.init(shape: shape, scalars: storage)
     }
 
-    public static func zeros(_ shape: [Int]) -> Tensor { Tensor(repeating: 0, shape: shape) }
-    public static func ones(_ shape: [Int]) -> Tensor { Tensor(repeating: 1, shape: shape) }
+    @inlinable public static func zeros(_ shape: [Int]) -> Tensor { Tensor(repeating: 0, shape: shape) }
+    @inlinable public static func ones(_ shape: [Int]) -> Tensor { Tensor(repeating: 1, shape: shape) }
 
     /// Number of elements.
     @inlinable public var count: Int { scalars.count }

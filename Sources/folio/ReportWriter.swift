@@ -40,7 +40,8 @@ struct ReportWriter {
             return ReportRenderer.IndexEntry(
                 file: manifest.report, title: manifest.title, description: manifest.description,
                 claimsHeld: manifest.claims.filter(\.holds).count, claimsTotal: manifest.claims.count,
-                failedCells: manifest.cells.filter { $0.status == "failed" }.count)
+                failedCells: manifest.cells.filter { $0.status == "failed" }.count,
+                claims: manifest.claims.map { ($0.says, $0.holds) })
         }
     }
 }

@@ -13,7 +13,8 @@ final class GrokkingReproductionTests: XCTestCase {
             model: ModelConfig(kind: .onehotMLP, hidden: 500, activation: .quadratic, initialization: "gromov"),
             loss: .mse,
             optimizer: OptimizerConfig(kind: .adamw, lr: 1e-2, weightDecay: 5.0, betas: [0.9, 0.98]),
-            steps: steps, recordEvery: 1, seed: seed, threads: 2)
+            steps: steps, recordEvery: 1, seed: seed, threads: 2,
+            stopWhen: StopCondition(metric: .testAccuracy, above: 0.95))
     }
 
     func testGromovRecipeMemorizesThenGeneralizes() throws {

@@ -97,3 +97,18 @@ final class ReportRendererTests: XCTestCase {
         XCTAssertTrue(html.contains("0 of 1 claims hold (1 could not be checked)."))
     }
 }
+
+final class CrossReferenceRenderingTests: XCTestCase {
+    func testReferencesBecomeNumberedLinksAndEquationsGetNumbers() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let templates = try TemplateSet(directory: root.appendingPathComponent("templates").path)
+        let source = "See @fig-a and @eq-b.\n\n$$x = 1 \\label{eq-b}$$\n\n```{plot}\nlabel: fig-a\nseries: [{y: [1, 2]}]\n```\n"
+        let notebook = try NotebookParser.parse(source: source, file: "nb.md")
+        let html = ReportRenderer(templates: templates, version: "t").report(NotebookExecutor().run(try NotebookChecker().check(notebook)))
+        XCTAssertTrue(html.contains("<a class=\"xref\" href=\"#fig-a\">Figure 1</a>"))
+        XCTAssertTrue(html.contains("<a class=\"xref\" href=\"#eq-b\">Equation (1)</a>"))
+        XCTAssertTrue(html.contains("<span class=\"equation\" id=\"eq-b\">"))
+        XCTAssertTrue(html.contains("<span class=\"eqno\">(1)</span>"))
+        XCTAssertTrue(html.contains("<figure id=\"fig-a\">"))
+    }
+}

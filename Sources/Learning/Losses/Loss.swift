@@ -33,6 +33,7 @@ public enum Targets<Scalar: BLASScalar> {
 
 extension Variable {
     /// Mean cross-entropy of logits [n, classes] against integer labels.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func crossEntropy(labels: [Int]) -> Variable {
         precondition(rank2 && shape[0] == labels.count, "crossEntropy: logits \(shape) for \(labels.count) labels")
         let n = shape[0], c = shape[1]
@@ -67,6 +68,7 @@ extension Variable {
     }
 
     /// Mean squared error against `target` of the same shape (mean over all entries).
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func meanSquaredError(_ target: Tensor<Scalar>) -> Variable {
         precondition(shape == target.shape, "meanSquaredError: outputs \(shape), targets \(target.shape)")
         let diff = value - target

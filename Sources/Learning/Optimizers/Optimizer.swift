@@ -18,6 +18,7 @@ public struct Optimizer<Scalar: BLASScalar>: Sendable {
 
     /// Applies one update to `parameters` from `gradients` (parameters without a gradient are
     /// left alone, AdamW's decay included, as PyTorch skips parameters whose grad is None).
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public mutating func step(_ parameters: inout Parameters<Scalar>, _ gradients: Gradients<Scalar>) {
         updates += 1
         let t = updates
@@ -34,6 +35,7 @@ public struct Optimizer<Scalar: BLASScalar>: Sendable {
         }
     }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     private mutating func sgd(_ theta: inout Tensor<Scalar>, _ g: Tensor<Scalar>, name: String, lr: Double, wd: Double) {
         let n = theta.count, mu = Scalar(config.momentum), lrS = Scalar(lr), wdS = Scalar(wd)
         let fresh = first[name] == nil
@@ -58,6 +60,7 @@ public struct Optimizer<Scalar: BLASScalar>: Sendable {
         if config.momentum != 0 { first[name] = buffer }
     }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     private mutating func adam(_ theta: inout Tensor<Scalar>, _ g: Tensor<Scalar>, name: String, lr: Double, wd: Double,
                                t: Int, decoupled: Bool) {
         let n = theta.count

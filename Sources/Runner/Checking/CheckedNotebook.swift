@@ -10,6 +10,8 @@ public struct CheckedNotebook: Sendable {
     public var cells: [CheckedCell]
     /// Inline `=expression` code spans in prose, keyed by their literal text (same text, same value).
     public var inlineExpressions: [String: Expression]
+    /// Numbers of figures, tables and equations, and the labels prose refers to.
+    public var references: CrossReferences
 }
 
 public struct CheckedCell: Sendable {

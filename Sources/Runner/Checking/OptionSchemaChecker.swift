@@ -103,3 +103,30 @@ enum OptionSchemaChecker {
         }
     }
 }
+
+extension OptionSchemaChecker {
+    /// Checks a value computed at run time (an `=expression`'s result) against the key's type, so
+    /// `steps: =params.p / 2` with p odd is reported at that key rather than deep in a decoder.
+    static func checkResolved(_ value: Value, type: OptionType, name: String, at location: SourceLocation) throws(Diagnostic) {
+        func fail(_ expected: String) -> Diagnostic {
+            Diagnostic(at: location, "'\(name)' must be \(expected), but its expression gives \(value.typeName) \(formatValue(value))")
+        }
+        switch (type, value) {
+        case (_, .null), (.any, _), (.expression, _), (.cellReference, .string), (.string, .string), (.choice, .string),
+             (.number, .number), (.bool, .bool):
+            return
+        case (.integer, .number(let x)):
+            if x.rounded() != x { throw fail("a whole number") }
+        case (.list(let element), .list(let items)):
+            for item in items { try checkResolved(item, type: element, name: name, at: location) }
+        case (.list(let element), _):
+            try checkResolved(value, type: element, name: name, at: location)
+        case (.mapping(let keys), .record(let record)):
+            for key in keys { if let v = record[key.name] { try checkResolved(v, type: key.type, name: "\(name).\(key.name)", at: location) } }
+        case (.dictionary(let element), .record(let record)):
+            for field in record.fields { try checkResolved(field.value, type: element, name: "\(name).\(field.key)", at: location) }
+        default:
+            throw fail(type.description)
+        }
+    }
+}

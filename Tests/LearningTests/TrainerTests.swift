@@ -1,0 +1,114 @@
+import XCTest
+import Tensors
+@testable import Learning
+
+final class TrainerTests: XCTestCase {
+    private func smallConfig(seed: UInt64 = 0, steps: Int = 30) -> TrainingConfig {
+        TrainingConfig(task: .modular(.add, modulus: 11, trainFraction: 0.6), model: ModelConfig(kind: .onehotMLP, hidden: 32, activation: .relu),
+                       loss: .crossEntropy, optimizer: OptimizerConfig(kind: .adamw, lr: 1e-2, weightDecay: 0.1),
+                       steps: steps, recordEvery: 5, checkpoints: [0, 10], seed: seed)
+    }
+
+    func testSameSeedIsBitIdenticalAndDifferentSeedDiffers() throws {
+        let a = try train(smallConfig(seed: 1)), b = try train(smallConfig(seed: 1)), c = try train(smallConfig(seed: 2))
+        for m in Metric.allCases where m != .wallTime {
+            XCTAssertEqual(a.history[m], b.history[m], "column \(m.rawValue)")
+        }
+        XCTAssertEqual(a.model.flatParameters(), b.model.flatParameters())
+        XCTAssertNotEqual(a.history.trainLoss, c.history.trainLoss)
+    }
+
+    func testHistoryRowsCheckpointsAndLearning() throws {
+        var steps: [Int] = []
+        let run = try train(smallConfig()) { step, total, loss in
+            XCTAssertEqual(total, 30)
+            XCTAssertTrue(loss.isFinite)
+            steps.append(step)
+        }
+        XCTAssertEqual(steps, Array(1...30))
+        XCTAssertEqual(run.history.step, [0, 5, 10, 15, 20, 25, 30])
+        XCTAssertEqual(run.history.testAccuracy.count, 7)
+        XCTAssertEqual(run.history.wallTime.count, 7)
+        XCTAssertEqual(run.checkpoints.map(\.step), [0, 10])
+        XCTAssertEqual(run.checkpoints[0].parameters.count, run.model.parameterCount)
+        XCTAssertLessThan(run.history.trainLoss.last!, 0.7 * run.history.trainLoss.first!)
+        // The recorded final metrics agree with the trained model's own evaluation (Float vs Double).
+        XCTAssertEqual(run.model.loss(), run.history.trainLoss.last!, accuracy: 1e-4)
+        XCTAssertEqual(run.model.accuracy(on: run.dataset.test), run.history.testAccuracy.last!, accuracy: 1e-9)
+        // The weight norm column is the norm of all parameters.
+        let norm = run.model.flatParameters().reduce(0) { $0 + $1 * $1 }.squareRoot()
+        XCTAssertEqual(run.history.weightNorm.last!, norm, accuracy: 1e-4 * norm)
+    }
+
+    func testStopCondition() throws {
+        var config = smallConfig(steps: 200)
+        config.recordEvery = 1
+        config.stopWhen = StopCondition(metric: .trainAccuracy, above: 1.0)
+        let run = try train(config)
+        XCTAssertLessThan(run.finalStep, 200)
+        XCTAssertEqual(run.history.trainAccuracy.last, 1.0)
+        XCTAssertEqual(run.history.trainAccuracy.dropLast().filter { $0 >= 1 }.count, 0)
+    }
+
+    func testNonFiniteLossThrowsNamingTheStep() {
+        var config = smallConfig(steps: 50)
+        config.model = ModelConfig(kind: .mlp, hidden: 16, activation: .quadratic)
+        config.optimizer = OptimizerConfig(kind: .sgd, lr: 1e6)
+        XCTAssertThrowsError(try train(config)) { error in
+            guard case let TrainingError.nonFiniteLoss(step, value)? = error as? TrainingError else {
+                return XCTFail("unexpected error \(error)")
+            }
+            XCTAssertGreaterThan(step, 0)
+            XCTAssertFalse(value.isFinite)
+        }
+    }
+
+    func testMinibatchRegressionWithDeepLinearNetwork() throws {
+        let config = TrainingConfig(
+            task: TaskConfig(kind: .teacher, trainSize: 256, testSize: 64, teacher: .linear, widths: [8, 4], rank: 2),
+            model: ModelConfig(kind: .deepLinear, widths: [8, 8]), loss: .mse,
+            optimizer: OptimizerConfig(kind: .adam, lr: 1e-2), steps: 300, batchSize: 32, recordEvery: 50, seed: 3)
+        let run = try train(config)
+        XCTAssertTrue(run.history.trainAccuracy.isEmpty)
+        XCTAssertLessThan(run.history.testLoss.last!, 0.05 * run.history.testLoss.first!)
+    }
+
+    func testDoublePrecisionAndOtherModels() throws {
+        var config = smallConfig(steps: 10)
+        config.precision = .double
+        config.model = ModelConfig(kind: .mlp, widths: [16, 16], activation: .gelu)
+        XCTAssertNoThrow(try train(config))
+        config.model = ModelConfig(kind: .transformer, activation: .relu, dModel: 8, heads: 2, dMLP: 16)
+        let run = try train(config)
+        XCTAssertLessThan(run.history.trainLoss.last!, run.history.trainLoss.first!)
+    }
+
+    func testCrossEntropyOnRegressionIsRejected() {
+        let config = TrainingConfig(task: TaskConfig(kind: .generic, trainSize: 10, testSize: 5, inputs: 4),
+                                    model: ModelConfig(kind: .mlp), loss: .crossEntropy,
+                                    optimizer: OptimizerConfig(kind: .sgd, lr: 0.1), steps: 1)
+        XCTAssertThrowsError(try train(config))
+    }
+
+    func testConfigurationDecodesFromSnakeCaseKeys() throws {
+        let json = """
+        {"task": {"kind": "modular", "op": "add", "modulus": 97, "train_fraction": 0.5, "seed": 0},
+         "model": {"kind": "onehot_mlp", "hidden": 500, "activation": "quadratic", "init": "gromov"},
+         "loss": "mse",
+         "optimizer": {"kind": "adamw", "lr": 0.01, "weight_decay": 5.0, "betas": [0.9, 0.98]},
+         "steps": 100, "record_every": 1, "batch_size": 64, "checkpoints": [10],
+         "stop_when": {"metric": "test_accuracy", "above": 0.99}}
+        """
+        let c = try JSONDecoder().decode(TrainingConfig.self, from: Data(json.utf8))
+        XCTAssertEqual(c.task, .modular(.add, modulus: 97, trainFraction: 0.5, seed: 0))
+        XCTAssertEqual(c.model.hidden, 500)
+        XCTAssertEqual(try c.model.weightInit(), .gromov)
+        XCTAssertEqual(c.loss, .mse)
+        XCTAssertEqual(c.optimizer, OptimizerConfig(kind: .adamw, lr: 0.01, weightDecay: 5, betas: [0.9, 0.98]))
+        XCTAssertEqual(c.recordEvery, 1)
+        XCTAssertEqual(c.batchSize, 64)
+        XCTAssertEqual(c.stopWhen, StopCondition(metric: .testAccuracy, above: 0.99))
+        let bad = json.replacingOccurrences(of: "\"quadratic\"", with: "\"swish\"")
+        XCTAssertThrowsError(try JSONDecoder().decode(TrainingConfig.self, from: Data(bad.utf8)))
+    }
+}

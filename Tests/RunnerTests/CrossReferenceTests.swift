@@ -1,0 +1,47 @@
+import XCTest
+import Notebooks
+@testable import Runner
+
+final class CrossReferenceTests: XCTestCase {
+    private let source = """
+    As @fig-sq shows (and @tbl-d lists), see also @eq-id; me@fig-not.org is an address.
+
+    $$\\lambda = \\frac{d}{2} \\label{eq-id}$$
+
+    ```{data}
+    id: d
+    columns: {x: [1, 2, 3]}
+    show: true
+    ```
+
+    ```{table}
+    label: tbl-d
+    from: d
+    ```
+
+    ```{plot}
+    label: fig-sq
+    series: [{y: =d.x}]
+    ```
+    """
+
+    func testFiguresTablesAndEquationsAreNumberedInDocumentOrder() throws {
+        let checked = try checkNotebook(source)
+        XCTAssertEqual(checked.references.labels["fig-sq"], .init(kind: .figure, number: 1))
+        XCTAssertEqual(checked.references.labels["tbl-d"], .init(kind: .table, number: 2), "the shown data cell is table 1")
+        XCTAssertEqual(checked.references.labels["eq-id"], .init(kind: .equation, number: 1))
+        XCTAssertEqual(checked.references.labels["eq-id"]?.text, "Equation (1)")
+    }
+
+    func testUnknownLabelIsAnErrorWithSuggestion() {
+        let found = problems("See @fig-sqq.\n\n```{plot}\nlabel: fig-sq\nseries: [{y: [1]}]\n```\n")
+        XCTAssertEqual(found.first?.message, "unknown label '@fig-sqq'")
+        XCTAssertEqual(found.first?.note, "did you mean '@fig-sq'?")
+        XCTAssertEqual(found.first?.location, SourceLocation(file: "nb.md", line: 1, column: 5))
+    }
+
+    func testLabelPrefixMustMatchTheKind() {
+        let found = problems("```{plot}\nlabel: tbl-x\nseries: [{y: [1]}]\n```\n")
+        XCTAssertEqual(found.first?.message, "a figure's label must start with 'fig-'")
+    }
+}

@@ -1,0 +1,166 @@
+import XCTest
+import Notebooks
+@testable import Runner
+
+/// {train}, sweeps and the analysis directives, end to end on tiny models.
+final class TrainingDirectiveTests: XCTestCase {
+    private let tiny = """
+    ```{train}
+    id: run
+    task: {kind: modular, op: add, modulus: 7, train_fraction: 0.6, seed: 0}
+    model: {kind: onehot_mlp, hidden: 16, activation: quadratic, init: gromov}
+    loss: mse
+    optimizer: {kind: adamw, lr: 0.01, weight_decay: 1.0, betas: [0.9, 0.98]}
+    steps: 6
+    checkpoints: [0, 6]
+    ```
+    """
+
+    private func output(_ run: NotebookRun, _ index: Int) throws -> CellOutput {
+        switch run.cells[index].status {
+        case .succeeded(let o): return o
+        case .failed(let d): throw d
+        case .skipped(let why): throw Diagnostic(at: run.cells[index].cell.cell.location, "skipped: \(why)")
+        }
+    }
+
+    func testTrainExposesTheHistoryAsATable() throws {
+        let run = try runNotebook(tiny)
+        let record = try XCTUnwrap(try output(run, 0).value?.record)
+        XCTAssertEqual(record["step"]?.numbers, [0, 1, 2, 3, 4, 5, 6])
+        for column in ["train_loss", "test_loss", "train_accuracy", "test_accuracy", "weight_norm"] {
+            XCTAssertEqual(record[column]?.list?.count, 7, column)
+        }
+        XCTAssertNil(record["wall_time"], "wall time would make reports irreproducible")
+        XCTAssertEqual(record["parameters"], .number(16 * 14 + 7 * 16))
+    }
+
+    func testTrainingTwiceGivesIdenticalResults() throws {
+        let a = try output(try runNotebook(tiny), 0).value
+        let b = try output(try runNotebook(tiny), 0).value
+        XCTAssertEqual(a, b)
+    }
+
+    func testBadTrainingOptionIsLocated() {
+        let found = problems("```{train}\ntask: {kind: modular, modulus: 7}\nmodel: {kind: onehot_mlp}\nsteps: 3\noptimizer: {kind: adamw, lr: fast}\n```\n")
+        XCTAssertEqual(found.first?.message, "'lr' must be a number, found string 'fast'")
+        XCTAssertEqual(found.first?.location, SourceLocation(file: "nb.md", line: 5, column: 30))
+    }
+
+    func testRuntimeDecodingErrorIsLocated() throws {
+        let run = try runNotebook("""
+        ---
+        params: {p: 7}
+        ---
+        ```{train}
+        task: {kind: modular, modulus: =params.p, train_fraction: 0.5}
+        model: {kind: onehot_mlp, hidden: 4}
+        steps: =params.p / 2
+        ```
+        """)
+        guard case .failed(let d) = run.cells[0].status else { return XCTFail("expected a failure") }
+        XCTAssertEqual(d.location, SourceLocation(file: "nb.md", line: 7, column: 8))
+        XCTAssertEqual(d.message, "'steps' must be a whole number, but its expression gives number 3.5")
+    }
+
+    func testSweepRunsTheProductAndAggregatesSeeds() throws {
+        let run = try runNotebook("""
+        ```{train}
+        id: s
+        task: {kind: modular, op: add, modulus: 5, train_fraction: 0.6, seed: 0}
+        model: {kind: onehot_mlp, hidden: 4, activation: relu}
+        steps: 2
+        sweep: {seed: [0, 1], model.hidden: [4, 8]}
+        ```
+        """)
+        let record = try XCTUnwrap(try output(run, 0).value?.record)
+        XCTAssertEqual(record["seed"]?.numbers, [0, 0, 1, 1])
+        XCTAssertEqual(record["model_hidden"]?.numbers, [4, 8, 4, 8])
+        XCTAssertEqual(record["final_test_accuracy"]?.list?.count, 4)
+        let grouped = try XCTUnwrap(record["grouped"]?.record)
+        XCTAssertEqual(grouped["model_hidden"]?.numbers, [4, 8])
+        XCTAssertEqual(grouped["runs"]?.numbers, [2, 2])
+        let finals = try XCTUnwrap(record["final_train_loss"]?.numbers)
+        let means = try XCTUnwrap(grouped["mean_train_loss"]?.numbers)
+        XCTAssertEqual(means[0], (finals[0] + finals[2]) / 2, accuracy: 1e-12)
+    }
+
+    func testFourierAndProgramExtractionReadATrainedModel() throws {
+        let run = try runNotebook(tiny + """
+
+        ```{fourier}
+        id: f
+        model: run
+        step: 0
+        ```
+
+        ```{extract_program}
+        id: prog
+        model: run
+        ```
+        """)
+        let f = try XCTUnwrap(try output(run, 1).value?.record)
+        XCTAssertEqual(f["frequency"]?.numbers, [1, 2, 3])
+        let shares = try XCTUnwrap(f["share"]?.numbers)
+        XCTAssertEqual(shares.reduce(0, +), 1, accuracy: 1e-9)
+        XCTAssertEqual(f["step"], .number(0))
+        let program = try XCTUnwrap(try output(run, 2).value?.record)
+        let accuracy = try XCTUnwrap(program["accuracy"]?.number)
+        XCTAssertTrue((0...1).contains(accuracy))
+    }
+
+    func testFourierNamesAMissingCheckpoint() throws {
+        let run = try runNotebook(tiny + "\n\n```{fourier}\nmodel: run\nstep: 3\n```\n")
+        guard case .failed(let d) = run.cells[1].status else { return XCTFail("expected a failure") }
+        XCTAssertEqual(d.message, "'run' kept no checkpoint at step 3")
+        XCTAssertEqual(d.location.line, 13)
+    }
+
+    func testLLCOnAKnownModelAndOverCheckpoints() throws {
+        let run = try runNotebook(tiny + """
+
+        ```{llc}
+        id: q
+        objective: {kind: quadratic, dimension: 4, samples: 1000}
+        chains: 2
+        draws: 400
+        burn_in: 100
+        epsilon: 0.001
+        ```
+
+        ```{llc}
+        id: over
+        model: run
+        checkpoints: all
+        chains: 1
+        draws: 5
+        ```
+        """)
+        let q = try XCTUnwrap(try output(run, 1).value?.record)
+        XCTAssertEqual(q["true_lambda"], .number(2))
+        XCTAssertEqual(try XCTUnwrap(q["llc"]?.number), 2, accuracy: 0.6)
+        let over = try XCTUnwrap(try output(run, 2).value?.record)
+        XCTAssertEqual(over["step"]?.numbers, [0, 6])
+        XCTAssertEqual(over["llc"]?.list?.count, 2)
+    }
+
+    func testLLCNeedsExactlyOneSource() {
+        XCTAssertEqual(problems("```{llc}\nchains: 2\n```\n").first?.message,
+                       "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")
+    }
+
+    func testAnalysisOfTheWrongModelKindSaysSo() throws {
+        let run = try runNotebook(tiny + "\n\n```{prune}\nmodel: run\n```\n")
+        guard case .failed(let d) = run.cells[1].status else { return XCTFail("expected a failure") }
+        XCTAssertTrue(d.message.hasPrefix("'run' must be an MLP with one hidden layer"), d.message)
+    }
+
+    func testSimplicityOfRandomNetworks() throws {
+        let run = try runNotebook("```{simplicity}\nid: s\nlayers: [3, 8, 1]\nsamples: 2000\n```\n")
+        let s = try XCTUnwrap(try output(run, 0).value?.record)
+        let p = try XCTUnwrap(s["probability"]?.numbers)
+        XCTAssertEqual(p.reduce(0, +), 1, accuracy: 1e-9)
+        XCTAssertEqual(p, p.sorted(by: >), "functions come most probable first")
+        XCTAssertLessThanOrEqual(s["distinct"]?.number ?? 0, 256)
+    }
+}

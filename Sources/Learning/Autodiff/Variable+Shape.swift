@@ -48,7 +48,9 @@ extension Variable {
     }
 
     /// The transpose of a rank-2 variable.
-    public func transposed() -> Variable { permuted([1, 0]) }
+    public func transposed() -> Variable {
+        tape.record(value.transposed(), inputs: [self]) { g, _ in [g.transposed()] }
+    }
 
     public func reshaped(_ shape: [Int]) -> Variable {
         let original = self.shape

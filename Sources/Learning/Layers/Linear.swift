@@ -2,8 +2,21 @@ import Tensors
 
 extension Variable {
     /// A Linear layer x·Wᵀ (+ b) with W of shape [out, in] (PyTorch's layout) and b of shape [out].
+    ///
+    /// When the batch is much larger than the output width (n ≥ 4·out), the product is formed as
+    /// (W·xᵀ)ᵀ: OpenBLAS runs that shape markedly faster (measured 1.5× for 4704×512·512×97), and
+    /// the transpose of the small result is cheap. The value is the same product.
     public func linear(weight: Variable, bias: Variable? = nil) -> Variable {
-        let y = matmul(weight, transposeOther: true)
+        let x = value, w = weight.value
+        let y: Variable
+        if x.rank == 2 && x.shape[0] >= 4 * w.shape[0] {
+            let out = w.matmul(x, transposeOther: true).transposed()
+            y = tape.record(out, inputs: [self, weight]) { g, need in
+                [need[0] ? g.matmul(w) : nil, need[1] ? g.matmul(x, transposeSelf: true) : nil]
+            }
+        } else {
+            y = matmul(weight, transposeOther: true)
+        }
         guard let bias else { return y }
         return y + bias
     }

@@ -6,6 +6,7 @@ extension Variable {
     /// When the batch is much larger than the output width (n ≥ 4·out), the product is formed as
     /// (W·xᵀ)ᵀ: OpenBLAS runs that shape markedly faster (measured 1.5× for 4704×512·512×97), and
     /// the transpose of the small result is cheap. The value is the same product.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func linear(weight: Variable, bias: Variable? = nil) -> Variable {
         let x = value, w = weight.value
         let y: Variable
@@ -24,6 +25,7 @@ extension Variable {
 
 /// Dense one-hot encoding of token inputs: each of the `width` tokens of a row becomes a block of
 /// `vocabulary` indicator columns, so a row has width·vocabulary entries.
+@_specialize(where S == Float) @_specialize(where S == Double)
 public func oneHotFeatures<S: BLASScalar>(_ tokens: [Int], width: Int, vocabulary: Int) -> Tensor<S> {
     let n = width == 0 ? 0 : tokens.count / width
     var t = Tensor<S>.zeros([n, width * vocabulary])

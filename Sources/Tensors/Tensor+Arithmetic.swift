@@ -1,18 +1,29 @@
 /// Elementwise arithmetic with broadcasting (see `Tensor+Broadcasting.swift`) and with scalars.
 extension Tensor {
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func + (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b, +) }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func - (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b, -) }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func * (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b, *) }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func / (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b, /) }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func + (a: Tensor, s: Scalar) -> Tensor { a.map { $0 + s } }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func - (a: Tensor, s: Scalar) -> Tensor { a.map { $0 - s } }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func * (a: Tensor, s: Scalar) -> Tensor { a.map { $0 * s } }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func / (a: Tensor, s: Scalar) -> Tensor { a.map { $0 / s } }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func * (s: Scalar, a: Tensor) -> Tensor { a.map { s * $0 } }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static prefix func - (a: Tensor) -> Tensor { a.map { -$0 } }
 
     /// In-place a ← a + b for equal shapes (BLAS axpy).
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     @inlinable public static func += (a: inout Tensor, b: Tensor) {
         precondition(a.shape == b.shape, "Tensor +=: shapes \(a.shape) and \(b.shape)")
         a.addScaled(b, by: 1)
@@ -53,9 +64,13 @@ extension Tensor {
     }
 
     /// Elementwise eˣ, ln x, tanh x.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func exp() -> Tensor { map { Scalar.exp($0) } }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func log() -> Tensor { map { Scalar.log($0) } }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func tanh() -> Tensor { map { Scalar.tanh($0) } }
     /// Elementwise √x (IEEE correctly rounded).
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func squareRoot() -> Tensor { map { $0.squareRoot() } }
 }

@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 import Tensors
 @testable import Learning
 
@@ -64,6 +65,37 @@ final class ModelGradientTests: XCTestCase {
     func testTransformer() {
         let net = Transformer(vocabulary: 5, sequenceLength: 2, dModel: 4, heads: 2, dMLP: 6, outputs: 5, activation: .gelu)
         check(net, input: .tokens([0, 1, 2, 2, 4, 3], width: 2), targets: .labels([1, 4, 2]), loss: .crossEntropy)
+    }
+
+    /// The transformer's logits against a direct loop implementation of Nanda et al.'s layer for
+    /// one example: all positions' queries, causal softmax, last position read out.
+    func testTransformerMatchesDirectComputation() {
+        let net = Transformer(vocabulary: 5, sequenceLength: 2, dModel: 4, heads: 2, dMLP: 3, outputs: 5, activation: .relu)
+        var rng = RandomGenerator(seed: 2)
+        let p = net.makeParameters(using: &rng, as: Double.self)
+        let tape = Tape<Double>()
+        let logits = net.forward(.tokens([3, 1], width: 2), tape.bind(p)).output.value
+        let tokens = [3, 1, 5], T = 3, d = 4, dh = 2
+        func row(_ name: String, _ r: Int) -> [Double] { let t = p[name]; return (0..<t.shape[1]).map { t[r, $0] } }
+        func apply(_ name: String, _ x: [Double]) -> [Double] {
+            let w = p[name]
+            return (0..<w.shape[0]).map { i in (0..<w.shape[1]).reduce(0) { $0 + w[i, $1] * x[$1] } }
+        }
+        let x = (0..<T).map { t in zip(row("embed", tokens[t]), row("pos", t)).map { $0 + $1 } }
+        let q = x.map { apply("attn.q", $0) }, k = x.map { apply("attn.k", $0) }, v = x.map { apply("attn.v", $0) }
+        var z = [Double](repeating: 0, count: d)
+        let i = T - 1
+        for h in 0..<2 {
+            let r = (h * dh)..<((h + 1) * dh)
+            let s = (0...i).map { j in zip(q[i][r], k[j][r]).reduce(0) { $0 + $1.0 * $1.1 } / Double(dh).squareRoot() }
+            let m = s.max()!, e = s.map { Foundation.exp($0 - m) }, total = e.reduce(0, +)
+            for j in 0...i { for c in r { z[c] += e[j] / total * v[j][c] } }
+        }
+        let x1 = zip(x[i], apply("attn.o", z)).map { $0 + $1 }
+        let hidden = zip(apply("mlp.in", x1), p["mlp.in_bias"].scalars).map { max($0 + $1, 0) }
+        let x2 = zip(zip(x1, apply("mlp.out", hidden)), p["mlp.out_bias"].scalars).map { $0.0 + $0.1 + $1 }
+        let expected = apply("unembed", x2)
+        for c in 0..<5 { XCTAssertEqual(logits[0, c], expected[c], accuracy: 1e-12) }
     }
 
     func testTransformerAttentionIsCausal() {

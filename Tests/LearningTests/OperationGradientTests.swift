@@ -29,6 +29,18 @@ final class OperationGradientTests: XCTestCase {
         assertGradientsMatch(p) { v in v["at"].matmul(v["bt"], transposeSelf: true, transposeOther: true) }
     }
 
+    func testLinearInBothProductOrders() {
+        // n = 3 < 4·out uses x·Wᵀ; n = 12 ≥ 4·out uses (W·xᵀ)ᵀ. Both must be exact products.
+        let p = randomParameters([("x", [3, 4]), ("big", [12, 4]), ("w", [2, 4]), ("b", [2])])
+        assertGradientsMatch(p) { v in v["x"].linear(weight: v["w"], bias: v["b"]) }
+        assertGradientsMatch(p) { v in v["big"].linear(weight: v["w"], bias: v["b"]) }
+        assertGradientsMatch(p) { v in v["big"].linear(weight: v["w"]) }
+        let t = p["big"].matmul(p["w"], transposeOther: true)
+        let tape = Tape<Double>()
+        let y = tape.constant(p["big"]).linear(weight: tape.constant(p["w"])).value
+        for (a, b) in zip(y.scalars, t.scalars) { XCTAssertEqual(a, b, accuracy: 1e-13) }
+    }
+
     func testBatchedMatmul() {
         let p = randomParameters([("a", [2, 3, 4]), ("b", [2, 4, 2]), ("c", [2, 2, 4])])
         assertGradientsMatch(p) { v in v["a"].batchedMatmul(v["b"]) }

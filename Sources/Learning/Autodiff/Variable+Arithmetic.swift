@@ -3,6 +3,7 @@ import Tensors
 /// Elementwise arithmetic with broadcasting. The gradient reaching a broadcast operand is summed
 /// over the stretched axes (`Tensor.summed(toShape:)`).
 extension Variable {
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func + (a: Variable, b: Variable) -> Variable {
         let sa = a.shape, sb = b.shape
         return a.tape.record(a.value + b.value, inputs: [a, b]) { g, need in
@@ -10,6 +11,7 @@ extension Variable {
         }
     }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func - (a: Variable, b: Variable) -> Variable {
         let sa = a.shape, sb = b.shape
         return a.tape.record(a.value - b.value, inputs: [a, b]) { g, need in
@@ -17,6 +19,7 @@ extension Variable {
         }
     }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func * (a: Variable, b: Variable) -> Variable {
         let va = a.value, vb = b.value
         return a.tape.record(va * vb, inputs: [a, b]) { g, need in
@@ -25,6 +28,7 @@ extension Variable {
     }
 
     /// a / b; d/da = 1/b, d/db = −a/b².
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func / (a: Variable, b: Variable) -> Variable {
         let va = a.value, vb = b.value
         return a.tape.record(va / vb, inputs: [a, b]) { g, need in
@@ -33,12 +37,15 @@ extension Variable {
         }
     }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func * (a: Variable, s: Scalar) -> Variable {
         a.tape.record(a.value * s, inputs: [a]) { g, _ in [g * s] }
     }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func * (s: Scalar, a: Variable) -> Variable { a * s }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func + (a: Variable, s: Scalar) -> Variable {
         a.tape.record(a.value + s, inputs: [a]) { g, _ in [g] }
     }

@@ -5,6 +5,7 @@ import Tensors
 extension Variable {
     /// op(a)·op(b) for rank-2 operands. With C = A·B: dA = dC·Bᵀ, dB = Aᵀ·dC; transposed operands
     /// take the transposed products.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func matmul(_ other: Variable, transposeSelf: Bool = false, transposeOther: Bool = false) -> Variable {
         let a = value, b = other.value
         let c = a.matmul(b, transposeSelf: transposeSelf, transposeOther: transposeOther)
@@ -23,6 +24,7 @@ extension Variable {
     }
 
     /// Batched matrix product over equal leading axes (see `Tensor.batchedMatmul`).
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func batchedMatmul(_ other: Variable, transposeSelf: Bool = false, transposeOther: Bool = false) -> Variable {
         let a = value, b = other.value
         let c = a.batchedMatmul(b, transposeSelf: transposeSelf, transposeOther: transposeOther)
@@ -41,6 +43,7 @@ extension Variable {
     }
 
     /// The axes permuted (result axis i is axis order[i]); the pullback applies the inverse order.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func permuted(_ order: [Int]) -> Variable {
         var inverse = [Int](repeating: 0, count: order.count)
         for (i, o) in order.enumerated() { inverse[o] = i }
@@ -48,14 +51,19 @@ extension Variable {
     }
 
     /// The transpose of a rank-2 variable.
-    public func transposed() -> Variable { permuted([1, 0]) }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+    public func transposed() -> Variable {
+        tape.record(value.transposed(), inputs: [self]) { g, _ in [g.transposed()] }
+    }
 
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func reshaped(_ shape: [Int]) -> Variable {
         let original = self.shape
         return tape.record(value.reshaped(shape), inputs: [self]) { g, _ in [g.reshaped(original)] }
     }
 
     /// The elements whose index along `axis` lies in `range`; the pullback pads with zeros.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func slice(alongAxis axis: Int, _ range: Range<Int>) -> Variable {
         let n = shape[axis]
         return tape.record(value.slice(alongAxis: axis, range), inputs: [self]) { g, _ in
@@ -64,6 +72,7 @@ extension Variable {
     }
 
     /// Variables joined along `axis`; the pullback slices the gradient back apart.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public static func concatenating(_ parts: [Variable], alongAxis axis: Int) -> Variable {
         let extents = parts.map { $0.shape[axis] }
         return parts[0].tape.record(Tensor.concatenating(parts.map(\.value), alongAxis: axis), inputs: parts) { g, need in
@@ -76,6 +85,7 @@ extension Variable {
     }
 
     /// Rows of this variable picked by `indices` (an embedding look-up); the pullback scatter-adds.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func gatheringRows(_ indices: [Int]) -> Variable {
         let s = shape
         return tape.record(value.gatheringRows(indices), inputs: [self]) { g, _ in

@@ -30,6 +30,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
         self = a
     }
 
+    @_specialize(where S == Float) @_specialize(where S == Double)
     @inlinable
     public func apply<S: BLASScalar>(_ x: S) -> S {
         switch self {
@@ -41,6 +42,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    @_specialize(where S == Float) @_specialize(where S == Double)
     @inlinable
     public func derivative<S: BLASScalar>(_ x: S) -> S {
         switch self {
@@ -59,6 +61,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
 
 extension Variable {
     /// The activation applied elementwise; the pullback multiplies by its derivative.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func activated(_ activation: Activation) -> Variable {
         if activation == .identity { return self }
         let x = value
@@ -73,12 +76,14 @@ extension Variable {
     public func squared() -> Variable { activated(.quadratic) }
 
     /// Elementwise eˣ; derivative eˣ.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func exp() -> Variable {
         let y = value.exp()
         return tape.record(y, inputs: [self]) { g, _ in [g * y] }
     }
 
     /// Elementwise ln x; derivative 1/x.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func log() -> Variable {
         let x = value
         return tape.record(x.log(), inputs: [self]) { g, _ in [g / x] }

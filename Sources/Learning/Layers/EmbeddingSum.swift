@@ -116,7 +116,16 @@ struct EmbeddingSumKernel<Scalar: BLASScalar>: @unchecked Sendable {
                     g.scalars.withUnsafeBufferPointer { gs in
                         let d = UnsafeMutablePointer<Scalar>.allocate(capacity: w)
                         defer { d.deallocate() }
-                        for i in rows {
+                        for i in rows where k == 2 {
+                            let gRow = gs.baseAddress! + i * w
+                            let a = idx[2 * i], b = idx[2 * i + 1]
+                            let ea = tp[0] + a * w, eb = tp[1] + b * w
+                            for j in 0..<w { d[j] = gRow[j] * df(ea[j] + eb[j]) }
+                            let da = gp[0] + a * w, db = gp[1] + b * w
+                            for j in 0..<w { da[j] += d[j] }
+                            for j in 0..<w { db[j] += d[j] }
+                        }
+                        for i in rows where k != 2 {
                             let gRow = gs.baseAddress! + i * w
                             for j in 0..<w { d[j] = 0 }
                             for t in 0..<k {

@@ -2,8 +2,22 @@ import Tensors
 
 extension Variable {
     /// A Linear layer x·Wᵀ (+ b) with W of shape [out, in] (PyTorch's layout) and b of shape [out].
+    ///
+    /// When the output is narrow (out < 128) and the batch much larger (n ≥ 4·out), the product is formed as
+    /// (W·xᵀ)ᵀ: OpenBLAS runs that shape markedly faster (measured 1.5× for 4704×512·512×97), and
+    /// the transpose of the small result is cheap. The value is the same product.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func linear(weight: Variable, bias: Variable? = nil) -> Variable {
-        let y = matmul(weight, transposeOther: true)
+        let x = value, w = weight.value
+        let y: Variable
+        if x.rank == 2 && w.shape[0] < 128 && x.shape[0] >= 4 * w.shape[0] {
+            let out = w.matmul(x, transposeOther: true).transposed()
+            y = tape.record(out, inputs: [self, weight]) { g, need in
+                [need[0] ? g.matmul(w) : nil, need[1] ? g.matmul(x, transposeSelf: true) : nil]
+            }
+        } else {
+            y = matmul(weight, transposeOther: true)
+        }
         guard let bias else { return y }
         return y + bias
     }
@@ -11,6 +25,7 @@ extension Variable {
 
 /// Dense one-hot encoding of token inputs: each of the `width` tokens of a row becomes a block of
 /// `vocabulary` indicator columns, so a row has width·vocabulary entries.
+@_specialize(where S == Float) @_specialize(where S == Double)
 public func oneHotFeatures<S: BLASScalar>(_ tokens: [Int], width: Int, vocabulary: Int) -> Tensor<S> {
     let n = width == 0 ? 0 : tokens.count / width
     var t = Tensor<S>.zeros([n, width * vocabulary])

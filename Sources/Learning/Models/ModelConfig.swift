@@ -39,11 +39,14 @@ public struct ModelConfig: Sendable, Codable, Equatable {
         self.dModel = dModel; self.heads = heads; self.dMLP = dMLP
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, hidden, widths, depth, activation, bias, heads
         case initialization = "init", initScale = "init_scale", initStd = "init_std"
         case dModel = "d_model", dMLP = "d_mlp"
     }
+
+    /// Every YAML key this configuration reads (for validation and "did you mean" suggestions).
+    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
 
     /// The weight initialization these keys select.
     public func weightInit() throws -> WeightInit {

@@ -68,23 +68,22 @@ public struct Transformer: Architecture, Equatable {
             sequence.append(contentsOf: tokens[(i * width)..<((i + 1) * width)])
             sequence.append(vocabulary)
         }
-        let tape = p["embed"].tape
         let x0 = p["embed"].gatheringRows(sequence).reshaped([n, T, d]) + p["pos"]
+        // Only the last position's logits are read and there is one layer, so the query, the
+        // attention output and the MLP are needed at the last position alone (it attends to every
+        // position, so the causal mask excludes nothing there); keys and values use all positions.
+        // The logits are those of the full causal computation.
         let flat = x0.reshaped([n * T, d])
-        func splitHeads(_ w: Variable<S>) -> Variable<S> {
-            flat.matmul(w, transposeOther: true).reshaped([n, T, H, dh]).permuted([0, 2, 1, 3])
-        }
-        let q = splitHeads(p["attn.q"]), k = splitHeads(p["attn.k"]), v = splitHeads(p["attn.v"])
-        var mask = Tensor<S>.zeros([T, T])
-        for i in 0..<T { for j in (i + 1)..<T where j > i { mask[i, j] = S(-1e9) } }
-        let scores = q.batchedMatmul(k, transposeOther: true) * S(1 / Double(dh).squareRoot()) + tape.constant(mask)
-        let attention = scores.softmax()
-        let z = attention.batchedMatmul(v).permuted([0, 2, 1, 3]).reshaped([n * T, d])
-        let x1 = flat + z.matmul(p["attn.o"], transposeOther: true)
+        let last0 = x0.slice(alongAxis: 1, (T - 1)..<T).reshaped([n, d])
+        let q = last0.matmul(p["attn.q"], transposeOther: true).reshaped([n, H, 1, dh])
+        let k = flat.matmul(p["attn.k"], transposeOther: true).reshaped([n, T, H, dh]).permuted([0, 2, 1, 3])
+        let v = flat.matmul(p["attn.v"], transposeOther: true).reshaped([n, T, H, dh]).permuted([0, 2, 1, 3])
+        let scores = (q * k).sum(alongAxis: 3) * S(1 / Double(dh).squareRoot())      // [n, H, T]
+        let attention = scores.softmax().reshaped([n, H, T, 1])
+        let z = (attention * v).sum(alongAxis: 2).reshaped([n, d])                      // [n, H·dh]
+        let x1 = last0 + z.matmul(p["attn.o"], transposeOther: true)
         let hidden = x1.linear(weight: p["mlp.in"], bias: p["mlp.in_bias"]).activated(activation)
         let x2 = x1 + hidden.linear(weight: p["mlp.out"], bias: p["mlp.out_bias"])
-        let last = x2.reshaped([n, T, d]).slice(alongAxis: 1, (T - 1)..<T).reshaped([n, d])
-        let lastHidden = hidden.reshaped([n, T, dMLP]).slice(alongAxis: 1, (T - 1)..<T).reshaped([n, dMLP])
-        return ForwardPass(output: last.matmul(p["unembed"], transposeOther: true), hidden: [lastHidden])
+        return ForwardPass(output: x2.matmul(p["unembed"], transposeOther: true), hidden: [hidden])
     }
 }

@@ -21,10 +21,13 @@ public struct OptimizerConfig: Sendable, Codable, Equatable {
         self.betas = betas; self.eps = eps; self.warmupSteps = warmupSteps
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, lr, momentum, betas, eps
         case weightDecay = "weight_decay", warmupSteps = "warmup_steps"
     }
+
+    /// Every YAML key this configuration reads (for validation and "did you mean" suggestions).
+    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
 
     /// Missing keys take PyTorch's defaults: momentum 0, betas (0.9, 0.999), eps 1e-8, weight decay
     /// 0.01 for AdamW and 0 otherwise, lr 1e-3.

@@ -44,11 +44,14 @@ public struct TaskConfig: Sendable, Codable, Equatable {
         self.rank = rank; self.noise = noise; self.inputs = inputs
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, op, modulus, seed, bits, degree, teacher, widths, rank, noise, inputs
         case trainFraction = "train_fraction", labelNoise = "label_noise", trainSize = "train_size"
         case testSize = "test_size", truthTable = "truth_table"
     }
+
+    /// Every YAML key this configuration reads (for validation and "did you mean" suggestions).
+    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
 
     /// The modular-addition task of the grokking notebooks.
     public static func modular(_ op: ModularOperation = .add, modulus: Int, trainFraction: Double, seed: UInt64? = nil,

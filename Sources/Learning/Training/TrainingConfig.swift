@@ -31,10 +31,13 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
         self.precision = precision; self.threads = threads; self.stopWhen = stopWhen
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case task, model, loss, optimizer, steps, checkpoints, seed, precision, threads
         case batchSize = "batch_size", recordEvery = "record_every", stopWhen = "stop_when"
     }
+
+    /// Every YAML key this configuration reads (for validation and "did you mean" suggestions).
+    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -63,6 +66,9 @@ public enum Metric: String, Sendable, Codable, CaseIterable {
 
 /// Stop training at the first recorded step where `metric` is ≥ `above` (or ≤ `below`).
 public struct StopCondition: Sendable, Codable, Equatable {
+    /// The YAML keys of `stop_when`.
+    public static let allowedKeys = ["metric", "above", "below"]
+
     public var metric: Metric
     public var above: Double?
     public var below: Double?

@@ -43,7 +43,7 @@ struct CellRenderer {
         switch display {
         case .table(let table): return render(table, run: run)
         case .figure(let figure): return render(figure, run: run)
-        case .claim(let claim): return render(claim)
+        case .claim(let claim): return render(claim, at: run.cell.cell.location)
         case .summary(let title, let items):
             let rows = items.map { "<dt>\(HTML.escape($0.label))</dt><dd>\(HTML.escape($0.value))</dd>" }.joined()
             return "<div class=\"summary\"><p class=\"summary-title\">\(HTML.escape(title))</p><dl>\(rows)</dl></div>"
@@ -58,7 +58,7 @@ struct CellRenderer {
         tableCount += 1
         let tableCount = math.references.cellNumbers[run.cell.id] ?? tableCount
         let id = table.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
-        let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(math.plain(table.caption ?? ""))</figcaption>"
+        let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(math.plain(table.caption ?? "", at: run.cell.cell.location))</figcaption>"
         let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
             "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(HTML.escape(h))</th>"
         }.joined() + "</tr></thead>"
@@ -77,17 +77,17 @@ struct CellRenderer {
             "<p class=\"figure-warning\">" + figure.warnings.map(HTML.escape).joined(separator: "; ") + "</p>"
         return """
         <figure id="\(HTML.escape(id))">\(figure.svg)
-        <figcaption><span class="label">Figure \(figureCount).</span> \(math.plain(figure.caption ?? ""))\
+        <figcaption><span class="label">Figure \(figureCount).</span> \(math.plain(figure.caption ?? "", at: run.cell.cell.location))\
          <a class="csv" href="\(csv)" download="\(HTML.escape(id)).csv">data (CSV)</a></figcaption>\(warnings)
         </figure>
         """
     }
 
-    private mutating func render(_ claim: ClaimContent) -> String {
+    private mutating func render(_ claim: ClaimContent, at location: SourceLocation) -> String {
         let status = claim.holds ? "holds" : "fails"
         let values = claim.values.map { "<li><code>\(HTML.escape($0.source))</code> = <strong>\(HTML.escape($0.value))</strong></li>" }.joined()
         return """
-        <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)</span> \(math.plain(claim.says))</p>\
+        <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)</span> \(math.plain(claim.says, at: location))</p>\
         <p class="claim-that"><code>\(HTML.escape(claim.that))</code></p><ul class="claim-values">\(values)</ul></div>
         """
     }

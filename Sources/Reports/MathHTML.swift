@@ -7,33 +7,43 @@ import Runner
 struct MathHTML {
     var protected: ProtectedMarkdown
     var references: CrossReferences
-    private(set) var warnings: [String] = []
+    /// Where plain-text math (a caption, a claim) comes from, and how prose offsets map to the file.
+    var fallbackLocation: SourceLocation
+    var locate: @Sendable (Int) -> SourceLocation
+    private(set) var warnings: [Diagnostic] = []
     private let converter = MathConverter()
 
-    init(_ protected: ProtectedMarkdown, references: CrossReferences = CrossReferences()) {
+    init(_ protected: ProtectedMarkdown, references: CrossReferences = CrossReferences(),
+         file: String = "", locate: @escaping @Sendable (Int) -> SourceLocation = { _ in SourceLocation(file: "", line: 1, column: 1) }) {
         self.protected = protected
         self.references = references
+        self.fallbackLocation = SourceLocation(file: file, line: 1, column: 1)
+        self.locate = locate
     }
 
     /// A prose text node: escaped text, placeholders replaced by MathML.
     mutating func text(_ s: String) -> String {
         guard s.unicodeScalars.contains("\u{E000}") else { return HTML.escape(s) }
-        return render(protected.segments(in: s))
+        return render(protected.segments(in: s), inProse: true)
     }
 
     /// Plain text (a caption, a claim): escaped, with `$...$` converted.
-    mutating func plain(_ s: String) -> String {
+    mutating func plain(_ s: String, at location: SourceLocation? = nil) -> String {
         guard s.contains("$") else { return HTML.escape(s) }
-        return render(splitMath(s))
+        if let location { fallbackLocation = location }
+        return render(splitMath(s), inProse: false)
     }
 
-    private mutating func render(_ segments: [MathSegment]) -> String {
+    private mutating func render(_ segments: [MathSegment], inProse: Bool) -> String {
         segments.map { segment -> String in
             switch segment {
             case .text(let t): return HTML.escape(t)
-            case .math(let tex, let display, _):
+            case .math(let tex, let display, let offset):
                 let result = converter.conversion(tex, display: display)
-                warnings += result.warnings.map { "\($0.message) in $\(tex)$" }
+                // Unknown TeX stays visible in the page (an <merror>) and is reported with its place.
+                warnings += result.warnings.map {
+                    Diagnostic(.warning, at: inProse ? locate(offset + $0.offset) : fallbackLocation, $0.message)
+                }
                 // A labelled display equation gets its anchor and number.
                 if let label = result.label, let target = references.labels[label] {
                     return "<span class=\"equation\" id=\"\(HTML.escape(label))\">\(result.mathML)<span class=\"eqno\">(\(target.number))</span></span>"

@@ -28,11 +28,18 @@ public struct ReportRenderer: Sendable {
     var stylesheet: String { templates.stylesheet + "\n" + Figure.stylesheet + "\n" + MathStylesheet.css }
 
     public func report(_ run: NotebookRun, neighbours: Neighbours = Neighbours()) -> String {
+        renderReport(run, neighbours: neighbours).html
+    }
+
+    /// The page and the warnings found while writing it (unknown TeX, located in the notebook).
+    public func renderReport(_ run: NotebookRun, neighbours: Neighbours = Neighbours()) -> (html: String, warnings: [Diagnostic]) {
         let notebook = run.checked.notebook
+        let locate: @Sendable (Int) -> SourceLocation = { notebook.location(ofBodyOffset: $0) }
+        let math = MathHTML(notebook.math, references: run.checked.references, file: notebook.file, locate: locate)
         var prose = ProseRenderer(
-            inlineValues: run.inlineValues, math: MathHTML(notebook.math, references: run.checked.references), rawHTML: notebook.frontMatter.rawHTML,
+            inlineValues: run.inlineValues, math: math, rawHTML: notebook.frontMatter.rawHTML,
             numberSections: notebook.frontMatter.numberSections)
-        var cells = CellRenderer(math: MathHTML(notebook.math, references: run.checked.references))
+        var cells = CellRenderer(math: math)
         var runs = run.cells.makeIterator()
         var body: [String] = []
         for block in notebook.blocks {
@@ -59,7 +66,7 @@ public struct ReportRenderer: Sendable {
         // Absent neighbours must be absent keys: Mustache would read a nil inside Any as present.
         if let p = neighbours.previous { context["previous"] = ["href": HTML.escape(p.file), "title": HTML.escape(p.title)] }
         if let n = neighbours.next { context["next"] = ["href": HTML.escape(n.file), "title": HTML.escape(n.title)] }
-        return templates.render(context, template: "report")
+        return (templates.render(context, template: "report"), prose.math.warnings + cells.math.warnings)
     }
 
     public struct IndexEntry: Sendable {

@@ -90,7 +90,12 @@ struct Render: ParsableCommand {
             let neighbours = ReportRenderer.Neighbours(
                 previous: i > 0 ? (checked[i - 1].notebook.name + ".html", checked[i - 1].notebook.frontMatter.title) : nil,
                 next: i + 1 < checked.count ? (checked[i + 1].notebook.name + ".html", checked[i + 1].notebook.frontMatter.title) : nil)
-            try writer.write(renderer.report(run, neighbours: neighbours), to: notebook.notebook.name + ".html")
+            let page = renderer.renderReport(run, neighbours: neighbours)
+            if !page.warnings.isEmpty {
+                let formatter = DiagnosticFormatter(sources: [notebook.notebook.file: notebook.notebook.source])
+                FileHandle.standardError.write(Data((formatter.format(page.warnings) + "\n").utf8))
+            }
+            try writer.write(page.html, to: notebook.notebook.name + ".html")
             try writer.write(Manifest(run: run, cache: cacheReport, timings: timings).json(), to: notebook.notebook.name + ".json")
             for failed in run.failedCells {
                 if case .failed(let d) = failed.status { problems.append(d.description) }

@@ -11,6 +11,17 @@ public struct Notebook: Sendable {
     /// The prose's formulas, protected from the Markdown parser: text nodes hold a placeholder in
     /// each one's place (see `ProtectedMarkdown.segments(in:)`), which the report turns into MathML.
     public var math = ProtectedMarkdown(markdown: "", formulas: [])
+    /// The Markdown body as parsed: the source with the front-matter lines blanked, so line
+    /// numbers are the file's; math offsets count bytes into it.
+    public var body = ""
+
+    /// The file location of a byte offset into `body`.
+    public func location(ofBodyOffset offset: Int) -> SourceLocation {
+        let bytes = body.utf8.prefix(max(0, offset))
+        let line = bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let lineStart = bytes.lastIndex(of: UInt8(ascii: "\n")).map { bytes.distance(from: bytes.startIndex, to: $0) + 1 } ?? 0
+        return SourceLocation(file: file, line: line, column: bytes.count - lineStart + 1)
+    }
 
     public var cells: [Cell] {
         blocks.compactMap { if case .cell(let c) = $0 { c } else { nil } }

@@ -33,7 +33,7 @@ public enum NotebookParser {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return Notebook(file: file, name: name, source: source, frontMatter: front, blocks: blocks, math: protected)
+        return Notebook(file: file, name: name, source: source, frontMatter: front, blocks: blocks, math: protected, body: split.body)
     }
 
     /// `{train}` → "train"; nil for an ordinary info string.

@@ -251,7 +251,7 @@ final class CacheCommandLineTests: XCTestCase {
     func testProgressBarOnATerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("needs util-linux script") }
         let dir = try temporaryDirectory()
-        let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 3000\n```\n",
+        let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 20000\n```\n",
                            to: "slow.md", in: dir)
         let log = dir.appendingPathComponent("tty.log").path
         let command = [folio.path, "render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache"]
@@ -270,6 +270,6 @@ final class CacheCommandLineTests: XCTestCase {
         process.waitUntilExit()
         let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
         XCTAssertTrue(text.contains("\r\u{1B}[K  {train} slow █"), text)
-        XCTAssertTrue(text.contains("/3000  loss "), text)
+        XCTAssertTrue(text.contains("/20000  loss "), text)
     }
 }

@@ -18,7 +18,7 @@ build: deps
 	$(SWIFT) build -c release --product folio
 
 report: build
-	$(FOLIO) render notebooks --output output
+	$(FOLIO) render notebooks --output output --jobs 2
 
 check: build
 	$(FOLIO) check notebooks

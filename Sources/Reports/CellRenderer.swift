@@ -8,8 +8,13 @@ struct CellRenderer {
     private(set) var figureCount = 0
     private(set) var tableCount = 0
     var math: MathHTML
+    /// The notebook's `seed` parameter, if it has one, for each figure's provenance line.
+    var seed: String?
 
-    init(math: MathHTML) { self.math = math }
+    init(math: MathHTML, seed: String? = nil) {
+        self.math = math
+        self.seed = seed
+    }
 
     mutating func render(_ run: CellRun) -> String {
         let cell = run.cell
@@ -78,7 +83,8 @@ struct CellRenderer {
         return """
         <figure id="\(HTML.escape(id))">\(figure.svg)
         <figcaption><span class="label">Figure \(figureCount).</span> \(math.plain(figure.caption ?? "", at: run.cell.cell.location))\
-         <a class="csv" href="\(csv)" download="\(HTML.escape(id)).csv">data (CSV)</a></figcaption>\(warnings)
+         <a class="csv" href="\(csv)" download="\(HTML.escape(id)).csv">data (CSV)</a>\
+        <span class="provenance">cell <code>\(HTML.escape(run.cell.id))</code>\(seed.map { " · seed \(HTML.escape($0))" } ?? "")</span></figcaption>\(warnings)
         </figure>
         """
     }

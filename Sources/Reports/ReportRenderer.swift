@@ -39,7 +39,7 @@ public struct ReportRenderer: Sendable {
         var prose = ProseRenderer(
             inlineValues: run.inlineValues, math: math, rawHTML: notebook.frontMatter.rawHTML,
             numberSections: notebook.frontMatter.numberSections)
-        var cells = CellRenderer(math: math)
+        var cells = CellRenderer(math: math, seed: run.checked.params["seed"].map(formatValue))
         var runs = run.cells.makeIterator()
         var body: [String] = []
         for block in notebook.blocks {

@@ -232,7 +232,8 @@ final class CacheCommandLineTests: XCTestCase {
         let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 100000000\n```\n",
                            to: "slow.md", in: dir)
         let p = try start(["render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache"])
-        Thread.sleep(forTimeInterval: 2.5)
+        // The first line comes after a second of work; leave room for a loaded machine.
+        Thread.sleep(forTimeInterval: 6)
         kill(p.0.processIdentifier, SIGKILL)
         let r = finish(p)
         // One plain line (no carriage returns or escapes) after the first second: step/total, loss, rate, ETA.
@@ -264,11 +265,17 @@ final class CacheCommandLineTests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 2.5)
+        // Wait (up to 30 s on a loaded machine) until the bar has been drawn and redrawn.
+        var text = ""
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.25)
+            text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+            if text.components(separatedBy: "/20000  loss ").count > 2 { break }
+        }
         // Closing script's terminal hangs up the render; it would end by itself within seconds anyway.
         process.terminate()
         process.waitUntilExit()
-        let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
         XCTAssertTrue(text.contains("\r\u{1B}[K  {train} slow █"), text)
         XCTAssertTrue(text.contains("/20000  loss "), text)
     }

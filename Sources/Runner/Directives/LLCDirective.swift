@@ -74,7 +74,6 @@ public enum LLCDirective: Directive {
                               display: [summary(estimate, dimension: objective.dimension, truth: nil)])
         }
         let wanted = try checkpointSteps(options, available: run.checkpoints.map(\.step))
-        var table = Record([("step", .list([])), ("llc", .list([])), ("llc_std", .list([])), ("acceptance", .list([]))])
         var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "acceptance": []]
         for (i, step) in wanted.enumerated() {
             context.progress(i, wanted.count, "checkpoint \(step)")
@@ -85,7 +84,7 @@ public enum LLCDirective: Directive {
             columns["llc_std"]!.append(estimate.std)
             columns["acceptance"]!.append(estimate.acceptanceMean)
         }
-        for key in table.keys { table[key] = .numbers(columns[key]!) }
+        var table = Record(["step", "llc", "llc_std", "acceptance"].map { ($0, Value.numbers(columns[$0]!)) })
         table["parameters"] = .number(Double(objective.dimension))
         return CellOutput(value: .record(table), display: [.summary(title: "LLC over training", items: [
             ("checkpoints", "\(wanted.count)"),

@@ -17,6 +17,12 @@ struct Explain: ParsableCommand {
     @Option(help: "Folder of the cell cache.")
     var cacheDir: String = ".folio-cache"
 
+    @Option(help: "BLAS threads, as given to folio render (they are part of a cell's key).")
+    var threads: Int = 2
+
+    @Option(help: "Notebooks rendered at once, as given to folio render.")
+    var jobs: Int = 1
+
     @Option(name: .customShort("P"), help: ArgumentHelp("Override a parameter: -P name=value.", valueName: "name=value"))
     var parameters: [String] = []
 
@@ -24,7 +30,7 @@ struct Explain: ParsableCommand {
         let files = try NotebookFiles.expand([notebook])
         let overrides = try ParameterArguments.parse(parameters)
         guard let checked = try NotebookLoader.checkAll(files, overrides: overrides).first else { return }
-        let keys = CellKeys(checked)
+        let keys = CellKeys(checked, threads: Render.threadsPerNotebook(threads: threads, jobs: jobs))
         guard let cell = checked.cells.first(where: { $0.id == id }), let entry = keys[id] else {
             throw FolioFailure.invalid("error: \(notebook) has no cell '\(id)'; its cells: \(keys.order.joined(separator: ", "))")
         }

@@ -48,6 +48,9 @@ struct Render: ParsableCommand {
     @Flag(help: "Add per-cell wall times and cache status to the manifests (which then differ between runs).")
     var timings = false
 
+    /// BLAS threads each notebook runs with: `threads`, split between `jobs` concurrent notebooks.
+    static func threadsPerNotebook(threads: Int, jobs: Int) -> Int { jobs > 1 ? max(1, threads / jobs) : threads }
+
     func run() throws {
         let files = try NotebookFiles.expand(paths)
         let overrides = try ParameterArguments.parse(parameters)
@@ -58,7 +61,7 @@ struct Render: ParsableCommand {
         }
         let jobs = max(1, min(self.jobs, checked.count))
         // OpenBLAS's thread count is process-wide: set once, shared out between the jobs.
-        let threadsEach = jobs > 1 ? max(1, threads / jobs) : threads
+        let threadsEach = Self.threadsPerNotebook(threads: threads, jobs: jobs)
         setBLASThreads(threadsEach)
         let cache = noCache ? nil : CellCache(directory: cacheDir)
         var lines = Console(quiet: quiet)
@@ -152,7 +155,7 @@ extension Render {
             let notebook = checked[i]
             let label = jobs > 1 ? notebook.notebook.name : nil
             if label == nil { console.line("\(notebook.notebook.file) (shard \(shard.index)/\(shard.count))") }
-            let wanted = shard.cells(of: notebook, keys: CellKeys(notebook))
+            let wanted = shard.cells(of: notebook, keys: CellKeys(notebook, threads: threads))
             let result = NotebookExecutor(threads: threads, observer: console.observer(label: label), cache: cache)
                 .runReportingCache(notebook, only: wanted)
             console.line("  \(label.map { "[\($0)] " } ?? "")\(wanted.count) of \(notebook.cells.count) cells in this shard; \(result.cache.summaryLine)")

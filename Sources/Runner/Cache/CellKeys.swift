@@ -9,6 +9,7 @@ import Notebooks
 ///     folio-cell-key
 ///     engine: <CellKeys.engineVersion>
 ///     kind: <directive kind>
+///     blas threads: <threads the cell runs with>
 ///     id: <cell id>
 ///     options: <CanonicalText.options(cell options, params)>
 ///     params: <canonical params record, or "-" when the cell body never mentions `params`>
@@ -18,7 +19,9 @@ import Notebooks
 /// roots and `cellReference` options such as `from: grok`), so keys chain: changing a cell
 /// changes its key, hence the keys of the cells that read it, and of no other cell. Prose is not
 /// part of any key. The parameters are included whole for cells whose body mentions `params`,
-/// because bare expressions (a claim's `that:`) may read them without an `=`.
+/// because bare expressions (a claim's `that:`) may read them without an `=`. The BLAS thread
+/// count is part of the key because OpenBLAS sums in a different order with one thread than with
+/// two, so a training run's last digits depend on it (a change shows as "options changed").
 public struct CellKeys: Sendable {
     /// Bumped whenever a directive's output for the same options changes, so old entries are
     /// never reused by an engine that would compute something else.
@@ -54,13 +57,14 @@ public struct CellKeys: Sendable {
     /// Cell ids in document order.
     public private(set) var order: [String] = []
 
-    public init(_ notebook: CheckedNotebook) {
+    /// `threads` is the number of BLAS threads the cells run with (`NotebookExecutor.threads`).
+    public init(_ notebook: CheckedNotebook, threads: Int = 2) {
         let scope = EvaluationScope(params: notebook.params)
         let paramsText = CanonicalText.value(.record(notebook.params))
         for cell in notebook.cells {
             let options = CanonicalText.options(cell.cell.options, params: scope)
             let readsParams = Self.mentionsParams(cell.cell.body)
-            var head = "folio-cell-key\nengine: \(Self.engineVersion)\nkind: \(cell.directive.kind)\nid: \(cell.id)\n"
+            var head = "folio-cell-key\nengine: \(Self.engineVersion)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nid: \(cell.id)\n"
             head += "options: \(options)\nparams: \(readsParams ? paramsText : "-")\n"
             let inputs = cell.dependencies.compactMap { id in byID[id].map { Input(id: id, key: $0.key) } }
             var text = head

@@ -23,7 +23,7 @@ public struct NotebookExecutor: Sendable {
     /// output is used (`CellRun.reused`); other cells run and their results are stored. `only`
     /// restricts the run to those cell ids (a shard; it must include their dependencies).
     public func runReportingCache(_ notebook: CheckedNotebook, only: Set<String>? = nil) -> (run: NotebookRun, cache: CacheReport) {
-        var report = CacheReport(keys: CellKeys(notebook))
+        var report = CacheReport(keys: CellKeys(notebook, threads: threads))
         var scope = EvaluationScope(params: notebook.params)
         var artifacts: [String: any Sendable] = [:]
         var notRun: Set<String> = []

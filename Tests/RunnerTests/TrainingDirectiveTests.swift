@@ -144,6 +144,25 @@ final class TrainingDirectiveTests: XCTestCase {
         XCTAssertEqual(over["llc"]?.list?.count, 2)
     }
 
+    func testAnalysingASweepSaysWhyNot() throws {
+        let run = try runNotebook("""
+        ```{train}
+        id: s
+        task: {kind: modular, modulus: 5, train_fraction: 0.6}
+        model: {kind: onehot_mlp, hidden: 4}
+        steps: 1
+        sweep: {seed: [0, 1]}
+        ```
+
+        ```{hessian}
+        model: s
+        ```
+        """)
+        guard case .failed(let d) = run.cells[1].status else { return XCTFail("expected a failure") }
+        XCTAssertEqual(d.message, "'s' is a sweep, which holds several models")
+        XCTAssertEqual(d.location, SourceLocation(file: "nb.md", line: 10, column: 8))
+    }
+
     func testLLCNeedsExactlyOneSource() {
         XCTAssertEqual(problems("```{llc}\nchains: 2\n```\n").first?.message,
                        "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")

@@ -38,12 +38,7 @@ public enum CKADirective: Directive {
             }
             reference = examples
             var flat: [Double]?
-            if untrained {
-                guard let start = run.checkpoints.first(where: { $0.step == 0 }) else {
-                    throw Diagnostic(at: location, "'\(id)' kept no step-0 checkpoint; add 0 to its `checkpoints`")
-                }
-                flat = start.parameters
-            }
+            if untrained { flat = try run.parameters(atStep: 0, id: id, at: location) }
             let hidden = run.model.hiddenActivations(at: flat, input: ModelInput(examples))
             guard !hidden.isEmpty else { throw Diagnostic(at: location, "'\(id)' has no hidden layer") }
             let index = layer < 0 ? hidden.count + layer : layer

@@ -16,8 +16,7 @@ public enum ExtractProgramDirective: Directive {
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
-        let id = try options.requiredString("model")
-        let run = try context.artifact(id, as: TrainingRun.self, at: options.location(of: "model"), what: "trained model")
+        let (id, run) = try context.trainingRun(options)
         guard let network = run.model.gromovMLP() else {
             throw Diagnostic(at: options.location(of: "model"),
                              "'\(id)' is not a one-hot pair MLP on a task over Z_p, so no modular program can be read off it")

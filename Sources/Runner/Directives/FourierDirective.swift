@@ -22,15 +22,10 @@ public enum FourierDirective: Directive {
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
-        let id = try options.requiredString("model")
-        let run = try context.artifact(id, as: TrainingRun.self, at: options.location(of: "model"), what: "trained model")
+        let (id, run) = try context.trainingRun(options)
         var flat: [Double]? = nil
         if let step = try options.int("step") {
-            guard let checkpoint = run.checkpoints.first(where: { $0.step == step }) else {
-                throw Diagnostic(at: options.location(of: "step"), "'\(id)' kept no checkpoint at step \(step)",
-                                 note: "kept: \(run.checkpoints.map { String($0.step) }.joined(separator: ", ")); add the step to its `checkpoints`")
-            }
-            flat = checkpoint.parameters
+            flat = try run.parameters(atStep: step, id: id, at: options.location(of: "step"))
         }
         let model = run.model
         guard let embedding = model.tokenEmbedding(at: flat) else {

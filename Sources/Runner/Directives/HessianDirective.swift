@@ -22,8 +22,7 @@ public enum HessianDirective: Directive {
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
-        let id = try options.requiredString("model")
-        let run = try context.artifact(id, as: TrainingRun.self, at: options.location(of: "model"), what: "trained model")
+        let (id, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
         let w = run.model.flatParameters()
         let d = objective.dimension

@@ -65,20 +65,19 @@ public enum LLCDirective: Directive {
             record["true_lambda"] = .number(truth)
             return CellOutput(value: .record(record), display: [summary(estimate, dimension: target.dimension, truth: truth)])
         }
-        let id = try options.requiredString("model")
-        let run = try context.artifact(id, as: TrainingRun.self, at: options.location(of: "model"), what: "trained model")
+        let (id, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
         guard options.has("checkpoints") else {
             let estimate = estimateLLC(objective: objective, at: run.model.flatParameters(), config: config)
             return CellOutput(value: .record(result(estimate, dimension: objective.dimension)),
                               display: [summary(estimate, dimension: objective.dimension, truth: nil)])
         }
-        let wanted = try checkpointSteps(options, available: run.checkpoints.map(\.step))
+        let wanted = try checkpointSteps(options, run: run, id: id)
         var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "acceptance": []]
         for (i, step) in wanted.enumerated() {
             context.progress(i, wanted.count, "checkpoint \(step)")
-            guard let checkpoint = run.checkpoints.first(where: { $0.step == step }) else { continue }
-            let estimate = estimateLLC(objective: objective, at: checkpoint.parameters, config: config)
+            let w = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))
+            let estimate = estimateLLC(objective: objective, at: w, config: config)
             columns["step"]!.append(Double(step))
             columns["llc"]!.append(estimate.mean)
             columns["llc_std"]!.append(estimate.std)
@@ -93,13 +92,11 @@ public enum LLCDirective: Directive {
         ])])
     }
 
-    static func checkpointSteps(_ options: Options, available: [Int]) throws(Diagnostic) -> [Int] {
-        if case .string("all")? = try options.value("checkpoints") { return available }
-        guard let steps = try options.ints("checkpoints") else { return available }
-        for step in steps where !available.contains(step) {
-            throw Diagnostic(at: options.location(of: "checkpoints"), "the run kept no checkpoint at step \(step)",
-                             note: available.isEmpty ? "add `checkpoints: [...]` to the {train} cell" : "kept: \(available.map(String.init).joined(separator: ", "))")
-        }
+    /// The steps to estimate at: `all` (or nothing) means every kept checkpoint.
+    static func checkpointSteps(_ options: Options, run: TrainingRun, id: String) throws(Diagnostic) -> [Int] {
+        if case .string("all")? = try options.value("checkpoints") { return run.checkpoints.map(\.step) }
+        guard let steps = try options.ints("checkpoints") else { return run.checkpoints.map(\.step) }
+        for step in steps { _ = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints")) }
         return steps
     }
 

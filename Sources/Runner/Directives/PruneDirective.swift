@@ -17,8 +17,7 @@ public enum PruneDirective: Directive {
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
-        let id = try options.requiredString("model")
-        let run = try context.artifact(id, as: TrainingRun.self, at: options.location(of: "model"), what: "trained model")
+        let (id, run) = try context.trainingRun(options)
         guard let network = run.model.reluNetwork(), let inputs = run.model.trainingInputs() else {
             throw Diagnostic(at: options.location(of: "model"),
                              "'\(id)' must be an MLP with one hidden layer and biases on a task with real-valued inputs")

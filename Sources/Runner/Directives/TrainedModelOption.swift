@@ -1,0 +1,29 @@
+import Learning
+import Notebooks
+
+/// How the analysis directives read the `{train}` cell they analyse (`model: grok`) and one of its
+/// checkpoints, with one wording for every error.
+extension RunContext {
+    /// The training run of the cell named by the option `key`. A sweep's list of runs is refused
+    /// with a hint, since an analysis needs one model.
+    func trainingRun(_ options: Options, key: String = "model") throws(Diagnostic) -> (id: String, run: TrainingRun) {
+        let id = try options.requiredString(key)
+        if artifacts[id] is [TrainingRun] {
+            throw Diagnostic(at: options.location(of: key), "'\(id)' is a sweep, which holds several models",
+                             note: "analyse one {train} cell without `sweep:`")
+        }
+        return (id, try artifact(id, as: TrainingRun.self, at: options.location(of: key), what: "trained model"))
+    }
+}
+
+extension TrainingRun {
+    /// The flat parameters kept at `step`, or a diagnostic at `location` listing the kept steps.
+    func parameters(atStep step: Int, id: String, at location: SourceLocation) throws(Diagnostic) -> [Double] {
+        guard let checkpoint = checkpoints.first(where: { $0.step == step }) else {
+            let kept = checkpoints.map { String($0.step) }.joined(separator: ", ")
+            throw Diagnostic(at: location, "'\(id)' kept no checkpoint at step \(step)",
+                             note: kept.isEmpty ? "add `checkpoints: [...]` to the {train} cell" : "kept: \(kept); add the step to its `checkpoints`")
+        }
+        return checkpoint.parameters
+    }
+}

@@ -24,10 +24,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // One C function: glibc's allocator settings (mallopt), which Swift's Glibc module does not export.
+        .target(name: "CAllocator"),
         // The numerical core is compiled with optimization even in debug builds: its generic
         // per-element loops run 20-50x slower unoptimized, which would make the training tests
         // (run by CI in debug) take minutes.
-        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: optimizedInDebug),
+        .target(name: "Tensors", dependencies: ["CBLAS", "CAllocator"], swiftSettings: optimizedInDebug),
         .target(name: "Learning", dependencies: ["Tensors"], swiftSettings: optimizedInDebug),
         .target(name: "Analysis", dependencies: ["Learning", "Tensors"]),
         .target(name: "Plotting"),

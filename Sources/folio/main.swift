@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import Tensors
 
 /// Entry point. Every error becomes a message and an exit code here, in one place:
 /// 0 success, 1 a cell or claim failed, 2 bad usage or an invalid notebook.
+keepFreedTensorMemory()
 do {
     var command = try Folio.parseAsRoot()
     try command.run()

@@ -51,6 +51,7 @@ public struct BenchmarkReport: Sendable, CustomStringConvertible {
 /// measures the machine's sgemm rate in the same run.
 public func runTrainingBenchmark(steps: Int = 200, warmup: Int = 20, threads: Int = 2) -> BenchmarkReport {
     setBLASThreads(threads)
+    keepFreedTensorMemory()
     let p = 97, hidden = 512
     let dataset = try! Dataset.modular(.add, modulus: p, trainFraction: 0.5, seed: 0)
     let model = OneHotMLP(vocabulary: p, hidden: hidden, outputs: p, activation: .quadratic)

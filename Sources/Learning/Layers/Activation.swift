@@ -89,3 +89,36 @@ extension Variable {
         return tape.record(x.log(), inputs: [self]) { g, _ in [g / x] }
     }
 }
+
+/// An activation as a type, for fused kernels: generic loops over `A: PointwiseFunction` are
+/// specialized per activation, so the element loops carry no switch or closure call and
+/// vectorize (the values are those of `Activation.apply` and `Activation.derivative`).
+protocol PointwiseFunction {
+    static func value<S: BLASScalar>(_ x: S) -> S
+    static func slope<S: BLASScalar>(_ x: S) -> S
+}
+
+enum QuadraticFunction: PointwiseFunction {
+    @inline(__always) static func value<S: BLASScalar>(_ x: S) -> S { x * x }
+    @inline(__always) static func slope<S: BLASScalar>(_ x: S) -> S { x + x }
+}
+
+enum IdentityFunction: PointwiseFunction {
+    @inline(__always) static func value<S: BLASScalar>(_ x: S) -> S { x }
+    @inline(__always) static func slope<S: BLASScalar>(_ x: S) -> S { 1 }
+}
+
+enum ReLUFunction: PointwiseFunction {
+    @inline(__always) static func value<S: BLASScalar>(_ x: S) -> S { x > 0 ? x : 0 }
+    @inline(__always) static func slope<S: BLASScalar>(_ x: S) -> S { x > 0 ? 1 : 0 }
+}
+
+enum TanhFunction: PointwiseFunction {
+    @inline(__always) static func value<S: BLASScalar>(_ x: S) -> S { Activation.tanh.apply(x) }
+    @inline(__always) static func slope<S: BLASScalar>(_ x: S) -> S { Activation.tanh.derivative(x) }
+}
+
+enum GELUFunction: PointwiseFunction {
+    @inline(__always) static func value<S: BLASScalar>(_ x: S) -> S { Activation.gelu.apply(x) }
+    @inline(__always) static func slope<S: BLASScalar>(_ x: S) -> S { Activation.gelu.derivative(x) }
+}

@@ -66,25 +66,27 @@ struct EmbeddingSumKernel<Scalar: BLASScalar>: @unchecked Sendable {
     @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     func forward(rows: Range<Int>, into out: UnsafeMutablePointer<Scalar>) {
         switch activation {
-        case .quadratic: forward(rows, out) { $0 * $0 }
-        case .identity: forward(rows, out) { $0 }
-        case .relu: forward(rows, out) { $0 > 0 ? $0 : 0 }
-        case .tanh, .gelu: let a = activation; forward(rows, out) { a.apply($0) }
+        case .quadratic: forward(rows, out, QuadraticFunction.self)
+        case .identity: forward(rows, out, IdentityFunction.self)
+        case .relu: forward(rows, out, ReLUFunction.self)
+        case .tanh: forward(rows, out, TanhFunction.self)
+        case .gelu: forward(rows, out, GELUFunction.self)
         }
     }
 
     @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     func backward(rows: Range<Int>, gradient g: Tensor<Scalar>) -> [Tensor<Scalar>] {
         switch activation {
-        case .quadratic: return backward(rows, g) { 2 * $0 }
-        case .identity: return backward(rows, g) { _ in 1 }
-        case .relu: return backward(rows, g) { $0 > 0 ? 1 : 0 }
-        case .tanh, .gelu: let a = activation; return backward(rows, g) { a.derivative($0) }
+        case .quadratic: return backward(rows, g, QuadraticFunction.self)
+        case .identity: return backward(rows, g, IdentityFunction.self)
+        case .relu: return backward(rows, g, ReLUFunction.self)
+        case .tanh: return backward(rows, g, TanhFunction.self)
+        case .gelu: return backward(rows, g, GELUFunction.self)
         }
     }
 
-    @inline(__always)
-    private func forward(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Scalar>, _ f: (Scalar) -> Scalar) {
+    /// out[i] = act(Σₜ Eₜ[idx[i, t]]) for the rows `rows`.
+    private func forward<A: PointwiseFunction>(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Scalar>, _: A.Type) {
         let k = tables.count, w = width
         withTablePointers(tables) { tp in
             indices.withUnsafeBufferPointer { idx in
@@ -93,46 +95,52 @@ struct EmbeddingSumKernel<Scalar: BLASScalar>: @unchecked Sendable {
                     let first = tp[0] + idx[i * k] * w
                     if k == 2 {
                         let second = tp[1] + idx[i * k + 1] * w
-                        for j in 0..<w { row[j] = f(first[j] + second[j]) }
+                        for j in 0..<w { row[j] = A.value(first[j] + second[j]) }
                     } else {
                         for j in 0..<w { row[j] = first[j] }
                         for t in 1..<k {
                             let src = tp[t] + idx[i * k + t] * w
                             for j in 0..<w { row[j] += src[j] }
                         }
-                        for j in 0..<w { row[j] = f(row[j]) }
+                        for j in 0..<w { row[j] = A.value(row[j]) }
                     }
                 }
             }
         }
     }
 
-    @inline(__always)
-    private func backward(_ rows: Range<Int>, _ g: Tensor<Scalar>, _ df: (Scalar) -> Scalar) -> [Tensor<Scalar>] {
+    /// The tables' gradients from the rows `rows`: Eₜ[idx[i, t]] += g[i] ⊙ act′(pre[i]), with the
+    /// pre-activation recomputed from the tables.
+    private func backward<A: PointwiseFunction>(_ rows: Range<Int>, _ g: Tensor<Scalar>, _: A.Type) -> [Tensor<Scalar>] {
         let k = tables.count, w = width
         return withTablePointers(tables) { tp in
             withZeroedBuffers(like: tables) { gp in
                 indices.withUnsafeBufferPointer { idx in
                     g.scalars.withUnsafeBufferPointer { gs in
+                        if k == 2 {
+                            for i in rows {
+                                let gRow = gs.baseAddress! + i * w
+                                let a = idx[2 * i], b = idx[2 * i + 1]
+                                let ea = tp[0] + a * w, eb = tp[1] + b * w
+                                let da = gp[0] + a * w, db = gp[1] + b * w
+                                for j in 0..<w {
+                                    let d = gRow[j] * A.slope(ea[j] + eb[j])
+                                    da[j] += d
+                                    db[j] += d
+                                }
+                            }
+                            return
+                        }
                         let d = UnsafeMutablePointer<Scalar>.allocate(capacity: w)
                         defer { d.deallocate() }
-                        for i in rows where k == 2 {
-                            let gRow = gs.baseAddress! + i * w
-                            let a = idx[2 * i], b = idx[2 * i + 1]
-                            let ea = tp[0] + a * w, eb = tp[1] + b * w
-                            for j in 0..<w { d[j] = gRow[j] * df(ea[j] + eb[j]) }
-                            let da = gp[0] + a * w, db = gp[1] + b * w
-                            for j in 0..<w { da[j] += d[j] }
-                            for j in 0..<w { db[j] += d[j] }
-                        }
-                        for i in rows where k != 2 {
+                        for i in rows {
                             let gRow = gs.baseAddress! + i * w
                             for j in 0..<w { d[j] = 0 }
                             for t in 0..<k {
                                 let src = tp[t] + idx[i * k + t] * w
                                 for j in 0..<w { d[j] += src[j] }
                             }
-                            for j in 0..<w { d[j] = gRow[j] * df(d[j]) }
+                            for j in 0..<w { d[j] = gRow[j] * A.slope(d[j]) }
                             for t in 0..<k {
                                 let dst = gp[t] + idx[i * k + t] * w
                                 for j in 0..<w { dst[j] += d[j] }

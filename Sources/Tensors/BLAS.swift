@@ -2,7 +2,7 @@ import CBLAS
 
 /// The one file that calls CBLAS and LAPACK. Every wrapper takes row-major buffers and states its
 /// shapes; callers never see the C types. Generic code dispatches on `BLASScalar`.
-public protocol BLASScalar: BinaryFloatingPoint, Sendable {
+public protocol BLASScalar: BinaryFloatingPoint, SoftmaxExponentials, Sendable {
     /// C ← α·op(A)·op(B) + β·C, row-major; op(A) is m×k, op(B) is k×n, C is m×n.
     static func gemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Self,

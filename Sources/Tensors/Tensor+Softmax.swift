@@ -11,8 +11,8 @@ extension Tensor {
                     let row = p.baseAddress! + r * n
                     var m = row[0]
                     for j in 1..<n where row[j] > m { m = row[j] }
-                    var s: Scalar = 0
-                    for j in 0..<n { s += Scalar.exp(row[j] - m) }
+                    // The exponentials go to the output row as scratch; it is overwritten below.
+                    let s = Scalar.shiftedExponentials(row, minus: m, count: n, into: out.baseAddress! + r * n)
                     let lse = m + Scalar.log(s)
                     for j in 0..<n { out[r * n + j] = row[j] - lse }
                 }
@@ -30,12 +30,7 @@ extension Tensor {
                     let row = p.baseAddress! + r * n
                     var m = row[0]
                     for j in 1..<n where row[j] > m { m = row[j] }
-                    var s: Scalar = 0
-                    for j in 0..<n {
-                        let e = Scalar.exp(row[j] - m)
-                        out[r * n + j] = e
-                        s += e
-                    }
+                    let s = Scalar.shiftedExponentials(row, minus: m, count: n, into: out.baseAddress! + r * n)
                     let inv = 1 / s
                     for j in 0..<n { out[r * n + j] *= inv }
                 }

@@ -45,8 +45,7 @@ extension Variable {
                     let row = z.baseAddress! + i * c, p = out.baseAddress! + i * c
                     var m = row[0]
                     for j in 1..<c where row[j] > m { m = row[j] }
-                    var s: Scalar = 0
-                    for j in 0..<c { let e = Scalar.exp(row[j] - m); p[j] = e; s += e }
+                    let s = Scalar.shiftedExponentials(row, minus: m, count: c, into: p)
                     let inv = 1 / s
                     for j in 0..<c { p[j] *= inv }
                     let y = labels[i]
@@ -57,11 +56,13 @@ extension Variable {
         }
         let loss = Tensor<Scalar>(Scalar(total / Double(n)))
         return tape.record(loss, inputs: [self]) { g, _ in
+            // (softmax − onehot(label))·g/n, written in one pass over the kept probabilities.
             let scale = g.scalar / Scalar(n)
-            var d = probabilities
-            d.scalars.withUnsafeMutableBufferPointer { p in
-                for i in 0..<n { p[i * c + labels[i]] -= 1 }
-                for k in 0..<(n * c) { p[k] *= scale }
+            let d = Tensor<Scalar>(uninitializedShape: [n, c]) { out in
+                probabilities.scalars.withUnsafeBufferPointer { p in
+                    for k in 0..<(n * c) { out[k] = p[k] * scale }
+                    for i in 0..<n { out[i * c + labels[i]] = (p[i * c + labels[i]] - 1) * scale }
+                }
             }
             return [d]
         }

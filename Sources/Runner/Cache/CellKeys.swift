@@ -24,8 +24,9 @@ import Notebooks
 /// two, so a training run's last digits depend on it (a change shows as "options changed").
 public struct CellKeys: Sendable {
     /// Bumped whenever a directive's output for the same options changes, so old entries are
-    /// never reused by an engine that would compute something else.
-    public static let engineVersion = "folio-engine-1"
+    /// never reused by an engine that would compute something else. 2: Float softmax and
+    /// cross-entropy use the polynomial exponential of `SoftmaxExponentials`.
+    public static let engineVersion = "folio-engine-2"
 
     public struct Entry: Sendable, Equatable {
         public var key: String

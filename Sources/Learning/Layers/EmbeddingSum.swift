@@ -8,58 +8,94 @@ extension Variable {
     ///
     /// The pullback recomputes the pre-activation from the (small, cache-resident) tables instead of
     /// storing it, and scatter-adds act′(pre) ⊙ g into each table's rows in the same pass. Rows are
-    /// split into `EmbeddingSumKernel.chunks` fixed blocks processed concurrently; each block has its
-    /// own gradient accumulator and the blocks are summed in a fixed order, so results do not depend
-    /// on scheduling.
+    /// split into the fixed halves of `EmbeddingSumKernel.halves` processed concurrently; each half
+    /// has its own gradient accumulator and the halves are summed in a fixed order, so results do
+    /// not depend on scheduling.
     public static func embeddingSum(_ tables: [Variable], indices: [Int], activation: Activation) -> Variable {
-        let k = tables.count
-        precondition(k > 0 && indices.count % k == 0, "embeddingSum: \(indices.count) indices for \(k) tables")
-        let width = tables[0].shape[1]
-        let values = tables.map(\.value)
-        for (t, v) in values.enumerated() {
-            precondition(v.rank == 2 && v.shape[1] == width, "embeddingSum: table shape \(v.shape), width \(width)")
-            for i in stride(from: t, to: indices.count, by: k) {
-                precondition(indices[i] >= 0 && indices[i] < v.shape[0], "embeddingSum: index \(indices[i]) out of range for table \(t)")
+        let kernel = EmbeddingSumKernel(tables: tables.map(\.value), indices: indices, activation: activation)
+        return tables[0].tape.record(kernel.hidden(), inputs: tables) { g, need in
+            let grads = g.scalars.withUnsafeBufferPointer { gs in
+                kernel.tableGradients { _, rows in gs.baseAddress! + rows.lowerBound * kernel.width }
             }
-        }
-        let n = indices.count / k
-        let kernel = EmbeddingSumKernel<Scalar>(tables: values, indices: indices, width: width, activation: activation)
-        let out = Tensor<Scalar>(uninitializedShape: [n, width]) { out in
-            let base = SendablePointer(out.baseAddress!)
-            kernel.concurrently(rows: n) { rows in kernel.forward(rows: rows, into: base.pointer) }
-        }
-        return tables[0].tape.record(out, inputs: tables) { g, need in
-            let blocks = EmbeddingSumKernel<Scalar>.blocks(rows: n)
-            let slots = SendableBox([[Tensor<Scalar>]](repeating: [], count: blocks.count))
-            kernel.concurrently(count: blocks.count) { b in slots.set(b, kernel.backward(rows: blocks[b], gradient: g)) }
-            let partials = slots.collected
-            var grads = partials[0]
-            for b in 1..<partials.count { for t in 0..<k { grads[t] += partials[b][t] } }
             return grads.enumerated().map { need[$0.offset] ? $0.element : nil }
         }
     }
 }
 
-/// The loops of `embeddingSum`, specialized per activation (the switch is hoisted out of the
-/// element loops so they vectorize).
+/// The loops of `embeddingSum` and `embeddingSumLinear`, specialized per activation (the switch
+/// is hoisted out of the element loops so that they vectorize).
 struct EmbeddingSumKernel<Scalar: BLASScalar>: @unchecked Sendable {
     let tables: [Tensor<Scalar>]
     let indices: [Int]
     let width: Int
     let activation: Activation
+    /// Rows (examples): indices.count / tables.count.
+    let rows: Int
 
-    /// Rows per block below which one block is used; two blocks otherwise (the machines have 2 cores).
-    static func blocks(rows n: Int) -> [Range<Int>] {
+    /// Checks the shapes and every index.
+    init(tables: [Tensor<Scalar>], indices: [Int], activation: Activation) {
+        let k = tables.count
+        precondition(k > 0 && indices.count % k == 0, "embeddingSum: \(indices.count) indices for \(k) tables")
+        let width = tables[0].shape[1]
+        for (t, v) in tables.enumerated() {
+            precondition(v.rank == 2 && v.shape[1] == width, "embeddingSum: table shape \(v.shape), width \(width)")
+            for i in stride(from: t, to: indices.count, by: k) {
+                precondition(indices[i] >= 0 && indices[i] < v.shape[0], "embeddingSum: index \(indices[i]) out of range for table \(t)")
+            }
+        }
+        self.tables = tables; self.indices = indices; self.width = width; self.activation = activation
+        self.rows = indices.count / k
+    }
+
+    /// The fixed split of the rows processed concurrently: one block below 512 rows, two halves
+    /// otherwise (the machines have 2 cores).
+    static func halves(rows n: Int) -> [Range<Int>] {
         let count = n >= 512 ? 2 : 1
         return (0..<count).map { b in (b * n / count)..<((b + 1) * n / count) }
     }
 
-    func concurrently(rows n: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        let blocks = Self.blocks(rows: n)
-        concurrently(count: blocks.count) { body(blocks[$0]) }
+    var halves: [Range<Int>] { Self.halves(rows: rows) }
+
+    /// The activations, [rows, width].
+    func hidden() -> Tensor<Scalar> {
+        Tensor<Scalar>(uninitializedShape: [rows, width]) { out in
+            let base = SendablePointer(out.baseAddress!)
+            let halves = self.halves
+            concurrently(halves.count) { forward(rows: halves[$0], into: base.pointer) }
+        }
     }
 
-    func concurrently(count: Int, _ body: @Sendable (Int) -> Void) {
+    /// The tables' gradients, accumulated in rounds: each round takes the next `rowsPerRound` rows
+    /// of every half, asks `gradientRows(half, rows)` (on the calling thread) for the gradient of
+    /// the activations of those rows (rows.count × width, row-major; the pointer must stay valid
+    /// until the next call for the same half), then accumulates the halves concurrently, each into
+    /// its own buffers. The halves' buffers are summed in order at the end, so the result is the
+    /// same for any `rowsPerRound`.
+    func tableGradients(rowsPerRound: Int = .max,
+                        _ gradientRows: (_ half: Int, _ rows: Range<Int>) -> UnsafePointer<Scalar>) -> [Tensor<Scalar>] {
+        let halves = self.halves
+        let accumulators = halves.map { _ in tables.map { GradientBuffer<Scalar>(count: $0.count) } }
+        defer { for set in accumulators { for b in set { b.deallocate() } } }
+        var start = halves.map(\.lowerBound)
+        while zip(start, halves).contains(where: { $0 < $1.upperBound }) {
+            let work = halves.indices.map { h -> (Range<Int>, SendableConstPointer<Scalar>)? in
+                let end = halves[h].upperBound - start[h] > rowsPerRound ? start[h] + rowsPerRound : halves[h].upperBound
+                guard start[h] < end else { return nil }
+                defer { start[h] = end }
+                return (start[h]..<end, SendableConstPointer(gradientRows(h, start[h]..<end)))
+            }
+            concurrently(halves.count) { h in
+                if let (rows, g) = work[h] { accumulate(rows: rows, gradient: g.pointer, into: accumulators[h]) }
+            }
+        }
+        return tables.indices.map { t in
+            var total = accumulators[0][t].tensor(shape: tables[t].shape)
+            for h in 1..<halves.count { total += accumulators[h][t].tensor(shape: tables[t].shape) }
+            return total
+        }
+    }
+
+    func concurrently(_ count: Int, _ body: @Sendable (Int) -> Void) {
         if count == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
     }
 
@@ -74,14 +110,17 @@ struct EmbeddingSumKernel<Scalar: BLASScalar>: @unchecked Sendable {
         }
     }
 
+    /// Eₜ[idx[i, t]] += g[i] ⊙ act′(pre[i]) for i in `rows`, into `buffers` (one per table); `g`
+    /// points at the gradient row of `rows.lowerBound`.
     @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-    func backward(rows: Range<Int>, gradient g: Tensor<Scalar>) -> [Tensor<Scalar>] {
+    func accumulate(rows: Range<Int>, gradient g: UnsafePointer<Scalar>, into buffers: [GradientBuffer<Scalar>]) {
+        let gp = buffers.map(\.pointer)
         switch activation {
-        case .quadratic: return backward(rows, g, QuadraticFunction.self)
-        case .identity: return backward(rows, g, IdentityFunction.self)
-        case .relu: return backward(rows, g, ReLUFunction.self)
-        case .tanh: return backward(rows, g, TanhFunction.self)
-        case .gelu: return backward(rows, g, GELUFunction.self)
+        case .quadratic: accumulate(rows, g, gp, QuadraticFunction.self)
+        case .identity: accumulate(rows, g, gp, IdentityFunction.self)
+        case .relu: accumulate(rows, g, gp, ReLUFunction.self)
+        case .tanh: accumulate(rows, g, gp, TanhFunction.self)
+        case .gelu: accumulate(rows, g, gp, GELUFunction.self)
         }
     }
 
@@ -109,48 +148,62 @@ struct EmbeddingSumKernel<Scalar: BLASScalar>: @unchecked Sendable {
         }
     }
 
-    /// The tables' gradients from the rows `rows`: Eₜ[idx[i, t]] += g[i] ⊙ act′(pre[i]), with the
-    /// pre-activation recomputed from the tables.
-    private func backward<A: PointwiseFunction>(_ rows: Range<Int>, _ g: Tensor<Scalar>, _: A.Type) -> [Tensor<Scalar>] {
+    /// The pre-activation is recomputed from the tables rather than stored.
+    private func accumulate<A: PointwiseFunction>(_ rows: Range<Int>, _ g: UnsafePointer<Scalar>,
+                                                  _ gp: [UnsafeMutablePointer<Scalar>], _: A.Type) {
         let k = tables.count, w = width
-        return withTablePointers(tables) { tp in
-            withZeroedBuffers(like: tables) { gp in
-                indices.withUnsafeBufferPointer { idx in
-                    g.scalars.withUnsafeBufferPointer { gs in
-                        if k == 2 {
-                            for i in rows {
-                                let gRow = gs.baseAddress! + i * w
-                                let a = idx[2 * i], b = idx[2 * i + 1]
-                                let ea = tp[0] + a * w, eb = tp[1] + b * w
-                                let da = gp[0] + a * w, db = gp[1] + b * w
-                                for j in 0..<w {
-                                    let d = gRow[j] * A.slope(ea[j] + eb[j])
-                                    da[j] += d
-                                    db[j] += d
-                                }
-                            }
-                            return
+        withTablePointers(tables) { tp in
+            indices.withUnsafeBufferPointer { idx in
+                if k == 2 {
+                    for i in rows {
+                        let gRow = g + (i - rows.lowerBound) * w
+                        let a = idx[2 * i], b = idx[2 * i + 1]
+                        let ea = tp[0] + a * w, eb = tp[1] + b * w
+                        let da = gp[0] + a * w, db = gp[1] + b * w
+                        for j in 0..<w {
+                            let d = gRow[j] * A.slope(ea[j] + eb[j])
+                            da[j] += d
+                            db[j] += d
                         }
-                        let d = UnsafeMutablePointer<Scalar>.allocate(capacity: w)
-                        defer { d.deallocate() }
-                        for i in rows {
-                            let gRow = gs.baseAddress! + i * w
-                            for j in 0..<w { d[j] = 0 }
-                            for t in 0..<k {
-                                let src = tp[t] + idx[i * k + t] * w
-                                for j in 0..<w { d[j] += src[j] }
-                            }
-                            for j in 0..<w { d[j] = gRow[j] * A.slope(d[j]) }
-                            for t in 0..<k {
-                                let dst = gp[t] + idx[i * k + t] * w
-                                for j in 0..<w { dst[j] += d[j] }
-                            }
-                        }
+                    }
+                    return
+                }
+                let d = UnsafeMutablePointer<Scalar>.allocate(capacity: w)
+                defer { d.deallocate() }
+                for i in rows {
+                    let gRow = g + (i - rows.lowerBound) * w
+                    for j in 0..<w { d[j] = 0 }
+                    for t in 0..<k {
+                        let src = tp[t] + idx[i * k + t] * w
+                        for j in 0..<w { d[j] += src[j] }
+                    }
+                    for j in 0..<w { d[j] = gRow[j] * A.slope(d[j]) }
+                    for t in 0..<k {
+                        let dst = gp[t] + idx[i * k + t] * w
+                        for j in 0..<w { dst[j] += d[j] }
                     }
                 }
             }
         }
     }
+}
+
+/// A zeroed buffer that one concurrent block accumulates a gradient into.
+struct GradientBuffer<Scalar: BLASScalar>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Scalar>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: Swift.max(count, 1))
+        pointer.initialize(repeating: 0, count: Swift.max(count, 1))
+    }
+
+    func tensor(shape: [Int]) -> Tensor<Scalar> {
+        Tensor(shape: shape, scalars: Array(UnsafeBufferPointer(start: pointer, count: count)))
+    }
+
+    func deallocate() { pointer.deallocate() }
 }
 
 /// A pointer handed to concurrent blocks that write disjoint rows.
@@ -159,18 +212,10 @@ struct SendablePointer<T>: @unchecked Sendable {
     init(_ p: UnsafeMutablePointer<T>) { pointer = p }
 }
 
-/// Per-block results written by concurrent blocks into distinct slots.
-final class SendableBox<T>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<T>
-    init(_ values: [T]) {
-        buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
-        _ = buffer.initialize(from: values)
-    }
-    /// Stores slot `i` (each slot is written by exactly one block).
-    func set(_ i: Int, _ value: T) { buffer[i] = value }
-    deinit { buffer.deinitialize(); buffer.deallocate() }
-    /// Collects the slots after all blocks finished.
-    var collected: [T] { Array(buffer) }
+/// A read-only pointer handed to concurrent blocks.
+struct SendableConstPointer<T>: @unchecked Sendable {
+    let pointer: UnsafePointer<T>
+    init(_ p: UnsafePointer<T>) { pointer = p }
 }
 
 /// Base addresses of several tensors' storage, valid inside `body`.
@@ -180,16 +225,4 @@ func withTablePointers<S: BLASScalar, R>(_ tensors: [Tensor<S>], _ body: ([Unsaf
         return tensors[k].scalars.withUnsafeBufferPointer { go(k + 1, acc + [$0.baseAddress!]) }
     }
     return go(0, [])
-}
-
-/// Zeroed scratch buffers shaped like `tensors`, handed to `body` and returned as tensors.
-func withZeroedBuffers<S: BLASScalar>(like tensors: [Tensor<S>], _ body: ([UnsafeMutablePointer<S>]) -> Void) -> [Tensor<S>] {
-    let buffers = tensors.map { t -> UnsafeMutableBufferPointer<S> in
-        let b = UnsafeMutableBufferPointer<S>.allocate(capacity: Swift.max(t.count, 1))
-        b.initialize(repeating: 0)
-        return b
-    }
-    defer { for b in buffers { b.deallocate() } }
-    body(buffers.map { $0.baseAddress! })
-    return zip(tensors, buffers).map { t, b in Tensor(shape: t.shape, scalars: Array(b.prefix(t.count))) }
 }

@@ -10,9 +10,8 @@ extension Variable {
     public func linear(weight: Variable, bias: Variable? = nil) -> Variable {
         let x = value, w = weight.value
         let y: Variable
-        if x.rank == 2 && w.shape[0] < 128 && x.shape[0] >= 4 * w.shape[0] {
-            let out = w.matmul(x, transposeOther: true).transposed()
-            y = tape.record(out, inputs: [self, weight]) { g, need in
+        if isNarrowLinearProduct(x, w) {
+            y = tape.record(linearProduct(x, w), inputs: [self, weight]) { g, need in
                 [need[0] ? g.matmul(w) : nil, need[1] ? g.matmul(x, transposeSelf: true) : nil]
             }
         } else {
@@ -21,6 +20,17 @@ extension Variable {
         guard let bias else { return y }
         return y + bias
     }
+}
+
+/// Whether x·Wᵀ is formed as (W·xᵀ)ᵀ: a narrow output (out < 128) and a much larger batch (n ≥ 4·out).
+func isNarrowLinearProduct<S: BLASScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Bool {
+    x.rank == 2 && w.shape[0] < 128 && x.shape[0] >= 4 * w.shape[0]
+}
+
+/// x·Wᵀ for x [n, in] and W [out, in], in the order `Variable.linear` uses (see there).
+@_specialize(where S == Float) @_specialize(where S == Double)
+func linearProduct<S: BLASScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Tensor<S> {
+    isNarrowLinearProduct(x, w) ? w.matmul(x, transposeOther: true).transposed() : x.matmul(w, transposeOther: true)
 }
 
 /// Dense one-hot encoding of token inputs: each of the `width` tokens of a row becomes a block of

@@ -1,7 +1,8 @@
 import Tensors
 
 /// The one-hot pair MLP of the grokking experiments: f(x) = W·act(U·[onehot(x₁); …; onehot(x_k)])
-/// with no biases, computed as act(Σₜ Uₜ[xₜ]) by embedding look-ups (`Variable.embeddingSum`).
+/// with no biases, computed as act(Σₜ Uₜ[xₜ]) by embedding look-ups and the output product in one tape operation
+/// (`Variable.embeddingSumLinear`).
 ///
 /// Parameters: `input.{t}` [vocabulary, hidden] for each input position t (the columns of U that
 /// multiply onehot(xₜ), transposed) and `output` [outputs, hidden] (W). With `framework` init the
@@ -40,8 +41,8 @@ public struct OneHotMLP: Architecture, Equatable {
             preconditionFailure("OneHotMLP: expects \(inputs) tokens per example")
         }
         let tables = (0..<inputs).map { p["input.\($0)"] }
-        let h = Variable.embeddingSum(tables, indices: tokens, activation: activation)
-        return ForwardPass(output: h.linear(weight: p["output"]), hidden: [h])
+        let (h, y) = Variable.embeddingSumLinear(tables, indices: tokens, activation: activation, weight: p["output"])
+        return ForwardPass(output: y, hidden: [h])
     }
 
     /// U as one matrix [hidden, inputs·vocabulary]: U[k, t·vocabulary + n] = input.t[n, k].

@@ -25,8 +25,9 @@ import Notebooks
 public struct CellKeys: Sendable {
     /// Bumped whenever a directive's output for the same options changes, so old entries are
     /// never reused by an engine that would compute something else. 2: Float softmax and
-    /// cross-entropy use the polynomial exponential of `SoftmaxExponentials`.
-    public static let engineVersion = "folio-engine-2"
+    /// cross-entropy use the polynomial exponential of `SoftmaxExponentials`. 3: the one-hot MLP
+    /// forms its hidden gradient in blocks of rows (`Variable.embeddingSumLinear`).
+    public static let engineVersion = "folio-engine-3"
 
     public struct Entry: Sendable, Equatable {
         public var key: String

@@ -101,13 +101,13 @@ final class OperationGradientTests: XCTestCase {
         let p = randomParameters([("e", [5, 3]), ("f", [4, 3]), ("w", [2, 3])], awayFromZero: 0.05)
         let indices = [0, 1, 4, 3, 4, 3, 0, 1, 2, 2, 1, 0]
         for a in Activation.allCases {
-            for rows in [nil, 1, 2] as [Int?] {  // one round, or several rounds per half
+            for rows in [nil, 1, 2] as [Int?] {  // one round, or several
                 assertGradientsMatch(p) { v in
                     Variable.embeddingSumLinear([v["e"], v["f"]], indices: indices, activation: a, weight: v["w"], rowsPerRound: rows).output
                 }
             }
         }
-        // Two halves (n ≥ 512), rounds that do not divide them, and the narrow product (n ≥ 4·out).
+        // Rounds that do not divide n, and the narrow product (n ≥ 4·out).
         var rng = RandomGenerator(seed: 12)
         let many = (0..<(2 * 601)).map { _ in rng.int(below: 5) }
         let q = randomParameters([("e", [5, 2]), ("f", [5, 2]), ("w", [3, 2])], seed: 3)

@@ -9,7 +9,7 @@ extension Variable {
     /// tables' gradients up to rounding (OpenBLAS may round a gemm over a block of rows differently
     /// from one over all rows: relative differences of a few 1e-6 in Float). The composition forms the n × width gradient g·W of the
     /// activations in memory (9.6 MB for the benchmark model) and reads it back to scatter it into the
-    /// tables; here it is formed `rowsPerRound` rows of each half at a time, by one gemm into a
+    /// tables; here it is formed `rowsPerRound` rows at a time, by one gemm into a
     /// cache-sized scratch, and scattered while it is still in cache.
     ///
     /// `hidden` is h as a constant on the tape (for probes and CKA); gradients flow through `output`.
@@ -43,24 +43,24 @@ extension Variable {
         return (tape.constant(h), output)
     }
 
-    /// Rows of each half per round: a scratch of about 1 MiB (256 Ki scalars) per half, which stays
-    /// in the L2/L3 caches between the gemm that writes it and the scatter that reads it.
+    /// Rows per round: a scratch of about 1 MiB (256 Ki scalars), which stays in the L2/L3 caches
+    /// between the gemm that writes it and the scatter that reads it.
     static func scratchRows(width: Int) -> Int { Swift.max(1, (1 << 18) / Swift.max(width, 1)) }
 
-    /// The tables' gradients from the output gradient g [n, out]: per round and half, one gemm
-    /// g[rows]·W into that half's scratch, which the kernel then scatters.
+    /// The tables' gradients from the output gradient g [n, out]: per round, one gemm g[rows]·W into
+    /// the scratch, which the kernel then scatters.
     private static func hiddenGradientRounds(_ g: Tensor<Scalar>, _ w: Tensor<Scalar>, _ kernel: EmbeddingSumKernel<Scalar>,
                                              rowsPerRound: Int) -> [Tensor<Scalar>] {
         let out = w.shape[0], width = kernel.width
-        let scratch = kernel.halves.map { _ in UnsafeMutablePointer<Scalar>.allocate(capacity: rowsPerRound * width) }
-        defer { for s in scratch { s.deallocate() } }
+        let scratch = UnsafeMutablePointer<Scalar>.allocate(capacity: Swift.max(1, Swift.min(rowsPerRound, kernel.rows) * width))
+        defer { scratch.deallocate() }
         return g.scalars.withUnsafeBufferPointer { gs in
             w.scalars.withUnsafeBufferPointer { ws in
-                kernel.tableGradients(rowsPerRound: rowsPerRound) { half, rows in
+                kernel.tableGradients(rowsPerRound: rowsPerRound) { rows in
                     Scalar.gemm(transA: false, transB: false, m: rows.count, n: width, k: out, alpha: 1,
                                 a: gs.baseAddress! + rows.lowerBound * out, lda: out, b: ws.baseAddress!, ldb: width,
-                                beta: 0, c: scratch[half], ldc: width)
-                    return UnsafePointer(scratch[half])
+                                beta: 0, c: scratch, ldc: width)
+                    return UnsafePointer(scratch)
                 }
             }
         }

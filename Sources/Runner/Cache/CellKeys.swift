@@ -26,8 +26,9 @@ public struct CellKeys: Sendable {
     /// Bumped whenever a directive's output for the same options changes, so old entries are
     /// never reused by an engine that would compute something else. 2: Float softmax and
     /// cross-entropy use the polynomial exponential of `SoftmaxExponentials`. 3: the one-hot MLP
-    /// forms its hidden gradient in blocks of rows (`Variable.embeddingSumLinear`).
-    public static let engineVersion = "folio-engine-3"
+    /// forms its hidden gradient in blocks of rows (`Variable.embeddingSumLinear`). 4: its tables'
+    /// gradients are summed over the rows in one pass instead of two halves.
+    public static let engineVersion = "folio-engine-4"
 
     public struct Entry: Sendable, Equatable {
         public var key: String

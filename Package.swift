@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Tensors"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Learning", "Tensors"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        // Snapshots are read from the source tree by path (#filePath), not bundled.
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Snapshots"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks"]),

@@ -22,7 +22,7 @@ public enum HessianDirective: Directive {
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
-        let (id, run) = try context.trainingRun(options)
+        let (_, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
         let w = run.model.flatParameters()
         let d = objective.dimension

@@ -4,53 +4,15 @@ import Foundation
 /// `folio render` with the cell cache, run as processes: reuse, reasons, --check, explain,
 /// interruption, concurrent renders, shards and --jobs.
 final class CacheCommandLineTests: XCTestCase {
-    private var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    private var repositoryRoot: URL { FolioProcess.repositoryRoot }
 
-    private var folio: URL {
-        let products = Bundle.main.bundleURL.pathExtension == "xctest"
-            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-        let candidate = products.appendingPathComponent("folio")
-        if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        return repositoryRoot.appendingPathComponent(".build/debug/folio")
-    }
+    private func start(_ arguments: [String]) throws -> FolioProcess.Running { try FolioProcess.start(arguments) }
 
-    private func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
-        let process = Process()
-        process.executableURL = folio
-        process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        return (process, out, err)
-    }
+    private func finish(_ running: FolioProcess.Running) -> FolioProcess.Result { FolioProcess.finish(running) }
 
-    private func finish(_ p: (Process, Pipe, Pipe)) -> (code: Int32, stdout: String, stderr: String) {
-        let outData = p.1.fileHandleForReading.readDataToEndOfFile()
-        let errData = p.2.fileHandleForReading.readDataToEndOfFile()
-        p.0.waitUntilExit()
-        return (p.0.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
+    private func run(_ arguments: [String]) throws -> FolioProcess.Result { try FolioProcess.run(arguments) }
 
-    private func run(_ arguments: [String]) throws -> (code: Int32, stdout: String, stderr: String) {
-        finish(try start(arguments))
-    }
-
-    private func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cache-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir
-    }
-
-    private func write(_ text: String, to name: String, in dir: URL) throws -> String {
-        let url = dir.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
+    private func temporaryDirectory() throws -> URL { try temporaryDirectory(prefix: "folio-cache-cli") }
 
     private func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
@@ -256,7 +218,7 @@ final class CacheCommandLineTests: XCTestCase {
         let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 20000\n```\n",
                            to: "slow.md", in: dir)
         let log = dir.appendingPathComponent("tty.log").path
-        let command = [folio.path, "render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache"]
+        let command = [FolioProcess.executable.path, "render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache"]
             .map { "'\($0)'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")

@@ -114,6 +114,34 @@ final class SVGStructureTests: XCTestCase {
         XCTAssertLessThan(layout.y.position(0), layout.y.position(2))
     }
 
+    func testNamedHeatmapRowsAndColumnsLabelTheirCells() {
+        let mark = HeatmapMark(values: [[1, 2], [3, 4], [5, 6]], columnLabels: ["left", "right"], rowLabels: ["a", "b", "c"])
+        let figure = Figure(id: "named", layers: [.heatmap(mark)])
+        let layout = PanelLayout.plan(figure, PanelData(figure: figure), width: 640, height: 400)
+        XCTAssertEqual(layout.x.ticks.map(\.label), ["left", "right"])
+        XCTAssertEqual(layout.x.ticks.map(\.value), [0, 1])
+        XCTAssertEqual(layout.y.ticks.map(\.label), ["a", "b", "c"])
+        XCTAssertFalse(layout.rotatesXLabels)
+        let svg = figure.render().svg
+        XCTAssertTrue(svg.contains(">right</text>") && svg.contains(">c</text>"))
+        // Names that do not match the cells are ignored: indices again.
+        let wrong = Figure(id: "wrong", layers: [.heatmap(HeatmapMark(values: [[1, 2]], columnLabels: ["only one"]))])
+        XCTAssertEqual(PanelLayout.plan(wrong, PanelData(figure: wrong), width: 640, height: 400).x.ticks.map(\.label), ["0", "1"])
+    }
+
+    func testLongColumnNamesOfANarrowHeatmapAreRotated() {
+        let names = (0..<12).map { "network number \($0)" }
+        let mark = HeatmapMark(values: [[Double]](repeating: (0..<12).map(Double.init), count: 3), columnLabels: names)
+        let figure = Figure(id: "narrow", width: 420, height: 360, layers: [.heatmap(mark)])
+        let layout = PanelLayout.plan(figure, PanelData(figure: figure), width: 420, height: 360)
+        XCTAssertTrue(layout.rotatesXLabels)
+        XCTAssertEqual(layout.xTickLabels, names)
+        // The margin below the plot holds the rotated labels.
+        let widest = names.map { TextMetrics.width($0, fontSize: TextMetrics.tickFontSize) }.max()!
+        XCTAssertGreaterThan(layout.margins.bottom, widest * 0.7)
+        XCTAssertTrue(figure.render().svg.contains("rotate(-45)"))
+    }
+
     func testBadSizesFallBackToDefaults() {
         let svg = Figure(id: "s", width: .nan, height: -3, layers: []).render().svg
         XCTAssertTrue(svg.contains("viewBox=\"0 0 640 400\""))

@@ -58,6 +58,14 @@ final class FigureDirectiveTests: XCTestCase {
         XCTAssertTrue(hist.svg.contains("count"))
     }
 
+    func testHeatmapRowAndColumnNames() throws {
+        let named = try figure(data + "```{heatmap}\nvalues: [[1, 2], [3, 4]]\ncolumn_labels:\n  - left\n  - =d.name[1]\nrow_labels: [1, 2]\n```\n")
+        XCTAssertTrue(named.svg.contains(">left</text>") && named.svg.contains(">b</text>"))
+        XCTAssertThrowsError(try figure(data + "```{heatmap}\nvalues: [[1, 2], [3, 4]]\ncolumn_labels: [only]\n```\n")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.message, "'column_labels' has 1 name but the matrix has 2 columns")
+        }
+    }
+
     func testNonNumbersInASeriesAreLocated() {
         XCTAssertThrowsError(try figure(data + "```{plot}\nseries:\n  - {y: =d.name}\n```\n")) { error in
             let d = error as? Diagnostic

@@ -6,7 +6,7 @@ struct PanelLayout {
     var margins: Margins
     var x: PositionScale
     var y: PositionScale
-    /// Band labels drawn at −45° because they are wider than their band.
+    /// Band labels (or named heatmap columns) drawn at −45° because they are wider than their slot.
     var rotatesXLabels: Bool
     /// Widths reserved right of the plot (each includes its leading gap).
     var legendWidth: Double
@@ -80,18 +80,25 @@ extension PanelLayout {
         let plotHeight = Swift.max(minimumPlotSize, height - margins.top - margins.bottom)
         let left = margins.left
         let top = margins.top
-        let x = AxisResolver.resolve(figure.x, kind: data.xKind, extent: data.xExtent, categories: data.categories,
+        var x = AxisResolver.resolve(figure.x, kind: data.xKind, extent: data.xExtent, categories: data.categories,
                                      includesZero: false, exact: data.exactX, shared: sharedX,
                                      start: left, end: left + plotWidth, isX: true)
-        let y = AxisResolver.resolve(figure.y, kind: data.yKind, extent: data.yExtent, categories: [],
+        var y = AxisResolver.resolve(figure.y, kind: data.yKind, extent: data.yExtent, categories: [],
                                      includesZero: data.valueAxisIncludesZero, exact: data.exactY, shared: sharedY,
                                      start: data.yReversed ? top : top + plotHeight,
                                      end: data.yReversed ? top + plotHeight : top, isX: false)
+        // Named heatmap rows and columns: one tick per cell, at its index, labelled with its name.
+        let columnNames = data.heatmap?.usableColumnLabels
+        if let names = columnNames { x = x.labellingIndices(names) }
+        if let names = data.heatmap?.usableRowLabels { y = y.labellingIndices(names) }
         var rotates = false
         var categoryLabels: [String] = []
-        if case .band(let names) = x.kind {
+        var slotNames: (names: [String], width: Double)?
+        if case .band(let names) = x.kind { slotNames = (names, x.bandStep) }
+        if let names = columnNames { slotNames = (names, abs(x.position(1) - x.position(0))) }
+        if let (names, slot) = slotNames {
             let widest = names.map { TextMetrics.width($0, fontSize: TextMetrics.tickFontSize) }.max() ?? 0
-            rotates = widest + 4 > x.bandStep
+            rotates = widest + 4 > slot
             categoryLabels = rotates
                 ? names.map { TextMetrics.truncate($0, toWidth: maximumCategoryLabelWidth, fontSize: TextMetrics.tickFontSize) }
                 : names

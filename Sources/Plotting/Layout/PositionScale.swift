@@ -23,6 +23,13 @@ struct PositionScale {
 
     static let bandPadding = 0.2
 
+    /// The same scale with one tick per index 0..<names.count, labelled by the names (the named
+    /// rows and columns of a heatmap, whose cells are centred on their indices).
+    func labellingIndices(_ names: [String]) -> PositionScale {
+        PositionScale(kind: kind, lower: lower, upper: upper, start: start, end: end,
+                      ticks: names.enumerated().map { Tick(value: Double($0.offset), label: $0.element) })
+    }
+
     /// True when `v` can be drawn on this scale (finite, and positive on a log scale).
     func accepts(_ v: Double) -> Bool {
         v.isFinite && (kind != .log || v > 0)

@@ -11,15 +11,28 @@ public struct HeatmapMark: Sendable {
     /// Title of the colour bar.
     public var label: String?
     public var format: TickFormat
+    /// Names of the columns, drawn as the x tick labels (one per column, in order) in place of the
+    /// column indices; ignored unless there is one per column.
+    public var columnLabels: [String]?
+    /// Names of the rows, drawn as the y tick labels in place of the row indices; ignored unless
+    /// there is one per row.
+    public var rowLabels: [String]?
 
     public init(values: [[Double]], colourMap: ColourMap = .viridis, domain: (min: Double, max: Double)? = nil,
-                label: String? = nil, format: TickFormat = .auto) {
+                label: String? = nil, format: TickFormat = .auto, columnLabels: [String]? = nil, rowLabels: [String]? = nil) {
         self.values = values
         self.colourMap = colourMap
         self.domain = domain
         self.label = label
         self.format = format
+        self.columnLabels = columnLabels
+        self.rowLabels = rowLabels
     }
+
+    /// The column labels when there is one per column.
+    var usableColumnLabels: [String]? { columnLabels.flatMap { $0.count == columnCount && columnCount > 0 ? $0 : nil } }
+    /// The row labels when there is one per row.
+    var usableRowLabels: [String]? { rowLabels.flatMap { $0.count == rowCount && rowCount > 0 ? $0 : nil } }
 
     var rowCount: Int { values.count }
     var columnCount: Int { values.map(\.count).max() ?? 0 }

@@ -12,6 +12,8 @@ public enum HeatmapDirective: Directive {
         OptionKey("colour_label", .string, "Title of the colour bar."),
         OptionKey("colour_min", .number, "Fixed lower end of the colour scale."),
         OptionKey("colour_max", .number, "Fixed upper end of the colour scale."),
+        OptionKey("column_labels", .list(.string), "Names of the columns, one per column, drawn in place of their indices."),
+        OptionKey("row_labels", .list(.string), "Names of the rows, one per row, drawn in place of their indices."),
     ]
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -21,12 +23,24 @@ public enum HeatmapDirective: Directive {
         let colourMap = ColourMap(rawValue: try options.choice("colour_map", ColourMap.allCases.map(\.rawValue), default: "viridis")) ?? .viridis
         var domain: (min: Double, max: Double)?
         if let lo = try options.number("colour_min"), let hi = try options.number("colour_max") { domain = (lo, hi) }
-        let mark = HeatmapMark(values: rows, colourMap: colourMap, domain: domain, label: try options.string("colour_label"))
+        let columns = rows.map(\.count).max() ?? 0
+        let mark = HeatmapMark(values: rows, colourMap: colourMap, domain: domain, label: try options.string("colour_label"),
+                               columnLabels: try names(options, "column_labels", count: columns, of: "columns"),
+                               rowLabels: try names(options, "row_labels", count: rows.count, of: "rows"))
         var x = try FigureOptions.axis(options, "x"), y = try FigureOptions.axis(options, "y")
         x.grid = false
         y.grid = false
         let figure = try FigureOptions.figure(options, context: context, layers: [.heatmap(mark)], x: x, y: y)
         return try FigureOptions.output(figure, options: options)
+    }
+
+    /// The names under `key`, which must be one per row or column.
+    private static func names(_ options: Options, _ key: String, count: Int, of what: String) throws(Diagnostic) -> [String]? {
+        guard let names = try options.strings(key) else { return nil }
+        guard names.count == count else {
+            throw Diagnostic(at: options.location(of: key), "'\(key)' has \(names.count) \(names.count == 1 ? "name" : "names") but the matrix has \(count) \(what)")
+        }
+        return names
     }
 
     /// Rows of numbers from a list of lists, or from a table (each column becomes a column).

@@ -113,6 +113,21 @@ public struct Options: Sendable {
         return xs.map { Int($0) }
     }
 
+    /// A list of names: text items as they are, numbers and booleans formatted.
+    public func strings(_ key: String) throws(Diagnostic) -> [String]? {
+        guard let v = try value(key) else { return nil }
+        guard case .list(let items) = v else { throw mismatch(key, "a list of text", v) }
+        var out: [String] = []
+        for item in items {
+            switch item {
+            case .string(let s): out.append(s)
+            case .number, .bool: out.append(formatValue(item))
+            default: throw mismatch(key, "a list of text", v)
+            }
+        }
+        return out
+    }
+
     /// A word from a fixed set, with a "did you mean" for near misses.
     public func choice(_ key: String, _ words: [String], default d: String? = nil) throws(Diagnostic) -> String {
         guard let s = try string(key) ?? d else { throw Diagnostic(at: node.location, "missing required key '\(name(key))' (one of \(words.joined(separator: ", ")))") }

@@ -37,6 +37,23 @@ public struct LLCEstimate: Sendable, Equatable {
         return (0..<first.count).map { t in lossTraces.reduce(0) { $0 + $1[t] } / Double(lossTraces.count) }
     }
 
+    /// How far the chains were still moving: nβ·(mean loss of the second half of the draws − mean
+    /// loss of the first half), averaged over chains — the estimate from the second half minus the
+    /// estimate from the first. Near zero (within the chains' spread) once the chains sample their
+    /// equilibrium; a value comparable to λ̂ means the chains were still climbing from w* (more
+    /// draws or a burn-in are needed) or drifting away (a smaller ε or a larger γ). 0 with fewer
+    /// than two draws.
+    public var drift: Double {
+        let halves = lossTraces.compactMap { trace -> Double? in
+            let n = trace.count
+            guard n >= 2 else { return nil }
+            let first = trace[..<(n / 2)].reduce(0, +) / Double(n / 2)
+            let second = trace[(n / 2)...].reduce(0, +) / Double(n - n / 2)
+            return nBeta * (second - first)
+        }
+        return halves.isEmpty ? 0 : halves.reduce(0, +) / Double(halves.count)
+    }
+
     /// The per-draw running estimate nβ·(L(w_t) − L_n(w*)) averaged over chains.
     public var meanLLCTrace: [Double] { meanLossTrace.map { nBeta * ($0 - initialLoss) } }
 }

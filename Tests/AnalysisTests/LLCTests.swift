@@ -172,4 +172,28 @@ final class LLCTests: XCTestCase {
         XCTAssertEqual(estimateLLC(objective: wrapped, at: trained.parameters, config: short),
                        estimateLLC(objective: objective, at: trained.parameters, config: short))
     }
+
+    /// `drift` is the estimate from the second half of the draws minus the estimate from the first.
+    func testDriftIsTheSecondHalfEstimateMinusTheFirst() {
+        // Chain 1: losses 0…9 (halves average 2 and 7); chain 2: constant. nβ = 2.
+        let e = LLCEstimate(mean: 0, std: 0, perChain: [0, 0], lossTraces: [(0..<10).map(Double.init), Array(repeating: 3, count: 10)],
+                            initialLoss: 0, acceptanceMean: 1, acceptancePerChain: [1, 1], nBeta: 2)
+        XCTAssertEqual(e.drift, (2 * (7 - 2) + 0) / 2, accuracy: 1e-12)
+        let single = LLCEstimate(mean: 0, std: 0, perChain: [0], lossTraces: [[5]], initialLoss: 0, acceptanceMean: 1,
+                                 acceptancePerChain: [1], nBeta: 2)
+        XCTAssertEqual(single.drift, 0)
+    }
+
+    /// On the quadratic the chains relax towards equilibrium over about 1/(ε(nβ + γ)) ≈ 70 steps
+    /// at ε = 1e-4: 100 draws from w* without burn-in are still climbing, and the drift says so;
+    /// after a burn-in of 1,000 steps it is small against λ̂.
+    func testDriftFlagsChainsThatHaveNotEquilibrated() {
+        let objective = QuadraticObjective(dimension: 10, sampleCount: 1000, curvature: 1)
+        let climbing = estimateLLC(objective: objective, at: objective.center,
+                                   config: LLCConfig(epsilon: 1e-4, chains: 4, draws: 100, burnIn: 0, seed: 4))
+        let settled = estimateLLC(objective: objective, at: objective.center,
+                                  config: LLCConfig(epsilon: 1e-4, chains: 4, draws: 2000, burnIn: 1000, seed: 4))
+        XCTAssertGreaterThan(climbing.drift, 0.3 * climbing.mean)
+        XCTAssertLessThan(abs(settled.drift), 0.1 * settled.mean)
+    }
 }

@@ -27,8 +27,9 @@ public struct CellKeys: Sendable {
     /// never reused by an engine that would compute something else. 2: Float softmax and
     /// cross-entropy use the polynomial exponential of `SoftmaxExponentials`. 3: the one-hot MLP
     /// forms its hidden gradient in blocks of rows (`Variable.embeddingSumLinear`). 4: its tables'
-    /// gradients are summed over the rows in one pass instead of two halves.
-    public static let engineVersion = "folio-engine-4"
+    /// gradients are summed over the rows in one pass instead of two halves. 5: {llc} reports
+    /// `drift`.
+    public static let engineVersion = "folio-engine-5"
 
     public struct Entry: Sendable, Equatable {
         public var key: String

@@ -10,6 +10,7 @@ import Notebooks
 public enum CKADirective: Directive {
     public static let kind = "cka"
     public static let summary = "CKA similarity of the hidden representations of several models."
+    public static let result = "`matrix` (rows of linear CKA values between the models, in the order listed), `names`, `mean_off_diagonal`, `min_off_diagonal`."
     public static let keys = [
         OptionKey("models", .list(.cellReference), required: true, "{train} cells trained on the same task."),
         OptionKey("layer", .integer, "Which hidden layer (0 = first, -1 = last; default -1)."),

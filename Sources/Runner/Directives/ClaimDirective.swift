@@ -6,6 +6,7 @@ import Notebooks
 public enum ClaimDirective: Directive {
     public static let kind = "claim"
     public static let summary = "A statement checked every time the notebook renders."
+    public static let result = "`holds` (true or false)."
     public static let keys = [
         OptionKey("that", .expression, required: true, "The condition, an expression that must be true (no leading '=')."),
         OptionKey("says", .string, required: true, "The claim in words, shown in the report."),

@@ -12,6 +12,7 @@ import Notebooks
 public enum DataDirective: Directive {
     public static let kind = "data"
     public static let summary = "A named table of columns, literal or computed."
+    public static let result = "a table: one list per column, in order (including the range column)."
     public static let keys = [
         OptionKey("range", .mapping([
             OptionKey("name", .string, required: true, "The column the range fills."),

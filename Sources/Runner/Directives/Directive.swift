@@ -7,6 +7,8 @@ public protocol Directive: Sendable {
     static var kind: String { get }
     /// One sentence for `folio --help` and the docs.
     static var summary: String { get }
+    /// What the cell's `id` names, for the docs: the fields of its result.
+    static var result: String { get }
     /// The keys the cell body may have. `id` is added by the runner for every directive.
     static var keys: [OptionKey] { get }
     /// Names that expressions in this cell may use besides `params` and earlier ids (e.g. a

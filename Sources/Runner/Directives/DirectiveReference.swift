@@ -11,6 +11,8 @@ public enum DirectiveReference {
             out.append("")
             out.append(directive.summary)
             out.append("")
+            out.append("Result: \(directive.result)")
+            out.append("")
             out.append("| key | type | required | meaning |")
             out.append("|---|---|---|---|")
             out.append("| `id` | text |  | Names the cell's result for later cells, prose and claims. |")

@@ -10,6 +10,7 @@ import Notebooks
 public enum ExtractProgramDirective: Directive {
     public static let kind = "extract_program"
     public static let summary = "Read the modular-addition algorithm off a grokked network and run it."
+    public static let result = "`accuracy` (the extracted program against (a + b) mod p), `agreement` (with the network's answers), `network_accuracy`, `frequencies`, `neuron_counts`, `terms`."
     public static let keys = [
         OptionKey("model", .cellReference, required: true, "A {train} cell: one-hot MLP, quadratic activation, two tokens mod p."),
     ]

@@ -13,6 +13,7 @@ import Notebooks
 public enum FourierDirective: Directive {
     public static let kind = "fourier"
     public static let summary = "Fourier spectrum of a modular-arithmetic network's embedding."
+    public static let result = "`frequency`, `norm`, `share` (columns over k = 1..⌊p/2⌋), `key_frequencies`, `key_count`, `key_fraction`, `top_fraction` (share of the top `top_k`), `baseline` (top_k/⌊p/2⌋), `ipr_mean`, `full_loss`, `restricted_loss`, `excluded_loss`, `step`."
     public static let keys = [
         OptionKey("model", .cellReference, required: true, "A {train} cell with a one-hot MLP on a modular task."),
         OptionKey("step", .integer, "Analyse the checkpoint kept at this step (default: the final parameters)."),

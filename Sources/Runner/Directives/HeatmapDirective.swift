@@ -6,6 +6,7 @@ import Plotting
 public enum HeatmapDirective: Directive {
     public static let kind = "heatmap"
     public static let summary = "A matrix drawn as coloured cells with a colour bar."
+    public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
     public static let keys = FigureOptions.axisKeys + [
         OptionKey("values", .any, required: true, "A list of rows (lists of numbers)."),
         OptionKey("colour_map", .choice(ColourMap.allCases.map(\.rawValue)), "viridis (default) or diverging."),

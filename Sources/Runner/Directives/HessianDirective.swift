@@ -12,6 +12,7 @@ import Notebooks
 public enum HessianDirective: Directive {
     public static let kind = "hessian"
     public static let summary = "Hessian spectrum of the training loss and its flat directions."
+    public static let result = "`eigenvalues` (descending), `index`, `top`, `largest`, `flat_count`, `flat_fraction`, `parameters`, `full` (whether the whole spectrum was computed)."
     public static let keys = [
         OptionKey("model", .cellReference, required: true, "A {train} cell."),
         OptionKey("top_k", .integer, "Eigenvalues by Lanczos when the full spectrum is too large (default 20)."),

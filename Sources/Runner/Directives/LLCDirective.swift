@@ -6,13 +6,11 @@ import Notebooks
 /// cell's model (at its final parameters or at each of its checkpoints: the LLC over training) or
 /// of a model whose λ is known exactly (`objective:`), for validating the estimator.
 ///
-/// Result at one point: `llc`, `llc_std`, `per_chain`, `acceptance`, `n_beta`, `initial_loss`,
-/// `parameters` (d), `half_parameters` (d/2, the regular-model value), `true_lambda` (known
-/// objectives), and the mean loss trace `draw`/`trace`. Over checkpoints: a table with `step`,
-/// `llc`, `llc_std`, `acceptance`.
+/// Its result is described by `result` (and in the directive reference of docs/notebooks.md).
 public enum LLCDirective: Directive {
     public static let kind = "llc"
     public static let summary = "Estimate the local learning coefficient by SGLD."
+    public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, plus `parameters`."
 
     static let objectiveKinds = ["quadratic", "polynomial", "reduced_rank", "deep_linear"]
     public static let keys = [
@@ -73,7 +71,7 @@ public enum LLCDirective: Directive {
                               display: [summary(estimate, dimension: objective.dimension, truth: nil)])
         }
         let wanted = try checkpointSteps(options, run: run, id: id)
-        var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "acceptance": []]
+        var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "drift": [], "acceptance": []]
         for (i, step) in wanted.enumerated() {
             context.progress(i, wanted.count, "checkpoint \(step)")
             let w = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))
@@ -81,9 +79,10 @@ public enum LLCDirective: Directive {
             columns["step"]!.append(Double(step))
             columns["llc"]!.append(estimate.mean)
             columns["llc_std"]!.append(estimate.std)
+            columns["drift"]!.append(estimate.drift)
             columns["acceptance"]!.append(estimate.acceptanceMean)
         }
-        var table = Record(["step", "llc", "llc_std", "acceptance"].map { ($0, Value.numbers(columns[$0]!)) })
+        var table = Record(["step", "llc", "llc_std", "drift", "acceptance"].map { ($0, Value.numbers(columns[$0]!)) })
         table["parameters"] = .number(Double(objective.dimension))
         return CellOutput(value: .record(table), display: [.summary(title: "LLC over training", items: [
             ("checkpoints", "\(wanted.count)"),
@@ -137,7 +136,7 @@ public enum LLCDirective: Directive {
         let draws = e.lossTraces.first?.count ?? 0
         let trace = (0..<draws).map { i in e.lossTraces.map { $0[i] }.reduce(0, +) / Double(e.lossTraces.count) }
         return Record([
-            ("llc", .number(e.mean)), ("llc_std", .number(e.std)), ("per_chain", .numbers(e.perChain)),
+            ("llc", .number(e.mean)), ("llc_std", .number(e.std)), ("per_chain", .numbers(e.perChain)), ("drift", .number(e.drift)),
             ("acceptance", .number(e.acceptanceMean)), ("n_beta", .number(e.nBeta)), ("initial_loss", .number(e.initialLoss)),
             ("parameters", .number(Double(dimension))), ("half_parameters", .number(Double(dimension) / 2)),
             ("draw", .numbers((0..<draws).map(Double.init))), ("trace", .numbers(trace)),
@@ -148,6 +147,7 @@ public enum LLCDirective: Directive {
         var items: [(label: String, value: String)] = [
             ("λ̂", "\(formatValue(.number(e.mean))) ± \(formatValue(.number(e.std)))"),
             ("chains", "\(e.perChain.count)"),
+            ("drift (2nd − 1st half)", formatValue(.number(e.drift))),
             ("MALA acceptance", ValueFormat.percent(0).format(.number(e.acceptanceMean))),
             ("d/2", formatValue(.number(Double(dimension) / 2))),
         ]

@@ -12,6 +12,7 @@ import Plotting
 public enum PlotDirective: Directive {
     public static let kind = "plot"
     public static let summary = "A figure of lines, points, bands and bars."
+    public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
 
     static let seriesKeys = [
         OptionKey("x", .any, "x values (numbers); categories for bars may be text."),

@@ -13,6 +13,7 @@ import Notebooks
 public enum SimplicityDirective: Directive {
     public static let kind = "simplicity"
     public static let summary = "Probability and complexity of the functions random networks compute."
+    public static let result = "a table over the distinct functions, most frequent first — `rank`, `probability`, `complexity`, `ones` — plus `samples`, `distinct`, `top_probability`, `top_complexity`, `constant_probability` (both constant functions together) and `complexity_correlation` (Pearson correlation of complexity with log₂ probability)."
     public static let keys = [
         OptionKey("layers", .list(.integer), "Widths, input first, output 1 (default [7, 40, 40, 1])."),
         OptionKey("samples", .integer, "Networks to sample (default 100000)."),

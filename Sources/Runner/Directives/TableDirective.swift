@@ -10,6 +10,7 @@ import Notebooks
 public enum TableDirective: Directive {
     public static let kind = "table"
     public static let summary = "A table of earlier results or expressions."
+    public static let result = "the table it shows."
     public static let keys = [
         OptionKey("from", .cellReference, "A cell whose result is a table (record of equal-length columns)."),
         OptionKey("columns", .any, "With `from`: a list of its column names. Otherwise: header → list or `=expression`."),

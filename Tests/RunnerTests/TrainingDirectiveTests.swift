@@ -144,23 +144,53 @@ final class TrainingDirectiveTests: XCTestCase {
         XCTAssertEqual(over["llc"]?.list?.count, 2)
     }
 
-    func testAnalysingASweepSaysWhyNot() throws {
-        let run = try runNotebook("""
+    /// An analysis of a sweep runs once per run: one row per run, the swept values first, and
+    /// each row equal to the analysis of that run alone.
+    func testAnalysingASweepGivesOneRowPerRun() throws {
+        let sweep = """
         ```{train}
         id: s
         task: {kind: modular, modulus: 5, train_fraction: 0.6}
         model: {kind: onehot_mlp, hidden: 4}
-        steps: 1
-        sweep: {seed: [0, 1]}
+        steps: 3
+        sweep: {model.hidden: [3, 5], seed: [0, 1]}
+        ```
+
+        ```{hessian}
+        id: h
+        model: s
+        ```
+        """
+        let run = try runNotebook(sweep)
+        guard case .succeeded(let output) = run.cells[1].status else { return XCTFail("\(run.cells[1].status)") }
+        let table = try XCTUnwrap(output.value?.record)
+        XCTAssertEqual(Array(table.keys.prefix(2)), ["model_hidden", "seed"])
+        XCTAssertEqual(table["model_hidden"]?.numbers, [3, 3, 5, 5])
+        XCTAssertEqual(table["seed"]?.numbers, [0, 1, 0, 1])
+        // One-hot MLP, vocabulary 5, two inputs, 5 outputs: 2·5·hidden + 5·hidden parameters.
+        let counts: [Double] = [45, 45, 75, 75]
+        XCTAssertEqual(table["parameters"]?.numbers, counts)
+        XCTAssertEqual(table["results"]?.list?.count, 4)
+        // The third run alone (hidden 5, seed 0) gives the third row.
+        let alone = try runNotebook("""
+        ```{train}
+        id: s
+        task: {kind: modular, modulus: 5, train_fraction: 0.6}
+        model: {kind: onehot_mlp, hidden: 5}
+        steps: 3
+        seed: 0
         ```
 
         ```{hessian}
         model: s
         ```
         """)
-        guard case .failed(let d) = run.cells[1].status else { return XCTFail("expected a failure") }
-        XCTAssertEqual(d.message, "'s' is a sweep, which holds several models")
-        XCTAssertEqual(d.location, SourceLocation(file: "nb.md", line: 10, column: 8))
+        guard case .succeeded(let single) = alone.cells[1].status else { return XCTFail("\(alone.cells[1].status)") }
+        let largest = try XCTUnwrap(single.value?.record?["largest"]?.number)
+        XCTAssertEqual(try XCTUnwrap(table["largest"]?.numbers)[2], largest)
+        guard case .table(let shown)? = output.display.first else { return XCTFail("expected a table") }
+        XCTAssertEqual(shown.rows.count, 4)
+        XCTAssertEqual(shown.headers.prefix(2), ["model_hidden", "seed"])
     }
 
     func testLLCNeedsExactlyOneSource() {

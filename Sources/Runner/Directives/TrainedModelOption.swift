@@ -5,7 +5,8 @@ import Notebooks
 /// checkpoints, with one wording for every error.
 extension RunContext {
     /// The training run of the cell named by the option `key`. A sweep's list of runs is refused
-    /// with a hint, since an analysis needs one model.
+    /// with a hint, since an analysis needs one model (a notebook never gets here with a sweep:
+    /// the executor runs the analysis once per run first, `SweepAnalysis`).
     func trainingRun(_ options: Options, key: String = "model") throws(Diagnostic) -> (id: String, run: TrainingRun) {
         let id = try options.requiredString(key)
         if artifacts[id] is [TrainingRun] {

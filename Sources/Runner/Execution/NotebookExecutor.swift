@@ -61,7 +61,9 @@ public struct NotebookExecutor: Sendable {
             let start = DispatchTime.now().uptimeNanoseconds
             let status: CellStatus
             do {
-                let output = try cell.directive.run(CellInput(cell: cell.cell, scope: scope), context: context)
+                let input = CellInput(cell: cell.cell, scope: scope)
+                let output = try SweepAnalysis.run(cell.directive, input, context: context)
+                    ?? cell.directive.run(input, context: context)
                 if let value = output.value { scope.results[cell.id] = value }
                 if let artifact = output.artifact { artifacts[cell.id] = artifact }
                 status = .succeeded(output)

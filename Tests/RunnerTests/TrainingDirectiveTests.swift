@@ -193,6 +193,22 @@ final class TrainingDirectiveTests: XCTestCase {
         XCTAssertEqual(shown.headers.prefix(2), ["model_hidden", "seed"])
     }
 
+    /// Chains still climbing from w* (100 draws of ε = 1e-4, no burn-in, relaxation time ≈ 70
+    /// steps) get a note in the report; settled chains do not.
+    func testLLCNotesChainsThatHadNotSettled() throws {
+        func llc(_ settings: String) throws -> CellOutput {
+            let run = try runNotebook("```{llc}\nobjective: {kind: quadratic, dimension: 10, samples: 1000}\n\(settings)\n```\n")
+            return try output(run, 0)
+        }
+        func notes(_ o: CellOutput) -> [String] { o.display.compactMap { if case .note(let text) = $0 { text } else { nil } } }
+        let climbing = try llc("draws: 100\nepsilon: 0.0001")
+        XCTAssertEqual(notes(climbing).count, 1)
+        XCTAssertTrue(notes(climbing)[0].hasPrefix("The chains had not settled"), notes(climbing)[0])
+        let drift = try XCTUnwrap(climbing.value?.record?["drift"]?.number)
+        XCTAssertGreaterThan(drift, 0.5 * (try XCTUnwrap(climbing.value?.record?["llc"]?.number)))
+        XCTAssertEqual(notes(try llc("draws: 2000\nburn_in: 1000\nepsilon: 0.0001")), [])
+    }
+
     func testLLCNeedsExactlyOneSource() {
         XCTAssertEqual(problems("```{llc}\nchains: 2\n```\n").first?.message,
                        "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")

@@ -10,7 +10,7 @@ import Notebooks
 public enum LLCDirective: Directive {
     public static let kind = "llc"
     public static let summary = "Estimate the local learning coefficient by SGLD."
-    public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, plus `parameters`."
+    public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, plus `parameters`."
 
     static let objectiveKinds = ["quadratic", "polynomial", "reduced_rank", "deep_linear"]
     public static let keys = [
@@ -61,17 +61,18 @@ public enum LLCDirective: Directive {
             let estimate = estimateLLC(objective: target, at: wStar, config: config)
             var record = result(estimate, dimension: target.dimension)
             record["true_lambda"] = .number(truth)
-            return CellOutput(value: .record(record), display: [summary(estimate, dimension: target.dimension, truth: truth)])
+            return CellOutput(value: .record(record), display: [summary(estimate, dimension: target.dimension, truth: truth)] + driftNote(estimate))
         }
         let (id, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
         guard options.has("checkpoints") else {
             let estimate = estimateLLC(objective: objective, at: run.model.flatParameters(), config: config)
             return CellOutput(value: .record(result(estimate, dimension: objective.dimension)),
-                              display: [summary(estimate, dimension: objective.dimension, truth: nil)])
+                              display: [summary(estimate, dimension: objective.dimension, truth: nil)] + driftNote(estimate))
         }
         let wanted = try checkpointSteps(options, run: run, id: id)
         var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "drift": [], "acceptance": []]
+        var unsettled: [Int] = []
         for (i, step) in wanted.enumerated() {
             context.progress(i, wanted.count, "checkpoint \(step)")
             let w = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))
@@ -80,6 +81,7 @@ public enum LLCDirective: Directive {
             columns["llc"]!.append(estimate.mean)
             columns["llc_std"]!.append(estimate.std)
             columns["drift"]!.append(estimate.drift)
+            if isUnsettled(estimate) { unsettled.append(step) }
             columns["acceptance"]!.append(estimate.acceptanceMean)
         }
         var table = Record(["step", "llc", "llc_std", "drift", "acceptance"].map { ($0, Value.numbers(columns[$0]!)) })
@@ -88,7 +90,24 @@ public enum LLCDirective: Directive {
             ("checkpoints", "\(wanted.count)"),
             ("λ̂ range", "\(formatValue(.number(columns["llc"]!.min() ?? .nan))) … \(formatValue(.number(columns["llc"]!.max() ?? .nan)))"),
             ("d/2", formatValue(.number(Double(objective.dimension) / 2))),
-        ])])
+        ])] + (unsettled.isEmpty ? [] : [.note(
+            "The chains had not settled at step\(unsettled.count == 1 ? "" : "s") \(unsettled.map(String.init).joined(separator: ", ")): "
+                + Self.unsettledAdvice)]))
+    }
+
+    /// A drift above this fraction of |λ̂| gets a note in the report.
+    static let driftWarningFraction = 0.5
+    static let unsettledAdvice = "the estimate from the second half of the draws differs from the first half's by more than half of λ̂. "
+        + "Raise `burn_in` or `draws` (chains still climbing from w*), or lower `epsilon` or raise `gamma` (chains wandering off)."
+
+    /// Whether the chains had not settled: |drift| > `driftWarningFraction`·|λ̂|.
+    static func isUnsettled(_ e: LLCEstimate) -> Bool {
+        e.mean.isFinite && e.drift.isFinite && abs(e.drift) > driftWarningFraction * abs(e.mean)
+    }
+
+    /// A note for the report when the chains had not settled; none otherwise.
+    static func driftNote(_ e: LLCEstimate) -> [CellDisplay] {
+        isUnsettled(e) ? [.note("The chains had not settled: " + unsettledAdvice)] : []
     }
 
     /// The steps to estimate at: `all` (or nothing) means every kept checkpoint.

@@ -3,11 +3,22 @@
 ///
 /// Float uses a polynomial that the compiler vectorizes (libm's `expf` is a call per element and
 /// took most of the loss's time in `folio bench`); Double calls the C library's `exp`.
-public protocol SoftmaxExponentials {
+public protocol SoftmaxExponentials: Comparable {
     /// Writes out[j] = e^{x[j] − shift} for j < count and returns their sum (accumulated in order).
     /// Meant for shift ≥ max x, so that every exponent is ≤ 0.
     static func shiftedExponentials(_ x: UnsafePointer<Self>, minus shift: Self, count: Int,
                                     into out: UnsafeMutablePointer<Self>) -> Self
+}
+
+extension SoftmaxExponentials {
+    /// One row (count ≥ 1) of a stable softmax: m = max x, out[j] = e^{x[j] − m}, and Σⱼ out[j].
+    /// softmax(x)ⱼ = out[j]/Σ and log Σⱼ e^{xⱼ} = m + ln Σ.
+    @inlinable
+    public static func softmaxRow(_ x: UnsafePointer<Self>, count: Int, into out: UnsafeMutablePointer<Self>) -> (max: Self, sum: Self) {
+        var m = x[0]
+        for j in 1..<count where x[j] > m { m = x[j] }
+        return (m, shiftedExponentials(x, minus: m, count: count, into: out))
+    }
 }
 
 extension Float: SoftmaxExponentials {

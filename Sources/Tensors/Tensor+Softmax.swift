@@ -9,10 +9,8 @@ extension Tensor {
             scalars.withUnsafeBufferPointer { p in
                 for r in 0..<rows {
                     let row = p.baseAddress! + r * n
-                    var m = row[0]
-                    for j in 1..<n where row[j] > m { m = row[j] }
                     // The exponentials go to the output row as scratch; it is overwritten below.
-                    let s = Scalar.shiftedExponentials(row, minus: m, count: n, into: out.baseAddress! + r * n)
+                    let (m, s) = Scalar.softmaxRow(row, count: n, into: out.baseAddress! + r * n)
                     let lse = m + Scalar.log(s)
                     for j in 0..<n { out[r * n + j] = row[j] - lse }
                 }
@@ -28,9 +26,7 @@ extension Tensor {
             scalars.withUnsafeBufferPointer { p in
                 for r in 0..<rows {
                     let row = p.baseAddress! + r * n
-                    var m = row[0]
-                    for j in 1..<n where row[j] > m { m = row[j] }
-                    let s = Scalar.shiftedExponentials(row, minus: m, count: n, into: out.baseAddress! + r * n)
+                    let (_, s) = Scalar.softmaxRow(row, count: n, into: out.baseAddress! + r * n)
                     let inv = 1 / s
                     for j in 0..<n { out[r * n + j] *= inv }
                 }

@@ -33,6 +33,32 @@ final class CrossReferenceTests: XCTestCase {
         XCTAssertEqual(checked.references.labels["eq-id"]?.text, "Equation (1)")
     }
 
+    /// An analysis of a sweep shows a table, so it takes a table number before anything runs, and
+    /// a labelled table after it is numbered after it.
+    func testAnAnalysisOfASweepIsNumberedAsATable() throws {
+        let checked = try checkNotebook("""
+        ```{train}
+        id: s
+        task: {kind: modular, modulus: 5, train_fraction: 0.6}
+        model: {kind: onehot_mlp, hidden: 4}
+        steps: 1
+        sweep: {seed: [0, 1]}
+        ```
+
+        ```{hessian}
+        id: h
+        model: s
+        ```
+
+        ```{table}
+        label: tbl-after
+        from: h
+        ```
+        """)
+        XCTAssertEqual(checked.references.cellNumbers["h"], 1)
+        XCTAssertEqual(checked.references.labels["tbl-after"], .init(kind: .table, number: 2))
+    }
+
     func testUnknownLabelIsAnErrorWithSuggestion() {
         let found = problems("See @fig-sqq.\n\n```{plot}\nlabel: fig-sq\nseries: [{y: [1]}]\n```\n")
         XCTAssertEqual(found.first?.message, "unknown label '@fig-sqq'")

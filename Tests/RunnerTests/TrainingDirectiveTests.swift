@@ -63,6 +63,32 @@ final class TrainingDirectiveTests: XCTestCase {
         XCTAssertEqual(d.message, "'steps' must be a whole number, but its expression gives number 3.5")
     }
 
+    /// The same check holds for every directive and for nested mappings, not only {train}.
+    func testComputedValuesOfEveryDirectiveAreCheckedAtTheirKey() throws {
+        let run = try runNotebook("""
+        ---
+        params: {p: 5}
+        ---
+        ```{llc}
+        objective: {kind: quadratic, dimension: =params.p / 2}
+        chains: 1
+        draws: 2
+        ```
+
+        ```{llc}
+        objective: {kind: quadratic, dimension: 2}
+        chains: =params.p / 2
+        ```
+        """)
+        guard case .failed(let nested) = run.cells[0].status, case .failed(let top) = run.cells[1].status else {
+            return XCTFail("expected two failures")
+        }
+        XCTAssertEqual(nested.message, "'objective.dimension' must be a whole number, but its expression gives number 2.5")
+        XCTAssertEqual(nested.location, SourceLocation(file: "nb.md", line: 5, column: 41))
+        XCTAssertEqual(top.message, "'chains' must be a whole number, but its expression gives number 2.5")
+        XCTAssertEqual(top.location, SourceLocation(file: "nb.md", line: 12, column: 9))
+    }
+
     func testSweepRunsTheProductAndAggregatesSeeds() throws {
         let run = try runNotebook("""
         ```{train}

@@ -43,9 +43,7 @@ extension Variable {
             logits.scalars.withUnsafeBufferPointer { z in
                 for i in 0..<n {
                     let row = z.baseAddress! + i * c, p = out.baseAddress! + i * c
-                    var m = row[0]
-                    for j in 1..<c where row[j] > m { m = row[j] }
-                    let s = Scalar.shiftedExponentials(row, minus: m, count: c, into: p)
+                    let (m, s) = Scalar.softmaxRow(row, count: c, into: p)
                     let inv = 1 / s
                     for j in 0..<c { p[j] *= inv }
                     let y = labels[i]

@@ -42,10 +42,13 @@ public struct CrossReferences: Sendable {
     static func collect(_ cells: [CheckedCell], math: ProtectedMarkdown, file: String, problems: inout [Diagnostic]) -> CrossReferences {
         var refs = CrossReferences()
         var figures = 0, tables = 0, equations = 0
+        var earlier: [String: CheckedCell] = [:]
         for cell in cells {
+            defer { earlier[cell.id] = cell }
             let kind = cell.cell.kind
             let isFigure = figureKinds.contains(kind)
             let isTable = kind == "table" || (kind == "data" && cell.cell.options["show"]?.scalarValue == .bool(true))
+                || SweepAnalysis.analysesSweep(cell, earlier: earlier)
             guard isFigure || isTable else { continue }
             let number: Int
             if isFigure { figures += 1; number = figures } else { tables += 1; number = tables }

@@ -107,13 +107,14 @@ enum OptionSchemaChecker {
 extension OptionSchemaChecker {
     /// Checks a value computed at run time (an `=expression`'s result) against the key's type, so
     /// `steps: =params.p / 2` with p odd is reported at that key rather than deep in a decoder.
+    /// Accepts what the literal rules above accept (text keys take any scalar).
     static func checkResolved(_ value: Value, type: OptionType, name: String, at location: SourceLocation) throws(Diagnostic) {
         func fail(_ expected: String) -> Diagnostic {
             Diagnostic(at: location, "'\(name)' must be \(expected), but its expression gives \(value.typeName) \(formatValue(value))")
         }
         switch (type, value) {
-        case (_, .null), (.any, _), (.expression, _), (.cellReference, .string), (.string, .string), (.choice, .string),
-             (.number, .number), (.bool, .bool):
+        case (_, .null), (.any, _), (.expression, _), (.cellReference, .string), (.string, .string), (.string, .number),
+             (.string, .bool), (.choice, .string), (.number, .number), (.bool, .bool):
             return
         case (.integer, .number(let x)):
             if x.rounded() != x { throw fail("a whole number") }

@@ -28,7 +28,7 @@ public enum HistogramDirective: Directive {
         }
         if case .list(let nodes, _)? = options.node("series") {
             for node in nodes {
-                let series = Options(node: node, scope: options.scope, path: "series")
+                let series = Options(node: node, scope: options.scope, path: "series", declared: seriesKeys)
                 layers.append(.histogram(HistogramMark(
                     values: try FigureOptions.requiredNumbers(series, "values"), bins: rule,
                     label: try series.string("label"), density: density)))

@@ -61,14 +61,14 @@ public enum LLCDirective: Directive {
             let estimate = estimateLLC(objective: target, at: wStar, config: config)
             var record = result(estimate, dimension: target.dimension)
             record["true_lambda"] = .number(truth)
-            return CellOutput(value: .record(record), display: [summary(estimate, dimension: target.dimension, truth: truth)] + driftNote(estimate))
+            return CellOutput(value: .record(record), display: [summary(estimate, dimension: target.dimension, truth: truth)] + unsettledNote(estimate))
         }
         let (id, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
         guard options.has("checkpoints") else {
             let estimate = estimateLLC(objective: objective, at: run.model.flatParameters(), config: config)
             return CellOutput(value: .record(result(estimate, dimension: objective.dimension)),
-                              display: [summary(estimate, dimension: objective.dimension, truth: nil)] + driftNote(estimate))
+                              display: [summary(estimate, dimension: objective.dimension, truth: nil)] + unsettledNote(estimate))
         }
         let wanted = try checkpointSteps(options, run: run, id: id)
         var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "drift": [], "acceptance": []]
@@ -90,24 +90,26 @@ public enum LLCDirective: Directive {
             ("checkpoints", "\(wanted.count)"),
             ("λ̂ range", "\(formatValue(.number(columns["llc"]!.min() ?? .nan))) … \(formatValue(.number(columns["llc"]!.max() ?? .nan)))"),
             ("d/2", formatValue(.number(Double(objective.dimension) / 2))),
-        ])] + (unsettled.isEmpty ? [] : [.note(
-            "The chains had not settled at step\(unsettled.count == 1 ? "" : "s") \(unsettled.map(String.init).joined(separator: ", ")): "
-                + Self.unsettledAdvice)]))
+        ])] + (unsettled.isEmpty ? [] : [unsettledNote(steps: unsettled)]))
     }
 
     /// A drift above this fraction of |λ̂| gets a note in the report.
     static let driftWarningFraction = 0.5
-    static let unsettledAdvice = "the estimate from the second half of the draws differs from the first half's by more than half of λ̂. "
-        + "Raise `burn_in` or `draws` (chains still climbing from w*), or lower `epsilon` or raise `gamma` (chains wandering off)."
 
     /// Whether the chains had not settled: |drift| > `driftWarningFraction`·|λ̂|.
     static func isUnsettled(_ e: LLCEstimate) -> Bool {
         e.mean.isFinite && e.drift.isFinite && abs(e.drift) > driftWarningFraction * abs(e.mean)
     }
 
-    /// A note for the report when the chains had not settled; none otherwise.
-    static func driftNote(_ e: LLCEstimate) -> [CellDisplay] {
-        isUnsettled(e) ? [.note("The chains had not settled: " + unsettledAdvice)] : []
+    /// The note for an estimate at one point, when its chains had not settled.
+    static func unsettledNote(_ e: LLCEstimate) -> [CellDisplay] { isUnsettled(e) ? [unsettledNote(steps: nil)] : [] }
+
+    /// What the report says when chains had not settled (at these checkpoints, over training).
+    static func unsettledNote(steps: [Int]?) -> CellDisplay {
+        let place = steps.map { " at step\($0.count == 1 ? "" : "s") \($0.map(String.init).joined(separator: ", "))" } ?? ""
+        return .note("The chains had not settled\(place): the estimate from the second half of the draws differs from "
+            + "the first half's by more than half of λ̂. Raise `burn_in` or `draws` (chains still climbing from w*), "
+            + "or lower `epsilon` or raise `gamma` (chains wandering off).")
     }
 
     /// The steps to estimate at: `all` (or nothing) means every kept checkpoint.

@@ -44,7 +44,7 @@ public enum PlotDirective: Directive {
         }
         var categories: [String]?
         for node in seriesNodes {
-            let series = Options(node: node, scope: options.scope, path: "series")
+            let series = Options(node: node, scope: options.scope, path: "series", declared: seriesKeys)
             let label = try series.string("label")
             let colour = try series.int("colour")
             let mark = try series.choice("mark", ["line", "scatter", "band", "bar"], default: "line")
@@ -78,7 +78,7 @@ public enum PlotDirective: Directive {
         }
         if case .list(let ruleNodes, _)? = options.node("rules") {
             for node in ruleNodes {
-                let rule = Options(node: node, scope: options.scope, path: "rules")
+                let rule = Options(node: node, scope: options.scope, path: "rules", declared: ruleKeys)
                 if let y = try rule.number("y") {
                     layers.append(.rule(RuleMark(y: y, label: try rule.string("label"))))
                 } else if let x = try rule.number("x") {

@@ -17,7 +17,7 @@ enum SweepAnalysis {
     /// The output over every run, or nil when `directive` does not read a `model:` or the model
     /// is not a sweep (the directive then runs as usual).
     static func run(_ directive: any Directive.Type, _ cell: CellInput, context: RunContext) throws -> CellOutput? {
-        guard directive.keys.contains(where: { $0.name == "model" && $0.type.isCellReference }),
+        guard readsModel(directive),
               case .string(let id)? = try cell.options.value("model"),
               let runs = context.artifacts[id] as? [TrainingRun],
               case .record(let sweep)? = context.scope.results[id]
@@ -65,6 +65,20 @@ enum SweepAnalysis {
     }
 }
 
-extension OptionType {
-    var isCellReference: Bool { if case .cellReference = self { true } else { false } }
+extension SweepAnalysis {
+    /// Whether the directive analyses one trained model named by `model:`.
+    static func readsModel(_ directive: any Directive.Type) -> Bool {
+        directive.keys.contains { key in
+            if key.name == "model", case .cellReference = key.type { true } else { false }
+        }
+    }
+
+    /// Whether `cell` analyses a sweep — its `model:` names an earlier `{train}` cell with `sweep:`
+    /// — and so shows a table. Known before anything runs, so that table is numbered with the
+    /// notebook's other tables (`CrossReferences`).
+    static func analysesSweep(_ cell: CheckedCell, earlier: [String: CheckedCell]) -> Bool {
+        guard readsModel(cell.directive), case .scalar(let id, _, _)? = cell.cell.options["model"],
+              let trained = earlier[id] else { return false }
+        return trained.cell.kind == TrainDirective.kind && trained.cell.options["sweep"] != nil
+    }
 }

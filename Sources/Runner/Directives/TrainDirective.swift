@@ -74,13 +74,7 @@ public enum TrainDirective: Directive {
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         var resolved = Record()
-        for key in options.keys where key != "id" && key != "sweep" {
-            let value = try options.value(key)
-            if let value, let spec = keys.first(where: { $0.name == key }) {
-                try OptionSchemaChecker.checkResolved(value, type: spec.type, name: key, at: options.location(of: key))
-            }
-            resolved[key] = value
-        }
+        for key in options.keys where key != "id" && key != "sweep" { resolved[key] = try options.value(key) }
         if options.has("sweep") { return try TrainSweep.run(cell, base: resolved, context: context) }
         let trained = try train(resolved, cell: cell, context: context)
         return CellOutput(value: .record(result(trained)), artifact: trained, display: [summary(trained)])

@@ -4,15 +4,10 @@ import Notebooks
 /// How the analysis directives read the `{train}` cell they analyse (`model: grok`) and one of its
 /// checkpoints, with one wording for every error.
 extension RunContext {
-    /// The training run of the cell named by the option `key`. A sweep's list of runs is refused
-    /// with a hint, since an analysis needs one model (a notebook never gets here with a sweep:
-    /// the executor runs the analysis once per run first, `SweepAnalysis`).
+    /// The training run of the cell named by the option `key`. (A sweep never reaches here: the
+    /// executor runs the analysis once per run of it, `SweepAnalysis`.)
     func trainingRun(_ options: Options, key: String = "model") throws(Diagnostic) -> (id: String, run: TrainingRun) {
         let id = try options.requiredString(key)
-        if artifacts[id] is [TrainingRun] {
-            throw Diagnostic(at: options.location(of: key), "'\(id)' is a sweep, which holds several models",
-                             note: "analyse one {train} cell without `sweep:`")
-        }
         return (id, try artifact(id, as: TrainingRun.self, at: options.location(of: key), what: "trained model"))
     }
 }

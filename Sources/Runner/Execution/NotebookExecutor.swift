@@ -61,7 +61,7 @@ public struct NotebookExecutor: Sendable {
             let start = DispatchTime.now().uptimeNanoseconds
             let status: CellStatus
             do {
-                let input = CellInput(cell: cell.cell, scope: scope)
+                let input = CellInput(cell: cell.cell, scope: scope, keys: cell.directive.keys)
                 let output = try SweepAnalysis.run(cell.directive, input, context: context)
                     ?? cell.directive.run(input, context: context)
                 if let value = output.value { scope.results[cell.id] = value }

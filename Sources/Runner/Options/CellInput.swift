@@ -1,15 +1,17 @@
 import Notebooks
 
 /// A cell's options as a directive reads them at run time: each accessor evaluates `=expression`
-/// values in the cell's scope, converts the value and throws a located `Diagnostic` when the type
-/// is wrong, so a directive never has to think about where a value came from.
+/// values in the cell's scope, checks the value against the directive's declared type for the key,
+/// converts it and throws a located `Diagnostic` when the type is wrong, so a directive never has
+/// to think about where a value came from.
 public struct CellInput: Sendable {
     public var cell: Cell
     public var options: Options
 
-    public init(cell: Cell, scope: EvaluationScope) {
+    /// `keys` are the directive's declared keys: values computed by expressions are checked against them.
+    public init(cell: Cell, scope: EvaluationScope, keys: [OptionKey] = []) {
         self.cell = cell
-        self.options = Options(node: cell.options, scope: scope, path: "")
+        self.options = Options(node: cell.options, scope: scope, path: "", declared: keys)
     }
 }
 
@@ -18,11 +20,14 @@ public struct Options: Sendable {
     public let scope: EvaluationScope
     /// Dotted path of this mapping inside the cell (for messages), "" at the top.
     public let path: String
+    /// The declared keys of this mapping (empty: values are not checked beyond the accessors).
+    public let declared: [OptionKey]
 
-    public init(node: OptionNode, scope: EvaluationScope, path: String) {
+    public init(node: OptionNode, scope: EvaluationScope, path: String, declared: [OptionKey] = []) {
         self.node = node
         self.scope = scope
         self.path = path
+        self.declared = declared
     }
 
     public var location: SourceLocation { node.location }
@@ -32,10 +37,15 @@ public struct Options: Sendable {
 
     private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    /// The value of `key`, with expressions evaluated; nil when absent.
+    /// The value of `key`, with expressions evaluated and checked against the key's declared type
+    /// (literals were checked before anything ran); nil when absent.
     public func value(_ key: String) throws(Diagnostic) -> Value? {
         guard let child = node[key] else { return nil }
-        return try Options.resolve(child, scope: scope)
+        let value = try Options.resolve(child, scope: scope)
+        if let spec = declared.first(where: { $0.name == key }) {
+            try OptionSchemaChecker.checkResolved(value, type: spec.type, name: name(key), at: location(of: key))
+        }
+        return value
     }
 
     /// Resolves any option node to a value: literals as YAML reads them, `=expr` evaluated,
@@ -145,7 +155,9 @@ public struct Options: Sendable {
         guard case .mapping = child else {
             throw Diagnostic(at: child.location, "'\(name(key))' must be a mapping (key: value pairs)")
         }
-        return Options(node: child, scope: scope, path: name(key))
+        var nested: [OptionKey] = []
+        if case .mapping(let keys)? = declared.first(where: { $0.name == key })?.type { nested = keys }
+        return Options(node: child, scope: scope, path: name(key), declared: nested)
     }
 
     /// The raw node for `key`, for directives that read structure themselves.

@@ -17,8 +17,10 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product folio
 
+# The reports' run blocks carry the date of the last commit (SOURCE_DATE_EPOCH), so rendering the
+# same commit twice gives byte-identical reports.
 report: build
-	$(FOLIO) render notebooks --output output --jobs 2
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 0)} $(FOLIO) render notebooks --output output --jobs 2
 
 check: build
 	$(FOLIO) check notebooks
@@ -29,10 +31,12 @@ bench: build
 test: deps
 	$(SWIFT) test
 
-# Opens every report in output/ in headless Chromium (installing it if missing); fails on a
-# console message or a network request. Screenshots land in .build/screenshots/.
+# Opens every report in $(REPORTS) (default output/) in headless Chromium (installing it if
+# missing); fails on a console message, a network request, a duplicate id, an element wider than a
+# 390 px phone, figure text under 9 px, or a summary box split in print. Screenshots: .build/screenshots/.
+REPORTS ?= output
 browser-check:
-	bash .ci/browser-check
+	bash .ci/browser-check $(REPORTS)
 
 clean:
 	rm -rf .build .folio-cache

@@ -55,7 +55,10 @@ public struct ExtractedProgram: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var lines = ["logit(q) = Σ_σ C_σ·cos(2πσ(a + b − q)/\(p) + Δ_σ) over \(terms.count) frequencies"]
         for t in terms.sorted(by: { $0.amplitude > $1.amplitude }) {
-            lines.append(String(format: "  σ = %d: %d neurons, C = %.4g, Δ = %+.3f rad", t.frequency, t.neuronCount, t.amplitude, t.phase))
+            // "1 neuron", and "+0.000" rather than "-0.000" for a phase that rounds to zero.
+            let phase = abs(t.phase) < 0.0005 ? 0 : t.phase
+            let neurons = t.neuronCount == 1 ? "1 neuron" : "\(t.neuronCount) neurons"
+            lines.append("  σ = \(t.frequency): \(neurons), " + String(format: "C = %.4g, Δ = %+.3f rad", t.amplitude, phase))
         }
         lines.append(String(format: "accuracy %.4f on all %d inputs; agreement with the network %.4f (network accuracy %.4f)",
                             accuracy, p * p, agreement, networkAccuracy))

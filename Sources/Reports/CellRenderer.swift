@@ -5,6 +5,8 @@ import Runner
 /// Renders what a cell displays: tables, figures, claims, summaries, and error or skipped boxes.
 /// Figures and tables are numbered in document order.
 struct CellRenderer {
+    /// Notes longer than this many lines are folded.
+    static let longListing = 16
     private(set) var figureCount = 0
     private(set) var tableCount = 0
     var math: MathHTML
@@ -41,7 +43,7 @@ struct CellRenderer {
     /// The directive source, folded by default.
     private func source(_ cell: CheckedCell) -> String {
         let title = "{\(cell.cell.kind)}" + (cell.hasExplicitID ? " \(cell.id)" : "")
-        return "<details class=\"source\"><summary>\(HTML.escape(title))</summary><pre><code>\(HTML.escape(cell.cell.body))</code></pre></details>"
+        return "<details class=\"source\"><summary>\(HTML.escape(title))</summary><pre><code>\(SourceHighlighter.html(cell.cell.body))</code></pre></details>"
     }
 
     private mutating func render(_ display: CellDisplay, run: CellRun) -> String {
@@ -50,25 +52,46 @@ struct CellRenderer {
         case .figure(let figure): return render(figure, run: run)
         case .claim(let claim): return render(claim, at: run.cell.cell.location)
         case .summary(let title, let items):
-            let rows = items.map { "<dt>\(HTML.escape($0.label))</dt><dd>\(HTML.escape($0.value))</dd>" }.joined()
-            return "<div class=\"summary\"><p class=\"summary-title\">\(HTML.escape(title))</p><dl>\(rows)</dl></div>"
+            // The title names the cell, so that boxes of the same kind (eight training runs, say)
+            // can be told apart on screen and in print, where the source below is hidden.
+            let rows = items.map { "<dt>\(HTML.escape($0.label))</dt><dd>\(HTML.value($0.value))</dd>" }.joined()
+            return "<div class=\"summary\"><p class=\"summary-title\">\(HTML.escape(title))\(cellName(run.cell))</p><dl>\(rows)</dl></div>"
         case .note(let text):
             // Multi-line notes (an extracted program, say) keep their lines.
+            // Listings longer than a screenful fold, with their length in the summary.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            if lines > Self.longListing {
+                return "<details class=\"listing\"><summary>Listing of \(lines) lines\(cellName(run.cell))</summary><pre class=\"note\">\(HTML.escape(text))</pre></details>"
+            }
             if text.contains("\n") { return "<pre class=\"note\">\(HTML.escape(text))</pre>" }
             return "<p class=\"note\">\(HTML.escape(text))</p>"
         }
+    }
+
+    /// `<code>id</code>` for a cell with an explicit id, `cell N` otherwise.
+    private func cellLabel(_ cell: CheckedCell) -> String {
+        cell.hasExplicitID ? "<code>\(HTML.escape(cell.id))</code>" : "cell \(HTML.escape(cell.id.filter { $0 != "#" }))"
+    }
+
+    private func cellName(_ cell: CheckedCell) -> String { "<span class=\"cell-name\"> · \(cellLabel(cell))</span>" }
+
+    /// A caption's HTML; a table or figure without one says which cell it shows rather than
+    /// leaving a bare "Table 1.".
+    private mutating func captionText(_ caption: String?, run: CellRun) -> String {
+        if let caption, !caption.trimmingCharacters(in: .whitespaces).isEmpty { return math.plain(caption, at: run.cell.cell.location) }
+        return "The values of \(cellLabel(run.cell))."
     }
 
     private mutating func render(_ table: TableContent, run: CellRun) -> String {
         tableCount += 1
         let tableCount = math.references.cellNumbers[run.cell.id] ?? tableCount
         let id = table.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
-        let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(math.plain(table.caption ?? "", at: run.cell.cell.location))</figcaption>"
+        let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(captionText(table.caption, run: run))</figcaption>"
         let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
             "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(HTML.escape(h))</th>"
         }.joined() + "</tr></thead>"
         let body = table.rows.map { row in
-            "<tr>" + zip(row, table.numeric).map { v, n in "<td\(n ? " class=\"num\"" : "")>\(HTML.escape(v))</td>" }.joined() + "</tr>"
+            "<tr>" + zip(row, table.numeric).map { v, n in "<td\(n ? " class=\"num\"" : "")>\(HTML.value(v))</td>" }.joined() + "</tr>"
         }.joined(separator: "\n")
         return "<figure class=\"table\"\(id)>\(caption)<div class=\"table-wrap\"><table>\(head)<tbody>\n\(body)\n</tbody></table></div></figure>"
     }
@@ -80,9 +103,12 @@ struct CellRenderer {
         let csv = "data:text/csv;charset=utf-8," + percentEncode(figure.csv)
         let warnings = figure.warnings.isEmpty ? "" :
             "<p class=\"figure-warning\">" + figure.warnings.map(HTML.escape).joined(separator: "; ") + "</p>"
+        // On a phone the narrow rendering replaces the wide one (the stylesheet switches them), so
+        // that tick labels are not scaled below legibility.
+        let drawing = figure.narrowSVG.map { "<div class=\"fig-wide\">\(figure.svg)</div><div class=\"fig-narrow\">\($0)</div>" } ?? figure.svg
         return """
-        <figure id="\(HTML.escape(id))">\(figure.svg)
-        <figcaption><span class="label">Figure \(figureCount).</span> \(math.plain(figure.caption ?? "", at: run.cell.cell.location))\
+        <figure id="\(HTML.escape(id))">\(drawing)
+        <figcaption><span class="label">Figure \(figureCount).</span> \(captionText(figure.caption, run: run))\
          <a class="csv" href="\(csv)" download="\(HTML.escape(id)).csv">data (CSV)</a>\
         <span class="provenance">cell <code>\(HTML.escape(run.cell.id))</code>\(seed.map { " · seed \(HTML.escape($0))" } ?? "")</span></figcaption>\(warnings)
         </figure>
@@ -91,7 +117,7 @@ struct CellRenderer {
 
     private mutating func render(_ claim: ClaimContent, at location: SourceLocation) -> String {
         let status = claim.holds ? "holds" : "fails"
-        let values = claim.values.map { "<li><code>\(HTML.escape($0.source))</code> = <strong>\(HTML.escape($0.value))</strong></li>" }.joined()
+        let values = claim.values.map { "<li><code>\(HTML.escape($0.source))</code> = <strong>\(HTML.value($0.value))</strong></li>" }.joined()
         return """
         <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)</span> \(math.plain(claim.says, at: location))</p>\
         <p class="claim-that"><code>\(HTML.escape(claim.that))</code></p><ul class="claim-values">\(values)</ul></div>

@@ -18,6 +18,17 @@ public enum HTML {
         return out
     }
 
+    /// Escapes a result value, and keeps each word that holds a digit on one line
+    /// (`<span class="nb">`): browsers break after a hyphen, which split "1.87e-2" as "1.87e-/2".
+    /// Words without digits may still wrap, so long lists of values do.
+    public static func value(_ s: String) -> String {
+        s.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let escaped = escape(String(word))
+            return word.contains(where: \.isNumber) && word.contains(where: { $0 == "-" || $0 == "−" })
+                ? "<span class=\"nb\">\(escaped)</span>" : escaped
+        }.joined(separator: " ")
+    }
+
     /// `<tag attr="value">content</tag>` with escaped attribute values; `content` is trusted HTML.
     public static func element(_ tag: String, _ attributes: [(String, String)] = [], _ content: String) -> String {
         "<\(tag)\(attributeList(attributes))>\(content)</\(tag)>"

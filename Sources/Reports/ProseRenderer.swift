@@ -12,6 +12,10 @@ struct ProseRenderer {
     var math: MathHTML
     var rawHTML: Bool
     var numberSections: Bool
+    /// BibTeX entries by key, for citations.
+    var bibliography: [String: BibEntry] = [:]
+    /// Keys cited so far, in order of first citation.
+    private(set) var cited: [String] = []
     private(set) var headings: [Heading] = []
     private var usedIDs: [String: Int] = [:]
     private var counters = [0, 0, 0, 0, 0, 0]
@@ -56,13 +60,64 @@ struct ProseRenderer {
         node.children.map { render($0) }.joined()
     }
 
+    /// Consecutive text nodes are rendered as one, since the Markdown parser splits text at
+    /// brackets and a citation `[@key]` would otherwise be cut in three.
     private mutating func inlines(_ node: MarkdownNode) -> String {
-        node.children.map { inline($0) }.joined()
+        var out = "", pending: String?
+        func flush(_ renderer: inout ProseRenderer) {
+            if let text = pending { out += renderer.linkingReferences(renderer.citing(renderer.math.text(text))) }
+            pending = nil
+        }
+        for child in node.children {
+            if case .text(let s) = child.kind {
+                pending = (pending ?? "") + s
+                continue
+            }
+            flush(&self)
+            out += inline(child)
+        }
+        flush(&self)
+        return out
+    }
+
+    /// `[@key; @other, p. 3]` becomes "(Author, 2020; Other and Else, 2021, p. 3)" with each
+    /// name linked to its entry in the references (keys were checked).
+    private mutating func citing(_ html: String) -> String {
+        guard html.contains("@"), !bibliography.isEmpty else { return html }
+        let ns = html as NSString
+        var out = "", cursor = 0
+        for match in Citations.find(in: html) {
+            let parts = match.items.compactMap { item -> String? in
+                guard let entry = bibliography[item.key] else { return nil }
+                if !cited.contains(item.key) { cited.append(item.key) }
+                let locator = item.locator.isEmpty ? "" : ", " + item.locator
+                return "<a href=\"#ref-\(HTML.escape(item.key))\">\(HTML.escape(entry.authorsShort)), \(HTML.escape(entry.year))</a>\(locator)"
+            }
+            guard parts.count == match.items.count else { continue }
+            out += ns.substring(with: NSRange(location: cursor, length: match.range.location - cursor))
+            out += "<span class=\"citation\">(" + parts.joined(separator: "; ") + ")</span>"
+            cursor = match.range.location + match.range.length
+        }
+        return narrative(out + ns.substring(from: cursor))
+    }
+
+    /// Bare `@key` of a known entry: "Nanda et al. (2023)", linked.
+    private mutating func narrative(_ html: String) -> String {
+        let ns = html as NSString
+        var out = "", cursor = 0
+        for (range, key) in Citations.narrative(in: html, keys: Set(bibliography.keys)) {
+            guard let entry = bibliography[key] else { continue }
+            if !cited.contains(key) { cited.append(key) }
+            out += ns.substring(with: NSRange(location: cursor, length: range.location - cursor))
+            out += "<a class=\"citation\" href=\"#ref-\(HTML.escape(key))\">\(HTML.escape(entry.authorsShort)) (\(HTML.escape(entry.year)))</a>"
+            cursor = range.location + range.length
+        }
+        return out + ns.substring(from: cursor)
     }
 
     private mutating func inline(_ node: MarkdownNode) -> String {
         switch node.kind {
-        case .text(let s): return linkingReferences(math.text(s))
+        case .text(let s): return linkingReferences(citing(math.text(s)))
         case .softBreak: return "\n"
         case .lineBreak: return "<br>\n"
         case .code(let literal):
@@ -90,7 +145,7 @@ struct ProseRenderer {
     }
 
     /// `@fig-...`, `@tbl-...`, `@eq-...` become links to the numbered target (labels were checked).
-    private func linkingReferences(_ html: String) -> String {
+    func linkingReferences(_ html: String) -> String {
         guard html.contains("@") else { return html }
         let ns = html as NSString
         var out = "", cursor = 0

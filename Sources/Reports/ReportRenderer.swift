@@ -6,8 +6,11 @@ import Runner
 /// no external request), and a set of runs into the index page.
 public struct ReportRenderer: Sendable {
     public var templates: TemplateSet
-    /// Folio's version, printed in the footer.
+    /// Folio's version, printed in the footer and the run block.
     public var version: String
+    /// The date printed in the run block ("2026-11-30"); nil leaves it out. The command line
+    /// takes it from `SOURCE_DATE_EPOCH` when set, so renders are reproducible.
+    public var date: String?
 
     public init(templates: TemplateSet, version: String) {
         self.templates = templates
@@ -39,6 +42,7 @@ public struct ReportRenderer: Sendable {
         var prose = ProseRenderer(
             inlineValues: run.inlineValues, math: math, rawHTML: notebook.frontMatter.rawHTML,
             numberSections: notebook.frontMatter.numberSections)
+        prose.bibliography = run.checked.bibliography
         var cells = CellRenderer(math: math, seed: run.checked.params["seed"].map(formatValue))
         var runs = run.cells.makeIterator()
         var body: [String] = []
@@ -48,7 +52,12 @@ public struct ReportRenderer: Sendable {
             case .cell: if let cellRun = runs.next() { body.append(cells.render(cellRun)) }
             }
         }
-        let toc = prose.headings.filter { $0.level <= 3 }.map { h in
+        let references = ReferenceList.html(cited: prose.cited, bibliography: run.checked.bibliography)
+        body.append(references)
+        body.append(RunBlock.html(run, version: version, date: date))
+        var tocHeadings = prose.headings
+        if !references.isEmpty { tocHeadings.append(.init(level: 2, id: "references-title", number: "", text: "References")) }
+        let toc = tocHeadings.filter { $0.level <= 3 }.map { h in
             "<li class=\"toc-\(h.level)\"><a href=\"#\(h.id)\">\(h.number.isEmpty ? "" : h.number + " ")\(HTML.escape(h.text))</a></li>"
         }.joined(separator: "\n")
         var context: [String: Any] = [
@@ -101,8 +110,13 @@ public struct ReportRenderer: Sendable {
                 "claims": e.claims.map { ["says": HTML.escape($0.says), "mark": $0.holds ? "✓" : "✗", "claimClass": $0.holds ? "holds" : "fails"] },
             ]
         }
+        let held = entries.map(\.claimsHeld).reduce(0, +), total = entries.map(\.claimsTotal).reduce(0, +)
+        let failed = entries.map(\.failedCells).reduce(0, +)
+        var summary = "\(held) of \(total) claims hold across \(entries.count) notebook\(entries.count == 1 ? "" : "s")"
+        if failed > 0 { summary += "; \(failed) cell\(failed == 1 ? "" : "s") failed" }
         return templates.render([
             "title": HTML.escape(title), "style": stylesheet, "notebooks": items, "version": HTML.escape(version),
+            "total": HTML.escape(summary + "."), "totalClass": held == total && failed == 0 ? "holds" : "fails",
         ], template: "index")
     }
 

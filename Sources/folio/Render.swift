@@ -72,7 +72,11 @@ struct Render: ParsableCommand {
             try runShard(shard, checked, cache: cache, jobs: jobs, threads: threadsEach, console: console)
             return
         }
-        let renderer = ReportRenderer(templates: templateSet, version: Folio.version)
+        let renderer = { () -> ReportRenderer in
+            var r = ReportRenderer(templates: templateSet, version: Folio.version)
+            r.date = ReportDate.current()
+            return r
+        }()
         let target = check ? FileManager.default.temporaryDirectory.appendingPathComponent("folio-check-\(UUID().uuidString)").path : output
         let writer = ReportWriter(directory: target)
         try writer.prepare()

@@ -13,7 +13,7 @@ final class CacheKeyTests: XCTestCase {
         let k = try keys("```{data}\nid: d\ncolumns:\n  x: [1, 2]\n```\n")
         let entry = try XCTUnwrap(k["d"])
         XCTAssertEqual(entry.options, #"{"id":"d","columns":{"x":[1.0,2.0]}}"#)
-        let text = "folio-cell-key\nengine: \(CellKeys.engineVersion)\nkind: data\nblas threads: 2\nid: d\noptions: \(entry.options)\nparams: -\n"
+        let text = "folio-cell-key\nengine: \(CellKeys.engineVersion)\nkind: data\nblas threads: 2\nid: d\npresentation: \(CellKeys.presentationVersion)\noptions: \(entry.options)\nparams: -\n"
         XCTAssertEqual(entry.key, CellKeys.sha256(text))
         // Known SHA-256 test vector (FIPS 180-2, "abc").
         XCTAssertEqual(CellKeys.sha256("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -45,6 +45,26 @@ public func formatValue(_ v: Value) -> String {
     }
 }
 
+/// Numbers shown side by side (a train and a test loss, an estimate and its std) in one notation:
+/// `formatValue`'s when it writes all of them in fixed point, otherwise all in scientific notation
+/// with 3 significant digits, so that "1.2e-5" never sits beside "0.0123".
+public func formatTogether(_ xs: [Double]) -> [String] {
+    let texts = xs.map { formatValue(.number($0)) }
+    guard texts.contains(where: { $0.contains("e") && $0.first != "N" }) else { return texts }
+    return xs.map { x in x == 0 ? "0" : NumberText.special(x) ?? NumberText.scientific(x, decimals: 2) }
+}
+
+/// How an inline value reads in prose: like `format` (or `formatValue`), except that a list of up
+/// to 8 numbers or strings reads as a sentence does, "100, 100, 100 and 110", not as the data
+/// literal "[100, 100, 100, 110]". Longer lists and records keep their brackets.
+public func proseText(_ v: Value, format: ValueFormat?) -> String {
+    let text: (Value) -> String = { item in format.map { $0.format(item) } ?? formatValue(item) }
+    guard case .list(let items) = v, !items.isEmpty, items.count <= 8,
+          items.allSatisfy({ if case .list = $0 { false } else if case .record = $0 { false } else { true } }) else { return text(v) }
+    let parts = items.map(text)
+    return parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+}
+
 /// "[a, b, c]", keeping the first 8 of `total` parts and then "…".
 private func bracketed(_ parts: [String], total: Int, open: String, close: String) -> String {
     let shown = total > 8 ? Array(parts.prefix(8)) + ["…"] : parts

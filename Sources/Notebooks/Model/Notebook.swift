@@ -68,6 +68,10 @@ public struct FrontMatter: Sendable, Equatable {
     public var rawHTML: Bool
     /// Whether headings get numbers (1, 1.1, ...) in the report.
     public var numberSections: Bool
+    /// The BibTeX file that `[@key]` citations name, relative to the notebook's folder, and where
+    /// the front matter names it.
+    public var bibliography: String? = nil
+    public var bibliographyLocation: SourceLocation? = nil
 
-    public static let keys = ["title", "description", "params", "raw_html", "number_sections"]
+    public static let keys = ["title", "description", "params", "raw_html", "number_sections", "bibliography"]
 }

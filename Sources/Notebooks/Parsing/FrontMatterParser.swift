@@ -34,6 +34,13 @@ enum FrontMatterParser {
                     continue
                 }
                 if entry.key == "title" { front.title = s } else { front.description = s }
+            case "bibliography":
+                guard case .string(let s)? = entry.value.scalarValue, s.hasSuffix(".bib") else {
+                    problems.append(Diagnostic(at: entry.value.location, "'bibliography' must name a BibTeX file (.bib), relative to the notebook"))
+                    continue
+                }
+                front.bibliography = s
+                front.bibliographyLocation = entry.value.location
             case "raw_html", "number_sections":
                 guard case .bool(let b)? = entry.value.scalarValue else {
                     problems.append(Diagnostic(at: entry.value.location, "'\(entry.key)' must be true or false"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns an `Axis` and the data extent into a `PositionScale` with ticks.
 enum AxisResolver {
     /// Pixels per tick interval aimed at: wide enough for labels on x, comfortable on y.
@@ -7,7 +9,7 @@ enum AxisResolver {
     static let indexTickSpacing = 40.0
 
     static func resolve(_ axis: Axis, kind: ScaleKind, extent: PanelData.Extent?, categories: [String],
-                        includesZero: Bool, exact: Bool, shared: SharedDomain?,
+                        includesZero: Bool, exact: Bool, padsEnds: Bool = false, shared: SharedDomain?,
                         start: Double, end: Double, isX: Bool) -> PositionScale {
         let length = abs(end - start)
         switch kind {
@@ -28,9 +30,11 @@ enum AxisResolver {
                     hi *= 2
                 }
                 if axis.nice && !exact {
-                    let decades = Ticks.logDomain(lo, hi)
-                    lo = axis.min ?? decades.lower
-                    hi = axis.max ?? decades.upper
+                    // A margin of 3% of the span in log units on each side, not whole decades:
+                    // data over 1e-3–1e-2 on an axis over 1e-4–1e-1 would fill a third of it.
+                    let pad = Foundation.pow(hi / lo, 0.03)
+                    lo = axis.min ?? lo / pad
+                    hi = axis.max ?? hi * pad
                 }
             }
             let maxMajor = Swift.max(2, Int(length / (isX ? 60 : 30)))
@@ -41,7 +45,7 @@ enum AxisResolver {
             var count = Swift.max(3, Int(length / spacing))
             while true {
                 let (lo, hi, step) = linearDomain(axis, extent: extent, includesZero: includesZero, exact: exact,
-                                                  shared: shared, count: count)
+                                                  shared: shared, count: count, isX: isX, padsEnds: padsEnds)
                 let ticks = Ticks.ticks(Ticks.linearNumbers(lo, hi, step: step), format: axis.format)
                 let scale = PositionScale(kind: .linear, lower: lo, upper: hi, start: start, end: end, ticks: ticks)
                 if count <= 2 || !isX || !labelsOverlap(scale) { return scale }
@@ -53,7 +57,7 @@ enum AxisResolver {
     /// The domain and the tick step: the step is chosen for the data extent and the domain then
     /// extended to multiples of it, so the ticks of the final domain use the same step.
     private static func linearDomain(_ axis: Axis, extent: PanelData.Extent?, includesZero: Bool, exact: Bool,
-                                     shared: SharedDomain?, count: Int) -> (Double, Double, DecimalNumber) {
+                                     shared: SharedDomain?, count: Int, isX: Bool, padsEnds: Bool) -> (Double, Double, DecimalNumber) {
         if let shared {
             return (shared.lower, shared.upper, Ticks.decimalStep(span: shared.upper - shared.lower, count: count))
         }
@@ -66,10 +70,17 @@ enum AxisResolver {
             hi = Swift.max(hi, 0)
         }
         (lo, hi) = Ticks.widened(lo, hi)
+        if isX && padsEnds && axis.nice && !exact {
+            let pad = (hi - lo) * 0.03
+            if fixedMin == nil { lo -= pad }
+            if fixedMax == nil { hi += pad }
+        }
         var step = Ticks.decimalStep(span: hi - lo, count: count)
         // Heatmap extents count rows and columns: ticks on whole indices only.
         if exact && step.exponent < 0 { step = DecimalNumber(mantissa: 1, exponent: 0) }
-        if axis.nice && !exact {
+        // The value axis is extended to whole ticks; the x axis ends at the data (a run of 150
+        // steps on an axis to 160 suggests steps that were never taken).
+        if axis.nice && !exact && !isX {
             let niced = Ticks.niceDomain(lo, hi, step: step)
             lo = fixedMin ?? niced.lower
             hi = fixedMax ?? niced.upper

@@ -17,6 +17,9 @@ struct PanelLayout {
     /// Category labels as drawn (long rotated ones shortened with an ellipsis).
     var categoryLabels: [String]
     var colourBarWidth: Double
+    /// Room right of the plot for the labels of horizontal rules, which are written there, at
+    /// their rule's height, so that they never sit on the data (0 when no such rule is labelled).
+    var ruleLabelWidth: Double = 0
     var colourTicks: [Tick]
 
     var plotLeft: Double { margins.left }
@@ -33,6 +36,8 @@ struct PanelLayout {
     static let tickGap = 3.0
     static let labelGap = 6.0
     static let sideGap = 16.0
+    /// Gap between the plot's right edge and a horizontal rule's label.
+    static let ruleLabelGap = 4.0
     static let colourBarThickness = 12.0
     static let legendSwatch = 20.0
     static let legendRow = 18.0
@@ -81,7 +86,7 @@ extension PanelLayout {
         let left = margins.left
         let top = margins.top
         var x = AxisResolver.resolve(figure.x, kind: data.xKind, extent: data.xExtent, categories: data.categories,
-                                     includesZero: false, exact: data.exactX, shared: sharedX,
+                                     includesZero: false, exact: data.exactX, padsEnds: data.padsX, shared: sharedX,
                                      start: left, end: left + plotWidth, isX: true)
         var y = AxisResolver.resolve(figure.y, kind: data.yKind, extent: data.yExtent, categories: [],
                                      includesZero: data.valueAxisIncludesZero, exact: data.exactY, shared: sharedY,
@@ -130,11 +135,16 @@ extension PanelLayout {
                 start += rowsPerColumn
             }
         }
+        let ruleLabels = figure.layers.compactMap { layer -> String? in
+            if case .rule(let m) = layer, m.orientation == .horizontal { return m.label } else { return nil }
+        }
+        let ruleLabelWidth = ruleLabels.isEmpty ? 0 : ruleLabelGap + (ruleLabels.map { TextMetrics.width($0, fontSize: TextMetrics.tickFontSize) }.max() ?? 0)
         return PanelLayout(width: Swift.max(width, margins.left + margins.right + minimumPlotSize),
                            height: Swift.max(height, margins.top + margins.bottom + minimumPlotSize),
                            margins: margins, x: x, y: y, rotatesXLabels: rotates,
                            legendWidth: legendWidth, legendRowsPerColumn: rowsPerColumn, legendLabels: legendLabels,
-                           categoryLabels: categoryLabels, colourBarWidth: colourBarWidth, colourTicks: colourTicks)
+                           categoryLabels: categoryLabels, colourBarWidth: colourBarWidth,
+                           ruleLabelWidth: ruleLabelWidth, colourTicks: colourTicks)
     }
 
     /// Margins that hold the tick labels, axis titles, title, legend and colour bar of `layout`.
@@ -159,7 +169,7 @@ extension PanelLayout {
         }
         // Horizontal labels centred on the first and last x ticks overhang the plot by half.
         let labelled = layout.x.ticks.filter { !$0.label.isEmpty }
-        var right = pad + layout.legendWidth + layout.colourBarWidth
+        var right = pad + layout.ruleLabelWidth + layout.legendWidth + layout.colourBarWidth
         if !layout.rotatesXLabels, let last = labelled.last {
             let overhang = layout.x.position(last.value) + TextMetrics.width(last.label, fontSize: tick) / 2 - layout.plotRight
             right = Swift.max(right, pad + overhang)

@@ -17,9 +17,14 @@ public struct HeatmapMark: Sendable {
     /// Names of the rows, drawn as the y tick labels in place of the row indices; ignored unless
     /// there is one per row.
     public var rowLabels: [String]?
+    /// Rows before which a separating line is drawn (e.g. [4] parts rows 0–3 from rows 4–…), for
+    /// matrices that stack groups of rows.
+    public var rowBreaks: [Int]
 
     public init(values: [[Double]], colourMap: ColourMap = .viridis, domain: (min: Double, max: Double)? = nil,
-                label: String? = nil, format: TickFormat = .auto, columnLabels: [String]? = nil, rowLabels: [String]? = nil) {
+                label: String? = nil, format: TickFormat = .auto, columnLabels: [String]? = nil, rowLabels: [String]? = nil,
+                rowBreaks: [Int] = []) {
+        self.rowBreaks = rowBreaks
         self.values = values
         self.colourMap = colourMap
         self.domain = domain

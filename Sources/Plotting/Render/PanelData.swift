@@ -54,6 +54,15 @@ struct PanelData {
     var exactY = false
     var yReversed = false
     var valueAxisIncludesZero = false
+    /// Histogram layers in the figure: two or more are drawn as outlines, since overlapping
+    /// translucent fills blend into colours the legend does not show.
+    var histogramCount = 0
+    /// Points are drawn as circles: an x axis ending exactly at the data would cut the outermost
+    /// in half, so it gets a small margin (the axis still does not run on to a round number).
+    var padsX = false
+    /// Bars on a log value axis have no base (log 0 is −∞), so their length would depend on where
+    /// the axis happens to start: they are drawn as dots at their values instead.
+    var barsAsDots: Bool { yKind == .log }
     var warnings: [String] = []
     /// Short descriptions of the layers for the generated summary ("line “train” (100 points)").
     var layerSummaries: [String] = []
@@ -69,6 +78,7 @@ struct PanelData {
         if figure.x.scale == .band && !hasCategories {
             warnings.append("a band x scale needs bars with categories; x is linear")
         }
+        histogramCount = figure.layers.filter { if case .histogram = $0 { true } else { false } }.count
         assignSeries(figure.layers)
         for (index, layer) in figure.layers.enumerated() {
             include(layer, index: index)
@@ -81,7 +91,7 @@ struct PanelData {
         var byLabel: [String: Int] = [:]
         var next = 0
         for layer in layers {
-            guard let (key, swatch) = Self.seriesKey(layer) else {
+            guard let (key, swatch) = seriesKey(layer) else {
                 seriesOfLayer.append(nil)
                 continue
             }
@@ -103,13 +113,13 @@ struct PanelData {
         }
     }
 
-    private static func seriesKey(_ layer: Mark) -> (SeriesKey, Swatch)? {
+    private func seriesKey(_ layer: Mark) -> (SeriesKey, Swatch)? {
         switch layer {
         case .line(let m): return (m.series, .line(dashed: m.dashed))
         case .scatter(let m): return (m.series, .point)
         case .band(let m): return (m.series, .area(opacity: m.opacity))
-        case .bar(let m): return (m.series, .area(opacity: 1))
-        case .histogram(let m): return (m.series, .area(opacity: 0.8))
+        case .bar(let m): return (m.series, barsAsDots ? .point : .area(opacity: 1))
+        case .histogram(let m): return (m.series, histogramCount > 1 ? .line(dashed: false) : .area(opacity: 0.8))
         case .heatmap, .rule, .text: return nil
         }
     }
@@ -166,7 +176,13 @@ struct PanelData {
         case .line(let m):
             includePoints(m.x, m.y, name: Self.name("line", m.series.label), unit: "point")
         case .scatter(let m):
+            padsX = true
             includePoints(m.x, m.y, name: Self.name("scatter", m.series.label), unit: "point")
+            if let error = m.error {
+                for i in 0..<min(m.x.count, m.y.count, error.count) where error[i].isFinite {
+                    for end in [m.y[i] - abs(error[i]), m.y[i] + abs(error[i])] where valid(end, yKind) { includeY(end) }
+                }
+            }
         case .band(let m):
             let name = Self.name("band", m.series.label)
             let count = min(m.x.count, m.lower.count, m.upper.count)
@@ -244,7 +260,7 @@ struct PanelData {
 
     private mutating func includeBar(_ m: BarMark, index: Int) {
         let name = Self.name("bars", m.series.label)
-        valueAxisIncludesZero = true
+        if !barsAsDots { valueAxisIncludesZero = true }
         var leftOut = LeftOut()
         var drawn = 0
         switch m.placement {

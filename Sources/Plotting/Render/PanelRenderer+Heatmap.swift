@@ -39,6 +39,11 @@ extension PanelRenderer {
             out.leaf("path", [("fill", table[level].hex), ("d", d)])
         }
         out.close("g")
+        let breaks = m.rowBreaks.filter { $0 > 0 && $0 < rows }
+        if !breaks.isEmpty {
+            let d = breaks.map { r in "M\(n(x0)) \(n(layout.y.position(Double(r) - 0.5)))H\(n(layout.x.position(Double(columns) - 0.5)))" }.joined()
+            out.leaf("path", [("class", "row-break"), ("fill", "none"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("d", d)])
+        }
     }
 
     /// Scale factors keep four decimals: a rounding error of 0.005 px per cell would add up to
@@ -77,7 +82,7 @@ extension PanelRenderer {
     /// on its right, its title rotated beyond them.
     func drawColourBar(_ m: HeatmapMark, into out: inout SVGWriter) {
         let font = TextMetrics.tickFontSize
-        let x0 = layout.plotRight + layout.legendWidth + PanelLayout.sideGap
+        let x0 = layout.plotRight + layout.ruleLabelWidth + layout.legendWidth + PanelLayout.sideGap
         let top = layout.plotTop
         let height = layout.plotHeight
         let domain = m.resolvedDomain

@@ -3,7 +3,7 @@ extension PanelRenderer {
     /// dot or filled square, as the series is drawn), then the label.
     func drawLegend(into out: inout SVGWriter) {
         guard figure.showsLegend, !data.legend.isEmpty else { return }
-        var x0 = layout.plotRight + PanelLayout.sideGap
+        var x0 = layout.plotRight + layout.ruleLabelWidth + PanelLayout.sideGap
         out.open("g", [("class", "legend")])
         out.newline()
         var columnWidth = 0.0

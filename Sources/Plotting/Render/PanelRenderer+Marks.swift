@@ -1,4 +1,29 @@
+import Foundation
+
 extension PanelRenderer {
+    /// The drawable points of a scatter mark grouped by the pixel they round to, in order of
+    /// first appearance: (position of the first, indices of all).
+    func scatterGroups(_ m: ScatterMark) -> [(px: Double, py: Double, members: [Int])] {
+        var groups: [(px: Double, py: Double, members: [Int])] = []
+        var groupAt: [Int: Int] = [:]  // pixel key → group index
+        for i in 0..<Swift.min(m.x.count, m.y.count) {
+            guard let (px, py) = point(m.x[i], m.y[i]) else { continue }
+            let key = Int(px.rounded()) &* 1_000_003 &+ Int(py.rounded())
+            if let g = groupAt[key] {
+                groups[g].members.append(i)
+            } else {
+                groupAt[key] = groups.count
+                groups.append((px, py, [i]))
+            }
+        }
+        return groups
+    }
+
+    /// Radius of a circle standing for `count` points: its area is 1 + log₂ count times one's.
+    static func mergedRadius(_ radius: Double, count: Int) -> Double {
+        radius * (1 + Foundation.log2(Double(Swift.max(1, count)))).squareRoot()
+    }
+
     /// Pixel position of a data point, or nil when it cannot be drawn.
     func point(_ x: Double, _ y: Double) -> (Double, Double)? {
         guard layout.x.accepts(x), layout.y.accepts(y) else { return nil }
@@ -76,12 +101,37 @@ extension PanelRenderer {
         out.leaf("path", attributes)
     }
 
+    /// Circles, one per pixel: points that round to the same pixel are drawn once, with an area
+    /// of 1 + log₂ n times a single point's and a title giving n (thousands of functions at the
+    /// same probability otherwise pile into one blot of unknown weight). Each circle's `<title>`
+    /// shows its values on hover. Error bars (y ± error) are drawn under the circles.
     func drawScatter(_ m: ScatterMark, series: Int, into out: inout SVGWriter) {
         out.open("g", seriesAttributes(series) + [("fill", "currentColor"), ("fill-opacity", n(m.opacity))])
         out.newline()
-        for i in 0..<Swift.min(m.x.count, m.y.count) {
-            guard let (px, py) = point(m.x[i], m.y[i]) else { continue }
-            out.leaf("circle", [("cx", n(px)), ("cy", n(py)), ("r", n(m.radius))])
+        if let error = m.error {
+            var d = ""
+            for i in 0..<Swift.min(m.x.count, m.y.count, error.count) where error[i].isFinite {
+                guard let (px, _) = point(m.x[i], m.y[i]) else { continue }
+                let ends = [m.y[i] - abs(error[i]), m.y[i] + abs(error[i])].map { layout.y.accepts($0) ? layout.y.position($0) : nil }
+                guard let low = ends[0] ?? (layout.y.kind == .log ? layout.y.position(layout.y.lower) : nil), let high = ends[1] else { continue }
+                d += "M\(n(px)) \(n(low))V\(n(high))M\(n(px - 3)) \(n(low))h6M\(n(px - 3)) \(n(high))h6"
+            }
+            if !d.isEmpty {
+                out.leaf("path", [("class", "error-bar"), ("fill", "none"), ("stroke", "currentColor"), ("stroke-width", "1.2"), ("d", d)])
+            }
+        }
+        for group in scatterGroups(m) {
+            let radius = Self.mergedRadius(m.radius, count: group.members.count)
+            let first = group.members[0]
+            var title = "\(HoverText.pair(m.x[first], m.y[first]))"
+            if let error = m.error, first < error.count, error[first].isFinite { title += " ± " + HoverText.number(abs(error[first])) }
+            if group.members.count > 1 {
+                let xs = group.members.map { m.x[$0] }, ys = group.members.map { m.y[$0] }
+                title = "\(group.members.count) points: x \(HoverText.range(xs)), y \(HoverText.range(ys))"
+            }
+            out.open("circle", [("cx", n(group.px)), ("cy", n(group.py)), ("r", n(radius))])
+            out.textElement("title", [], title)
+            out.close("circle")
         }
         out.close("g")
     }
@@ -119,15 +169,23 @@ extension PanelRenderer {
         return layout.y.position(Swift.min(hi, Swift.max(lo, 0)))
     }
 
-    private func rect(_ x0: Double, _ x1: Double, _ y0: Double, _ y1: Double, into out: inout SVGWriter) {
-        out.leaf("rect", [("x", n(Swift.min(x0, x1))), ("y", n(Swift.min(y0, y1))),
-                          ("width", n(abs(x1 - x0))), ("height", n(abs(y1 - y0)))])
-    }
-
+    /// Bars from the base to each value, with a hover title; on a log value axis, dots at the
+    /// values instead (`PanelData.barsAsDots`).
     func drawBars(_ m: BarMark, series: Int, slot: Int?, into out: inout SVGWriter) {
         out.open("g", seriesAttributes(series) + [("fill", "currentColor")])
         out.newline()
         let base = barBase
+        func bar(_ x0: Double, _ x1: Double, value: Double, title: String) {
+            let top = layout.y.position(value)
+            if data.barsAsDots {
+                out.open("circle", [("cx", n((x0 + x1) / 2)), ("cy", n(top)), ("r", "4")])
+            } else {
+                out.open("rect", [("x", n(Swift.min(x0, x1))), ("y", n(Swift.min(base, top))),
+                                  ("width", n(abs(x1 - x0))), ("height", n(abs(top - base)))])
+            }
+            out.textElement("title", [], title)
+            out.close(data.barsAsDots ? "circle" : "rect")
+        }
         switch m.placement {
         case .categories(let names):
             let slots = Swift.max(1, data.barSlotCount)
@@ -136,7 +194,7 @@ extension PanelRenderer {
                 let band = layout.x.band(index)
                 let width = band.width / Double(slots)
                 let x0 = band.start + width * Double(slot ?? 0)
-                rect(x0, x0 + width, base, layout.y.position(m.values[i]), into: &out)
+                bar(x0, x0 + width, value: m.values[i], title: "\(name): \(HoverText.number(m.values[i]))")
             }
         case .numeric(let xs, let width):
             guard width.isFinite else { break }
@@ -144,27 +202,46 @@ extension PanelRenderer {
                 let x0 = xs[i] - abs(width) / 2
                 let x1 = xs[i] + abs(width) / 2
                 guard layout.x.accepts(x0), layout.x.accepts(x1), layout.y.accepts(m.values[i]) else { continue }
-                rect(layout.x.position(x0), layout.x.position(x1), base, layout.y.position(m.values[i]), into: &out)
+                bar(layout.x.position(x0), layout.x.position(x1), value: m.values[i], title: HoverText.pair(xs[i], m.values[i]))
             }
         }
         out.close("g")
     }
 
+    /// Filled bars for one histogram; with several on the same axes, each is an outline (a step
+    /// line along the tops of its bins), so none hides or tints another. Every bin has a hover
+    /// title with its range and height.
     func drawHistogram(_ m: HistogramMark, series: Int, into out: inout SVGWriter) {
-        out.open("g", seriesAttributes(series) + [("fill", "currentColor"), ("fill-opacity", "0.8")])
+        let outlined = data.histogramCount > 1
+        out.open("g", seriesAttributes(series) + [("fill", "currentColor"), ("fill-opacity", outlined ? "0" : "0.8")])
         out.newline()
         let base = barBase
         let edges = m.binning.edges
-        for (i, h) in m.heights.enumerated() where h != 0 {
-            guard layout.x.accepts(edges[i]), layout.x.accepts(edges[i + 1]), layout.y.accepts(h) else { continue }
+        let heights = m.heights
+        var outline = ""
+        for (i, h) in heights.enumerated() {
+            guard layout.x.accepts(edges[i]), layout.x.accepts(edges[i + 1]), layout.y.accepts(h) || h == 0 else { continue }
             var x0 = layout.x.position(edges[i])
             var x1 = layout.x.position(edges[i + 1])
+            let top = h == 0 || !layout.y.accepts(h) ? base : layout.y.position(h)
+            if outlined {
+                outline += (outline.isEmpty ? "M\(n(x0)) \(n(base))" : "") + "V\(n(top))H\(n(x1))"
+                if i == heights.count - 1 { outline += "V\(n(base))" }
+            }
+            guard h != 0 else { continue }
             // A hairline gap between neighbouring bins when they are wide enough.
-            if abs(x1 - x0) > 3 {
+            if !outlined && abs(x1 - x0) > 3 {
                 x0 += 0.5
                 x1 -= 0.5
             }
-            rect(x0, x1, base, layout.y.position(h), into: &out)
+            out.open("rect", [("x", n(Swift.min(x0, x1))), ("y", n(Swift.min(base, top))),
+                              ("width", n(abs(x1 - x0))), ("height", n(abs(top - base)))])
+            let what = m.density ? "density" : "count"
+            out.textElement("title", [], "[\(HoverText.number(edges[i])), \(HoverText.number(edges[i + 1]))): \(what) \(HoverText.number(h))")
+            out.close("rect")
+        }
+        if outlined && !outline.isEmpty {
+            out.leaf("path", [("fill", "none"), ("stroke", "currentColor"), ("stroke-width", "1.8"), ("stroke-linejoin", "miter"), ("d", outline)])
         }
         out.close("g")
     }
@@ -184,55 +261,5 @@ extension PanelRenderer {
             attributes.append(("d", "M\(n(x)) \(n(layout.plotTop))V\(n(layout.plotBottom))"))
         }
         out.leaf("path", attributes)
-    }
-
-    /// Rule labels and text annotations, drawn above the marks and outside the clip.
-    func drawAnnotations(into out: inout SVGWriter) {
-        let font = TextMetrics.tickFontSize
-        for layer in figure.layers {
-            switch layer {
-            case .rule(let m):
-                guard let label = m.label else { continue }
-                if m.orientation == .horizontal, layout.y.accepts(m.value) {
-                    let y = layout.y.position(m.value)
-                    guard y >= layout.plotTop - 1, y <= layout.plotBottom + 1 else { continue }
-                    // Above the line, unless that would leave the plot.
-                    let baseline = y - 4 - font > layout.plotTop ? y - 4 : y + 4 + font * 0.8
-                    out.textElement("text", [("class", "annotation"), ("x", n(layout.plotRight - 4)), ("y", n(baseline)),
-                                             ("text-anchor", "end")], label)
-                } else if m.orientation == .vertical, layout.x.accepts(m.value), layout.x.categories.isEmpty {
-                    let x = layout.x.position(m.value)
-                    guard x >= layout.plotLeft - 1, x <= layout.plotRight + 1 else { continue }
-                    let width = TextMetrics.width(label, fontSize: font)
-                    let fitsRight = x + 4 + width <= layout.plotRight
-                    out.textElement("text", [("class", "annotation"), ("x", n(fitsRight ? x + 4 : x - 4)),
-                                             ("y", n(layout.plotTop + font)), ("text-anchor", fitsRight ? "start" : "end")], label)
-                }
-            case .text(let m):
-                guard let (px, py) = point(m.x, m.y) else { continue }
-                guard px >= layout.plotLeft - 1, px <= layout.plotRight + 1,
-                      py >= layout.plotTop - 1, py <= layout.plotBottom + 1 else { continue }
-                if m.showsPoint {
-                    out.leaf("circle", [("class", "annotation"), ("cx", n(px)), ("cy", n(py)), ("r", "2.5")])
-                }
-                let width = TextMetrics.width(m.text, fontSize: font)
-                var anchor = m.anchor
-                var x = px + m.dx
-                // Flip to the other side of the point rather than run past the plot.
-                if anchor == .start && x + width > layout.plotRight {
-                    anchor = .end
-                    x = px - m.dx
-                } else if anchor == .end && x - width < layout.plotLeft {
-                    anchor = .start
-                    x = px - m.dx
-                }
-                var y = py + m.dy
-                y = Swift.min(layout.plotBottom - 2, Swift.max(layout.plotTop + font * 0.8, y))
-                out.textElement("text", [("class", "annotation"), ("x", n(x)), ("y", n(y)),
-                                         ("text-anchor", anchor.rawValue)], m.text)
-            default:
-                continue
-            }
-        }
     }
 }

@@ -118,7 +118,8 @@ public enum Ticks {
     }
 
     /// Ticks of a log axis over `[lower, upper]` (both > 0): decades are major and labelled, the
-    /// multiples 2…9 of each decade are minor. Within a single decade, 2 and 5 are labelled too.
+    /// multiples 2…9 of each decade are minor. When fewer than two decades lie inside the axis, 2 and 5
+    /// are labelled too.
     /// `log(0.001, 1000)` gives majors 0.001, 0.01, 0.1, 1, 10, 100, 1000.
     public static func log(_ lower: Double, _ upper: Double, format: TickFormat = .auto, maxMajorCount: Int = 8) -> [Tick] {
         guard lower > 0, upper > 0, lower.isFinite, upper.isFinite else { return [] }
@@ -129,6 +130,12 @@ public enum Ticks {
         let stride = max(1, Int((Double(decades) / Double(max(1, maxMajorCount))).rounded(.up)))
         let labelAll = format == .auto
             ? (kLo >= -3 && kHi <= 4) : true
+        // Fewer than two decades inside the axis: label the multiples 2 and 5 as well, so that the
+        // axis has at least two labelled ticks to read values by.
+        let decadesInside = (kLo...kHi).filter { k in
+            let v = DecimalNumber(mantissa: 1, exponent: k).value
+            return v >= lo && v <= hi
+        }.count
         var ticks: [Tick] = []
         for k in kLo...kHi {
             let isMajor = (k - kLo) % stride == 0
@@ -141,7 +148,7 @@ public enum Ticks {
                 for m in 2...9 {
                     let number = DecimalNumber(mantissa: m, exponent: k)
                     guard number.value >= lo && number.value <= hi else { continue }
-                    let labelled = decades <= 1 && (m == 2 || m == 5)
+                    let labelled = (decades <= 1 || decadesInside < 2) && (m == 2 || m == 5)
                     ticks.append(Tick(value: number.value,
                                       label: labelled ? logLabel(number, format, plainRange: labelAll) : "",
                                       isMajor: false))

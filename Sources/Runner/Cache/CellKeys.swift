@@ -28,8 +28,16 @@ public struct CellKeys: Sendable {
     /// cross-entropy use the polynomial exponential of `SoftmaxExponentials`. 3: the one-hot MLP
     /// forms its hidden gradient in blocks of rows (`Variable.embeddingSumLinear`). 4: its tables'
     /// gradients are summed over the rows in one pass instead of two halves. 5: {llc} reports
-    /// `drift`. 6: and notes chains that had not settled.
-    public static let engineVersion = "folio-engine-6"
+    /// `drift`. 6: and notes chains that had not settled. 7: summaries write the numbers of one
+    /// line in one notation (`formatTogether`); extracted programs say "1 neuron", never "-0.000".
+    public static let engineVersion = "folio-engine-7"
+
+    /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
+    /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never
+    /// re-trains. 2: narrow renderings for phones, axes fitted to the data, merged coincident
+    /// points, bars on log axes drawn as dots, outlined overlapping histograms, rule labels
+    /// placed away from the data, hover titles, error bars; tables say when they show a subset.
+    public static let presentationVersion = "folio-presentation-2"
 
     public struct Entry: Sendable, Equatable {
         public var key: String
@@ -69,6 +77,7 @@ public struct CellKeys: Sendable {
             let options = CanonicalText.options(cell.cell.options, params: scope)
             let readsParams = Self.mentionsParams(cell.cell.body)
             var head = "folio-cell-key\nengine: \(Self.engineVersion)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nid: \(cell.id)\n"
+            if cell.directive.presentsOnly { head += "presentation: \(Self.presentationVersion)\n" }
             head += "options: \(options)\nparams: \(readsParams ? paramsText : "-")\n"
             let inputs = cell.dependencies.compactMap { id in byID[id].map { Input(id: id, key: $0.key) } }
             var text = head

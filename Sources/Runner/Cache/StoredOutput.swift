@@ -113,6 +113,7 @@ enum StoredDisplay: Codable {
     }
     struct Figure: Codable {
         var svg: String
+        var narrowSVG: String?
         var caption: String?
         var label: String?
         var csv: String
@@ -138,7 +139,7 @@ enum StoredDisplay: Codable {
         case .table(let t):
             self = .table(Table(caption: t.caption, label: t.label, headers: t.headers, rows: t.rows, numeric: t.numeric))
         case .figure(let f):
-            self = .figure(Figure(svg: f.svg, caption: f.caption, label: f.label, csv: f.csv, warnings: f.warnings))
+            self = .figure(Figure(svg: f.svg, narrowSVG: f.narrowSVG, caption: f.caption, label: f.label, csv: f.csv, warnings: f.warnings))
         case .claim(let c):
             self = .claim(Claim(holds: c.holds, says: c.says, that: c.that, values: c.values.map { Pair(name: $0.source, value: $0.value) }))
         case .summary(let title, let items):
@@ -153,7 +154,7 @@ enum StoredDisplay: Codable {
         case .table(let t):
             .table(TableContent(caption: t.caption, label: t.label, headers: t.headers, rows: t.rows, numeric: t.numeric))
         case .figure(let f):
-            .figure(FigureContent(svg: f.svg, caption: f.caption, label: f.label, csv: f.csv, warnings: f.warnings))
+            .figure(FigureContent(svg: f.svg, narrowSVG: f.narrowSVG, caption: f.caption, label: f.label, csv: f.csv, warnings: f.warnings))
         case .claim(let c):
             .claim(ClaimContent(holds: c.holds, says: c.says, that: c.that, values: c.values.map { (source: $0.name, value: $0.value) }))
         case .summary(let s):

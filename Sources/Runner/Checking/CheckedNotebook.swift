@@ -12,6 +12,8 @@ public struct CheckedNotebook: Sendable {
     public var inlineExpressions: [String: Expression]
     /// Numbers of figures, tables and equations, and the labels prose refers to.
     public var references: CrossReferences
+    /// The entries of the notebook's BibTeX file by key (empty without one).
+    public var bibliography: [String: BibEntry] = [:]
 }
 
 public struct CheckedCell: Sendable {

@@ -63,9 +63,11 @@ public struct NotebookChecker: Sendable {
 
         let references = CrossReferences.collect(cells, math: notebook.math, file: notebook.file, problems: &problems)
         references.check(notebook, problems: &problems)
+        let bibliography = BibliographyCheck.load(notebook, problems: &problems)
 
         if !problems.isEmpty { throw DiagnosticList(problems.sorted { $0.location < $1.location }) }
-        return CheckedNotebook(notebook: notebook, params: params, cells: cells, inlineExpressions: inline, references: references)
+        return CheckedNotebook(notebook: notebook, params: params, cells: cells, inlineExpressions: inline, references: references,
+                               bibliography: bibliography)
     }
 
     private func resolveParameters(_ notebook: Notebook, overrides: [String: String], problems: inout [Diagnostic]) -> Record {

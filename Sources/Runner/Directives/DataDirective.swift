@@ -11,6 +11,7 @@ import Notebooks
 ///       label: [a, b, c, d, e, f, g, h, i, j]
 public enum DataDirective: Directive {
     public static let kind = "data"
+    public static let presentsOnly = true
     public static let summary = "A named table of columns, literal or computed."
     public static let result = "a table: one list per column, in order (including the range column)."
     public static let keys = [

@@ -16,6 +16,10 @@ public protocol Directive: Sendable {
     static func localNames(_ options: OptionNode) -> Set<String>
     /// Checks beyond the key schema, run before anything executes. Default: none.
     static func validate(_ options: OptionNode) -> [Diagnostic]
+    /// Whether the cell only lays out values it reads (a figure, a table) and computes nothing
+    /// costly: its cache key then carries `CellKeys.presentationVersion`, so a change in how
+    /// figures or tables are drawn re-draws them without re-running what they read. Default: false.
+    static var presentsOnly: Bool { get }
     /// Runs the cell. Throw a `Diagnostic` (located at the offending option) for bad input.
     static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput
 }
@@ -23,6 +27,7 @@ public protocol Directive: Sendable {
 extension Directive {
     public static func localNames(_ options: OptionNode) -> Set<String> { [] }
     public static func validate(_ options: OptionNode) -> [Diagnostic] { [] }
+    public static var presentsOnly: Bool { false }
 }
 
 /// One allowed key of a directive's body, with its type and documentation.

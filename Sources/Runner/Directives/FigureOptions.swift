@@ -34,18 +34,34 @@ enum FigureOptions {
         let label = try options.string("label")
         let xAxis = if let x { x } else { try axis(options, "x") }
         let yAxis = if let y { y } else { try axis(options, "y") }
+        // The SVG's id differs from the <figure>'s (the label, or fig-<cell>), which the report uses.
         return Figure(
-            id: label ?? "fig-\(context.cellID.filter { $0 != "#" })",
+            id: (label ?? "fig-\(context.cellID.filter { $0 != "#" })") + "-plot",
             title: try options.string("title"), caption: try options.string("caption"),
             x: xAxis, y: yAxis,
             width: try options.number("width", default: 640), height: try options.number("height", default: 400),
             layers: layers)
     }
 
+    /// Width of the narrow rendering shown on phones: a 390 px screen less the page margins, so
+    /// that it is drawn at about its own size and its 11 px tick labels stay above 9 CSS px.
+    static let narrowWidth = 340.0
+
+    /// The same figure laid out for a phone: `narrowWidth` wide, a little taller than its width
+    /// share, with ids of its own so both renderings can sit in one page.
+    static func narrow(_ figure: Figure) -> Figure {
+        var small = figure
+        small.id = figure.id + "-narrow"
+        small.width = narrowWidth
+        small.height = Swift.min(figure.height, Swift.max(260, figure.height * 0.7))
+        return small
+    }
+
     static func output(_ figure: Figure, options: Options, value: Value? = nil) throws(Diagnostic) -> CellOutput {
         let rendered = figure.render()
         let content = FigureContent(
-            svg: rendered.svg, caption: try options.string("caption"), label: try options.string("label"),
+            svg: rendered.svg, narrowSVG: figure.width > narrowWidth ? narrow(figure).render().svg : nil,
+            caption: try options.string("caption"), label: try options.string("label"),
             csv: figure.csv(), warnings: rendered.warnings)
         return CellOutput(value: value, display: [.figure(content)])
     }

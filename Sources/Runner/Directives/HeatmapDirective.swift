@@ -5,6 +5,7 @@ import Plotting
 /// coloured cells with a colour bar; `colour_map: diverging` centres signed values at zero.
 public enum HeatmapDirective: Directive {
     public static let kind = "heatmap"
+    public static let presentsOnly = true
     public static let summary = "A matrix drawn as coloured cells with a colour bar."
     public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
     public static let keys = FigureOptions.axisKeys + [
@@ -15,6 +16,7 @@ public enum HeatmapDirective: Directive {
         OptionKey("colour_max", .number, "Fixed upper end of the colour scale."),
         OptionKey("column_labels", .list(.string), "Names of the columns, one per column, drawn in place of their indices."),
         OptionKey("row_labels", .list(.string), "Names of the rows, one per row, drawn in place of their indices."),
+        OptionKey("row_breaks", .list(.integer), "Rows before which a separating line is drawn, e.g. [4] between rows 0–3 and 4–7."),
     ]
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -27,12 +29,22 @@ public enum HeatmapDirective: Directive {
         let columns = rows.map(\.count).max() ?? 0
         let mark = HeatmapMark(values: rows, colourMap: colourMap, domain: domain, label: try options.string("colour_label"),
                                columnLabels: try names(options, "column_labels", count: columns, of: "columns"),
-                               rowLabels: try names(options, "row_labels", count: rows.count, of: "rows"))
+                               rowLabels: try names(options, "row_labels", count: rows.count, of: "rows"),
+                               rowBreaks: try rowBreaks(options, rows: rows.count))
         var x = try FigureOptions.axis(options, "x"), y = try FigureOptions.axis(options, "y")
         x.grid = false
         y.grid = false
         let figure = try FigureOptions.figure(options, context: context, layers: [.heatmap(mark)], x: x, y: y)
         return try FigureOptions.output(figure, options: options)
+    }
+
+    /// Row indices strictly inside the matrix (a break before row 0 or after the last is an error).
+    private static func rowBreaks(_ options: Options, rows: Int) throws(Diagnostic) -> [Int] {
+        guard let value = try options.value("row_breaks") else { return [] }
+        guard let numbers = value.numbers, numbers.allSatisfy({ $0 == $0.rounded() && $0 >= 1 && $0 < Double(rows) }) else {
+            throw Diagnostic(at: options.location(of: "row_breaks"), "'row_breaks' must list row indices between 1 and \(rows - 1)")
+        }
+        return numbers.map { Int($0) }
     }
 
     /// The names under `key`, which must be one per row or column.

@@ -5,6 +5,7 @@ import Plotting
 /// (Freedman–Diaconis) or given bins.
 public enum HistogramDirective: Directive {
     public static let kind = "histogram"
+    public static let presentsOnly = true
     public static let summary = "Histograms of one or more lists of values."
     public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
     static let seriesKeys = [

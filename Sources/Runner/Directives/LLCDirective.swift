@@ -166,7 +166,7 @@ public enum LLCDirective: Directive {
 
     static func summary(_ e: LLCEstimate, dimension: Int, truth: Double?) -> CellDisplay {
         var items: [(label: String, value: String)] = [
-            ("λ̂", "\(formatValue(.number(e.mean))) ± \(formatValue(.number(e.std)))"),
+            ("λ̂", formatTogether([e.mean, e.std]).joined(separator: " ± ")),
             ("chains", "\(e.perChain.count)"),
             ("drift (2nd − 1st half)", formatValue(.number(e.drift))),
             ("MALA acceptance", ValueFormat.percent(0).format(.number(e.acceptanceMean))),

@@ -7,10 +7,12 @@ import Plotting
 ///       - {x: =grok.step, y: =grok.train_accuracy, label: train}
 ///       - {x: =grok.step, y: =grok.test_accuracy, label: test, mark: line}
 ///       - {x: =sweep.width, lower: =sweep.low, upper: =sweep.high, mark: band, label: test}
+///       - {x: =llc.truth, y: =llc.estimate, error: =llc.std, mark: scatter}
 ///     rules: [{y: 0.99, label: threshold}]
 ///     x_scale: log
 public enum PlotDirective: Directive {
     public static let kind = "plot"
+    public static let presentsOnly = true
     public static let summary = "A figure of lines, points, bands and bars."
     public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
 
@@ -22,6 +24,7 @@ public enum PlotDirective: Directive {
         OptionKey("label", .string, "Legend entry; a line and a band with the same label share a colour."),
         OptionKey("mark", .choice(["line", "scatter", "band", "bar"]), "How to draw the series (default line)."),
         OptionKey("dashed", .bool, "line: dashed stroke."),
+        OptionKey("error", .any, "scatter: error bar half-lengths, one per point (e.g. a std); drawn over y ± error."),
         OptionKey("colour", .integer, "Palette index (0–7) instead of the next free colour."),
     ]
     static let ruleKeys = [
@@ -69,8 +72,15 @@ public enum PlotDirective: Directive {
                 guard x.count == y.count else {
                     throw Diagnostic(at: series.location, "x has \(x.count) values but y has \(y.count)")
                 }
+                let error = try FigureOptions.numbers(series, "error")
+                if let error, error.count != y.count {
+                    throw Diagnostic(at: series.location(of: "error"), "error has \(error.count) values but y has \(y.count)")
+                }
+                if error != nil && mark != "scatter" {
+                    throw Diagnostic(at: series.location(of: "error"), "error bars are drawn on scatter series; add mark: scatter")
+                }
                 if mark == "scatter" {
-                    layers.append(.scatter(ScatterMark(x: x, y: y, label: label, colour: colour)))
+                    layers.append(.scatter(ScatterMark(x: x, y: y, label: label, colour: colour, error: error)))
                 } else {
                     layers.append(.line(LineMark(x: x, y: y, label: label, colour: colour, dashed: try series.bool("dashed", default: false))))
                 }

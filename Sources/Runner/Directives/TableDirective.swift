@@ -5,19 +5,22 @@ import Notebooks
 ///     from: grok                      # a table-valued result
 ///     columns: [step, test_accuracy]  # which of its columns (default: all)
 ///     format: {test_accuracy: percent}
+///     headers: {test_accuracy: held-out accuracy}
 ///
 /// or, without `from`, `columns` maps each header to a list or an `=expression`.
 public enum TableDirective: Directive {
     public static let kind = "table"
+    public static let presentsOnly = true
     public static let summary = "A table of earlier results or expressions."
     public static let result = "the table it shows."
     public static let keys = [
         OptionKey("from", .cellReference, "A cell whose result is a table (record of equal-length columns)."),
         OptionKey("columns", .any, "With `from`: a list of its column names. Otherwise: header → list or `=expression`."),
         OptionKey("format", .dictionary(.string), "Header → format: percent, fixed(n), sci(n), int."),
+        OptionKey("headers", .dictionary(.string), "Column → the header shown for it (e.g. {true_lambda: true λ}); default the column name."),
         OptionKey("caption", .string, "Shown above the table."),
         OptionKey("label", .string, "A label such as tbl-results for cross-references."),
-        OptionKey("max_rows", .integer, "Show at most this many rows, evenly spaced, always with the last (default 50)."),
+        OptionKey("max_rows", .integer, "Show at most this many rows, evenly spaced, always with the last (default 50); the caption then says how many of how many are shown."),
     ]
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -56,14 +59,27 @@ public enum TableDirective: Directive {
                 formats[key] = parsed.format
             }
         }
+        var headers: [String: String] = [:]
+        if let given = try options.sub("headers") {
+            for key in given.keys {
+                guard table[key] != nil else {
+                    throw Diagnostic(at: given.location(of: key), "the table has no column '\(key)'",
+                                     note: closestMatch(to: key, in: table.keys).map { "did you mean '\($0)'?" } ?? "columns: \(table.keys.joined(separator: ", "))")
+                }
+                headers[key] = try given.requiredString(key)
+            }
+        }
         let content = content(
             of: table, formats: formats, caption: try options.string("caption"), label: try options.string("label"),
-            maxRows: try options.int("max_rows", default: 50))
+            maxRows: try options.int("max_rows", default: 50), headers: headers)
         return CellOutput(value: .record(table), display: [.table(content)])
     }
 
     /// Lays out a record of columns (lists or scalars) as rows of formatted strings.
-    static func content(of table: Record, formats: [String: ValueFormat], caption: String?, label: String?, maxRows: Int) -> TableContent {
+    /// When rows are left out, the caption says so ("6 of 12 rows shown, ..."), so that a
+    /// reader never takes a sample for the whole table.
+    static func content(of table: Record, formats: [String: ValueFormat], caption: String?, label: String?, maxRows: Int,
+                        headers: [String: String] = [:]) -> TableContent {
         let columns = table.fields.map { field -> [Value] in
             if case .list(let items) = field.value { return items }
             return [field.value]
@@ -80,6 +96,11 @@ public enum TableDirective: Directive {
             }
         }
         let numeric = columns.map { column in column.allSatisfy { if case .number = $0 { true } else { false } } }
-        return TableContent(caption: caption, label: label, headers: table.keys, rows: rows, numeric: numeric)
+        var caption = caption
+        if indices.count < rowCount {
+            let note = "\(indices.count) of \(rowCount) rows shown, evenly spaced, with the first and the last."
+            caption = caption.map { $0.hasSuffix(".") || $0.hasSuffix("?") ? $0 + " " + note : $0 + ". " + note } ?? note
+        }
+        return TableContent(caption: caption, label: label, headers: table.keys.map { headers[$0] ?? $0 }, rows: rows, numeric: numeric)
     }
 }

@@ -116,8 +116,8 @@ public enum TrainDirective: Directive {
             ("steps", "\(run.finalStep)"),
             ("parameters", "\(run.model.parameterCount)"),
         ]
-        if let x = h.trainLoss.last { items.append(("train loss", formatValue(.number(x)))) }
-        if let x = h.testLoss.last { items.append(("test loss", formatValue(.number(x)))) }
+        let losses = [("train loss", h.trainLoss.last), ("test loss", h.testLoss.last)].compactMap { name, x in x.map { (name, $0) } }
+        items += zip(losses.map(\.0), formatTogether(losses.map(\.1))).map { ($0, $1) }
         if let x = h.trainAccuracy.last { items.append(("train accuracy", ValueFormat.percent(1).format(.number(x)))) }
         if let x = h.testAccuracy.last { items.append(("test accuracy", ValueFormat.percent(1).format(.number(x)))) }
         return .summary(title: "Training run", items: items)

@@ -43,14 +43,18 @@ public struct TableContent: Sendable {
 
 public struct FigureContent: Sendable {
     public var svg: String
+    /// The figure laid out again for a phone's width (absent when the figure is narrow already);
+    /// the report shows it instead of `svg` on narrow screens.
+    public var narrowSVG: String?
     public var caption: String?
     public var label: String?
     /// The data behind the figure, offered as a download.
     public var csv: String
     public var warnings: [String]
 
-    public init(svg: String, caption: String?, label: String?, csv: String, warnings: [String] = []) {
+    public init(svg: String, narrowSVG: String? = nil, caption: String?, label: String?, csv: String, warnings: [String] = []) {
         self.svg = svg
+        self.narrowSVG = narrowSVG
         self.caption = caption
         self.label = label
         self.csv = csv

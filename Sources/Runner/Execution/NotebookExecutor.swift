@@ -98,7 +98,7 @@ public struct NotebookExecutor: Sendable {
             }
             do {
                 let value = try expression.evaluate(in: scope)
-                inline[text] = .text(expression.format.map { $0.format(value) } ?? formatValue(value))
+                inline[text] = .text(proseText(value, format: expression.format))
             } catch {
                 inline[text] = .failed(error.message)
             }

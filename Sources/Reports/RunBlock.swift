@@ -1,0 +1,30 @@
+import Notebooks
+import Runner
+
+/// The "About this run" block at the end of a report: what produced these numbers, so a reader
+/// can reproduce them — Folio's version, the engine and presentation versions in every cell key,
+/// the notebook's parameters (after `-P` overrides), the seeds its cells used, and the date.
+/// The date comes from the renderer (`SOURCE_DATE_EPOCH` when set), so that reports rendered
+/// from the same sources are byte-identical.
+enum RunBlock {
+    static func html(_ run: NotebookRun, version: String, date: String?) -> String {
+        var rows: [(String, String)] = [
+            ("Folio", HTML.escape(version)),
+            ("Engine", "<code>\(HTML.escape(CellKeys.engineVersion))</code>, <code>\(HTML.escape(CellKeys.presentationVersion))</code>"),
+        ]
+        let params = run.checked.params.fields.map { "<code>\(HTML.escape($0.key)) = \(HTML.escape(formatValue($0.value)))</code>" }
+        rows.append(("Parameters", params.isEmpty ? "none" : params.joined(separator: ", ")))
+        var seeds: [String] = []
+        let keys = CellKeys(run.checked)
+        for id in keys.order {
+            for seed in keys[id]?.seeds ?? [] where !seeds.contains(seed.value) { seeds.append(seed.value) }
+        }
+        if !seeds.isEmpty {
+            rows.append(("Seeds", seeds.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
+                + " <span class=\"run-note\">(every <code>seed</code> option of the cells, in order of first use)</span>"))
+        }
+        if let date { rows.append(("Rendered", HTML.escape(date))) }
+        let items = rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined()
+        return "<section class=\"run-block\" aria-labelledby=\"run-block-title\"><h2 id=\"run-block-title\">About this run</h2><dl>\(items)</dl></section>\n"
+    }
+}

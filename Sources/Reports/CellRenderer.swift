@@ -57,8 +57,8 @@ struct CellRenderer {
             let rows = items.map { "<dt>\(HTML.escape($0.label))</dt><dd>\(HTML.value($0.value))</dd>" }.joined()
             return "<div class=\"summary\"><p class=\"summary-title\">\(HTML.escape(title))\(cellName(run.cell))</p><dl>\(rows)</dl></div>"
         case .note(let text):
-            // Multi-line notes (an extracted program, say) keep their lines.
-            // Listings longer than a screenful fold, with their length in the summary.
+            // Multi-line notes (an extracted program, say) keep their lines; listings longer than
+            // a screenful fold, with their length in the summary.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
             if lines > Self.longListing {
                 return "<details class=\"listing\"><summary>Listing of \(lines) lines\(cellName(run.cell))</summary><pre class=\"note\">\(HTML.escape(text))</pre></details>"
@@ -117,7 +117,7 @@ struct CellRenderer {
 
     private mutating func render(_ claim: ClaimContent, at location: SourceLocation) -> String {
         let status = claim.holds ? "holds" : "fails"
-        let values = claim.values.map { "<li><code>\(HTML.escape($0.source))</code> = <strong>\(HTML.value($0.value))</strong></li>" }.joined()
+        let values = claim.values.map { "<li><code>\(HTML.escape($0.source))</code> = <strong>\(HTML.escape($0.value))</strong></li>" }.joined()
         return """
         <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)</span> \(math.plain(claim.says, at: location))</p>\
         <p class="claim-that"><code>\(HTML.escape(claim.that))</code></p><ul class="claim-values">\(values)</ul></div>

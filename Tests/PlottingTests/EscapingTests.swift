@@ -37,9 +37,9 @@ final class EscapingTests: XCTestCase {
     func testCSVQuotesFields() {
         let figure = Figure(id: "c", layers: [.bar(BarMark(categories: ["a,b", "say \"hi\""], values: [1, .nan], label: "s"))])
         let expected = [
-            "layer,kind,series,x,x_end,y,y_lower,y_upper,value,text",
-            "1,bar,s,\"a,b\",,1.0,,,,",
-            "1,bar,s,\"say \"\"hi\"\"\",,nan,,,,",
+            "layer,kind,series,x,y",
+            "1,bar,s,\"a,b\",1.0",
+            "1,bar,s,\"say \"\"hi\"\"\",nan",
         ]
         XCTAssertEqual(figure.csv(), expected.joined(separator: "\n") + "\n")
     }

@@ -86,9 +86,9 @@ extension PanelRenderer {
         func trace(_ xs: [Double], _ ys: [Double]) {
             var previous: (Double, Double)?
             for i in 0..<Swift.min(xs.count, ys.count) {
-                guard let p = point(xs[i], ys[i]) else { previous = nil; continue }
+                guard let p = point(xs[i], ys[i]), p.0.isFinite, p.1.isFinite else { previous = nil; continue }
                 if let q = previous {
-                    let steps = Swift.min(400, Int(Swift.max(abs(p.0 - q.0), abs(p.1 - q.1)) / 2))
+                    let steps = Swift.min(400, Int(Swift.min(1e6, Swift.max(abs(p.0 - q.0), abs(p.1 - q.1))) / 2))
                     if steps > 1 {
                         for k in 1..<steps {
                             let t = Double(k) / Double(steps)

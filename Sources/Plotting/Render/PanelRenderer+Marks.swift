@@ -7,7 +7,7 @@ extension PanelRenderer {
         var groups: [(px: Double, py: Double, members: [Int])] = []
         var groupAt: [Int: Int] = [:]  // pixel key → group index
         for i in 0..<Swift.min(m.x.count, m.y.count) {
-            guard let (px, py) = point(m.x[i], m.y[i]) else { continue }
+            guard let (px, py) = point(m.x[i], m.y[i]), abs(px) < 1e9, abs(py) < 1e9 else { continue }
             let key = Int(px.rounded()) &* 1_000_003 &+ Int(py.rounded())
             if let g = groupAt[key] {
                 groups[g].members.append(i)

@@ -118,7 +118,7 @@ public enum Ticks {
     }
 
     /// Ticks of a log axis over `[lower, upper]` (both > 0): decades are major and labelled, the
-    /// multiples 2…9 of each decade are minor. When fewer than two decades lie inside the axis, 2 and 5
+    /// multiples 2…9 of each decade are minor. When two decades or fewer lie inside the axis, 2 and 5
     /// are labelled too.
     /// `log(0.001, 1000)` gives majors 0.001, 0.01, 0.1, 1, 10, 100, 1000.
     public static func log(_ lower: Double, _ upper: Double, format: TickFormat = .auto, maxMajorCount: Int = 8) -> [Tick] {
@@ -130,8 +130,8 @@ public enum Ticks {
         let stride = max(1, Int((Double(decades) / Double(max(1, maxMajorCount))).rounded(.up)))
         let labelAll = format == .auto
             ? (kLo >= -3 && kHi <= 4) : true
-        // Fewer than two decades inside the axis: label the multiples 2 and 5 as well, so that the
-        // axis has at least two labelled ticks to read values by.
+        // Two decades or fewer inside the axis: label the multiples 2 and 5 as well, so that the
+        // axis has labelled ticks along its whole length to read values by.
         let decadesInside = (kLo...kHi).filter { k in
             let v = DecimalNumber(mantissa: 1, exponent: k).value
             return v >= lo && v <= hi
@@ -148,7 +148,7 @@ public enum Ticks {
                 for m in 2...9 {
                     let number = DecimalNumber(mantissa: m, exponent: k)
                     guard number.value >= lo && number.value <= hi else { continue }
-                    let labelled = (decades <= 1 || decadesInside < 2) && (m == 2 || m == 5)
+                    let labelled = (decades <= 1 || decadesInside <= 2) && (m == 2 || m == 5)
                     ticks.append(Tick(value: number.value,
                                       label: labelled ? logLabel(number, format, plainRange: labelAll) : "",
                                       isMajor: false))

@@ -16,6 +16,9 @@ struct ProseRenderer {
     var bibliography: [String: BibEntry] = [:]
     /// Keys cited so far, in order of first citation.
     private(set) var cited: [String] = []
+    /// Footnote names in order of first reference, and each note's HTML by name.
+    private var noteOrder: [String] = []
+    private var notes: [String: String] = [:]
     private(set) var headings: [Heading] = []
     private var usedIDs: [String: Int] = [:]
     private var counters = [0, 0, 0, 0, 0, 0]
@@ -49,7 +52,13 @@ struct ProseRenderer {
             let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escape(String($0)))\"" } ?? ""
             return "<pre><code\(language)>\(HTML.escape(literal))</code></pre>\n"
         case .htmlBlock(let html): return rawHTML ? html : ""
-        case .paragraph: return "<p>\(inlines(node))</p>\n"
+        case .paragraph:
+            if let (name, prefix) = Footnotes.definition(node) {
+                // A note: kept for the Notes list at the end, not printed here.
+                notes[name] = inlines(node, dropping: prefix)
+                return ""
+            }
+            return "<p>\(inlines(node))</p>\n"
         case .heading(let level): return heading(node, level: level)
         case .thematicBreak: return "<hr>\n"
         default: return inline(node)
@@ -62,14 +71,23 @@ struct ProseRenderer {
 
     /// Consecutive text nodes are rendered as one, since the Markdown parser splits text at
     /// brackets and a citation `[@key]` would otherwise be cut in three.
-    private mutating func inlines(_ node: MarkdownNode) -> String {
+    /// `dropping` leaves out that many UTF-16 units at the start of the first text (a note's
+    /// `[^name]: `).
+    private mutating func inlines(_ node: MarkdownNode, dropping: Int = 0) -> String {
         var out = "", pending: String?
+        var drop = dropping
         func flush(_ renderer: inout ProseRenderer) {
-            if let text = pending { out += renderer.linkingReferences(renderer.citing(renderer.math.text(text))) }
+            if let text = pending { out += renderer.footnoting(renderer.linkingReferences(renderer.citing(renderer.math.text(text)))) }
             pending = nil
         }
         for child in node.children {
-            if case .text(let s) = child.kind {
+            if case .text(var s) = child.kind {
+                if drop > 0 {
+                    let ns = s as NSString
+                    let n = Swift.min(drop, ns.length)
+                    s = ns.substring(from: n)
+                    drop -= n
+                }
                 pending = (pending ?? "") + s
                 continue
             }
@@ -78,6 +96,33 @@ struct ProseRenderer {
         }
         flush(&self)
         return out
+    }
+
+    /// `[^name]` becomes a superscript number linking to the note (numbered in order of first
+    /// reference); the first reference carries the id the note links back to.
+    private mutating func footnoting(_ html: String) -> String {
+        guard html.contains("[^") else { return html }
+        let ns = html as NSString
+        var out = "", cursor = 0
+        for (range, name) in Footnotes.references(in: html) {
+            let first = !noteOrder.contains(name)
+            if first { noteOrder.append(name) }
+            let number = noteOrder.firstIndex(of: name)! + 1
+            out += ns.substring(with: NSRange(location: cursor, length: range.location - cursor))
+            let back = first ? " id=\"fnref-\(HTML.escape(name))\"" : ""
+            out += "<sup class=\"fnref\"><a href=\"#fn-\(HTML.escape(name))\"\(back) aria-label=\"Note \(number)\">\(number)</a></sup>"
+            cursor = range.location + range.length
+        }
+        return out + ns.substring(from: cursor)
+    }
+
+    /// The Notes list, in order of first reference (empty when there are none).
+    var notesHTML: String {
+        guard !noteOrder.isEmpty else { return "" }
+        let items = noteOrder.map { name in
+            "<li id=\"fn-\(HTML.escape(name))\">\(notes[name] ?? "") <a class=\"fnback\" href=\"#fnref-\(HTML.escape(name))\" aria-label=\"Back to the text\">↩</a></li>"
+        }.joined(separator: "\n")
+        return "<section class=\"footnotes\" aria-labelledby=\"notes-title\">\n<h2 id=\"notes-title\">Notes</h2>\n<ol>\n\(items)\n</ol>\n</section>\n"
     }
 
     /// `[@key; @other, p. 3]` becomes "(Author, 2020; Other and Else, 2021, p. 3)" with each

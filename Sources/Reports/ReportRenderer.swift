@@ -53,9 +53,11 @@ public struct ReportRenderer: Sendable {
             }
         }
         let references = ReferenceList.html(cited: prose.cited, bibliography: run.checked.bibliography)
+        body.append(prose.notesHTML)
         body.append(references)
         body.append(RunBlock.html(run, version: version, date: date))
         var tocHeadings = prose.headings
+        if !prose.notesHTML.isEmpty { tocHeadings.append(.init(level: 2, id: "notes-title", number: "", text: "Notes")) }
         if !references.isEmpty { tocHeadings.append(.init(level: 2, id: "references-title", number: "", text: "References")) }
         let toc = tocHeadings.filter { $0.level <= 3 }.map { h in
             "<li class=\"toc-\(h.level)\"><a href=\"#\(h.id)\">\(h.number.isEmpty ? "" : h.number + " ")\(HTML.escape(h.text))</a></li>"

@@ -84,6 +84,26 @@ final class CitationTests: XCTestCase {
         }
     }
 
+    func testFootnotesAreNumberedLinkedAndListed() throws {
+        let path = try folder("Grokking[^why] is late[^one].\n\n[^one]: A one-word note.\n\n[^why]: Because of *weight decay*.\n\nAgain[^why].\n")
+        let html = try render(path)
+        XCTAssertTrue(html.contains("Grokking<sup class=\"fnref\"><a href=\"#fn-why\" id=\"fnref-why\" aria-label=\"Note 1\">1</a></sup> is late"))
+        XCTAssertTrue(html.contains("Again<sup class=\"fnref\"><a href=\"#fn-why\" aria-label=\"Note 1\">1</a></sup>"), "a second reference has no id")
+        XCTAssertTrue(html.contains("<li id=\"fn-why\">Because of <em>weight decay</em>. <a class=\"fnback\" href=\"#fnref-why\""))
+        XCTAssertTrue(html.contains("<li id=\"fn-one\">A one-word note."), "a one-word note is not taken for a link definition")
+        XCTAssertFalse(html.contains("<p>[^"), "notes are not printed where they are written")
+    }
+
+    func testFootnoteWithoutNoteOrReferenceIsALocatedError() throws {
+        let path = try folder("Text[^a] and [^b].\n\n[^a]: A.\n\n[^c]: C.\n")
+        XCTAssertThrowsError(try check(path)) { error in
+            let found = (error as? DiagnosticList)?.diagnostics ?? []
+            XCTAssertEqual(found.map(\.message), ["footnote '[^b]' has no note", "footnote '[^c]' is never referred to"])
+            XCTAssertEqual(found.map(\.location.line), [1, 5])
+            XCTAssertEqual(found.first?.location.column, 14)
+        }
+    }
+
     func testCrossReferencesAndAddressesAreNotCitations() {
         XCTAssertTrue(Citations.find(in: "see [@fig-loss] and mail a@b.org").isEmpty)
         XCTAssertEqual(Citations.narrative(in: "mail a@nanda2023 or @nanda2023.", keys: ["nanda2023"]).map(\.key), ["nanda2023"])

@@ -64,6 +64,7 @@ public struct NotebookChecker: Sendable {
         let references = CrossReferences.collect(cells, math: notebook.math, file: notebook.file, problems: &problems)
         references.check(notebook, problems: &problems)
         let bibliography = BibliographyCheck.load(notebook, problems: &problems)
+        problems += Footnotes.check(notebook)
 
         if !problems.isEmpty { throw DiagnosticList(problems.sorted { $0.location < $1.location }) }
         return CheckedNotebook(notebook: notebook, params: params, cells: cells, inlineExpressions: inline, references: references,

@@ -98,7 +98,12 @@ extension PanelRenderer {
                        ("stroke-linejoin", "round"), ("stroke-linecap", "round")]
         if m.dashed { attributes.append(("stroke-dasharray", "6 4")) }
         attributes.append(("d", d))
-        out.leaf("path", attributes)
+        // A line has no points to hover, so its title sums it up: name, length, ranges.
+        let count = Swift.min(m.x.count, m.y.count)
+        let name = m.series.label.map { $0 + ": " } ?? ""
+        out.open("path", attributes)
+        out.textElement("title", [], "\(name)\(count) \(count == 1 ? "point" : "points"), x \(HoverText.range(Array(m.x.prefix(count)).filter(\.isFinite))), y \(HoverText.range(Array(m.y.prefix(count)).filter(\.isFinite)))")
+        out.close("path")
     }
 
     /// Circles, one per pixel: points that round to the same pixel are drawn once, with an area

@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Folio: a literate notebook runner for executable essays about deep learning.
-// Module layout and dependency direction: ../shared/DESIGN.md (core knows nothing of notebooks).
+// Module layout and dependency direction: docs/architecture.md (the core knows nothing of notebooks).
 import PackageDescription
 
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]

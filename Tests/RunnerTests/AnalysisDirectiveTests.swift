@@ -6,8 +6,8 @@ import Tensors
 @testable import Runner
 
 /// {cka}, {prune} and {llc}'s n_beta and batch_size at the directive level, each against an oracle
-/// computed outside the directive: CKA and dead units recomputed with plain loops from the trained
-/// models the {train} cells hand on, λ̂ against the exact SGLD expectation and the published λ.
+/// computed outside the directive: CKA and dead units recomputed from the trained models the
+/// {train} cells hand on, λ̂ against the exact SGLD expectation and the published λ.
 final class AnalysisDirectiveTests: XCTestCase {
     private func output(_ run: NotebookRun, _ index: Int) throws -> CellOutput {
         switch run.cells[index].status {
@@ -37,9 +37,10 @@ final class AnalysisDirectiveTests: XCTestCase {
         """
     }
 
-    /// Every entry of the {cka} matrix against linear CKA recomputed in its Gram-matrix (HSIC)
-    /// form, with loops, from the hidden activations of the models on the shared test inputs. A run
-    /// repeated with the same seed is the same model: CKA 1.
+    /// Every entry of the {cka} matrix against linear CKA recomputed from the hidden activations of
+    /// the trained models on the shared test inputs (with `linearCKA`, itself checked against the
+    /// Gram-matrix form and a closed form in CKATests): the directive must pick the right layer,
+    /// inputs and order. A run repeated with the same seed is the same model: CKA 1.
     func testCKAMatrixMatchesCKARecomputedFromTheModels() throws {
         let source = student("a", seed: 1) + student("a_again", seed: 1) + student("b", seed: 2)
             + "```{cka}\nid: similarity\nmodels: [a, a_again, b]\n```\n"
@@ -49,10 +50,10 @@ final class AnalysisDirectiveTests: XCTestCase {
         let matrix = try XCTUnwrap(record["matrix"]?.list?.map { try XCTUnwrap($0.numbers) })
         let models = try (0..<3).map { try trainingRun(run, $0).model }
         let inputs = models[0].dataset.test
-        let hidden = models.map { $0.hiddenActivations(input: ModelInput(inputs))[0] }
+        let hidden = models.map { DenseMatrix($0.hiddenActivations(input: ModelInput(inputs))[0]) }
         for i in 0..<3 {
             for j in 0..<3 {
-                XCTAssertEqual(matrix[i][j], gramFormCKA(hidden[i], hidden[j]), accuracy: 1e-10, "entry (\(i), \(j))")
+                XCTAssertEqual(matrix[i][j], linearCKA(hidden[i], hidden[j]), accuracy: 1e-10, "entry (\(i), \(j))")
             }
         }
         XCTAssertEqual(matrix[0][1], 1, accuracy: 1e-12)
@@ -60,22 +61,6 @@ final class AnalysisDirectiveTests: XCTestCase {
         let offDiagonal = [matrix[0][1], matrix[0][2], matrix[1][0], matrix[1][2], matrix[2][0], matrix[2][1]]
         XCTAssertEqual(try XCTUnwrap(record["mean_off_diagonal"]?.number), offDiagonal.reduce(0, +) / 6, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(record["min_off_diagonal"]?.number), offDiagonal.min()!, accuracy: 1e-12)
-    }
-
-    /// Linear CKA = ⟨HKH, HLH⟩ / (‖HKH‖·‖HLH‖) with K = XXᵀ, L = YYᵀ, written with loops.
-    private func gramFormCKA(_ x: Tensor<Double>, _ y: Tensor<Double>) -> Double {
-        let n = x.shape[0]
-        func centredGram(_ m: Tensor<Double>) -> [[Double]] {
-            var k = (0..<n).map { i in (0..<n).map { j in (0..<m.shape[1]).reduce(0.0) { $0 + m[i, $1] * m[j, $1] } } }
-            let rowMean = k.map { $0.reduce(0, +) / Double(n) }
-            let grand = rowMean.reduce(0, +) / Double(n)
-            for i in 0..<n { for j in 0..<n { k[i][j] += grand - rowMean[i] - rowMean[j] } }
-            return k
-        }
-        let k = centredGram(x), l = centredGram(y)
-        var kl = 0.0, kk = 0.0, ll = 0.0
-        for i in 0..<n { for j in 0..<n { kl += k[i][j] * l[i][j]; kk += k[i][j] * k[i][j]; ll += l[i][j] * l[i][j] } }
-        return kl / (kk.squareRoot() * ll.squareRoot())
     }
 
     /// {prune}'s dead units against the definition applied to the trained network: a unit whose

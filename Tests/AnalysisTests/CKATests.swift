@@ -69,8 +69,11 @@ final class CKATests: XCTestCase {
         return kl / (kk.squareRoot() * ll.squareRoot())
     }
 
-    /// Independent Gaussian features (n = 1000, p = 10): CKA ≈ p/n (exactly ≈ p/(n + p) in
-    /// expectation); the mean over 5 seeds lies within 25% of p/n.
+    /// Independent Gaussian features (n = 1000, p = 10): CKA ≈ p/n (≈ p/(n + p) to first order, from
+    /// E‖YᵀX‖² = n·p² and E tr((XᵀX)²) = n·p·(n + p + 1) for a Wishart matrix). The numerator is
+    /// close to a χ² with p² = 100 degrees of freedom, so one seed's CKA has a relative standard
+    /// deviation of about √(2/100) = 14% and the mean of 5 seeds a standard error of about 6%: the
+    /// 25% band is 4 standard errors (measured: 0.0111, 11% above p/n).
     func testIndependentFeaturesGiveBaseline() {
         let n = 1000, p = 10
         var values: [Double] = []

@@ -18,7 +18,7 @@ struct Render: ParsableCommand {
     @Option(name: .customShort("P"), help: ArgumentHelp("Override a parameter: -P name=value (repeatable).", valueName: "name=value"))
     var parameters: [String] = []
 
-    @Flag(help: "Report failing claims as warnings and exit 0.")
+    @Flag(help: "Report failing claims as warnings and exit 0 (a failed cell still exits 1).")
     var allowFailingClaims = false
 
     @Option(help: "Folder holding report.mustache, index.mustache and style.css (default: ./templates).")

@@ -55,7 +55,7 @@ let package = Package(
         // Snapshots are read from the source tree by path (#filePath), not bundled.
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Snapshots"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks", "Learning", "Analysis", "Tensors"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks"]),
         .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
     ]

@@ -66,6 +66,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("note: did you mean 'says'?"), result.stderr)
     }
 
+    func testRunBlockDateComesFromSourceDateEpoch() throws {
+        let dir = try temporaryDirectory()
+        let tour = repositoryRoot.appendingPathComponent("notebooks/00-tour.md").path
+        setenv("SOURCE_DATE_EPOCH", "86400", 1)
+        defer { unsetenv("SOURCE_DATE_EPOCH") }
+        XCTAssertEqual(try run(["render", tour, "--output", dir.path, "--quiet"]).code, 0)
+        let html = try String(contentsOfFile: dir.path + "/00-tour.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<dt>Rendered</dt><dd>1970-01-02</dd>"), "one day after the epoch, in UTC")
+    }
+
     func testRenderingTwiceIsByteIdentical() throws {
         let dir = try temporaryDirectory()
         let tour = repositoryRoot.appendingPathComponent("notebooks/00-tour.md").path

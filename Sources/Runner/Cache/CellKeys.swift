@@ -28,8 +28,9 @@ public struct CellKeys: Sendable {
     /// cross-entropy use the polynomial exponential of `SoftmaxExponentials`. 3: the one-hot MLP
     /// forms its hidden gradient in blocks of rows (`Variable.embeddingSumLinear`). 4: its tables'
     /// gradients are summed over the rows in one pass instead of two halves. 5: {llc} reports
-    /// `drift`. 6: and notes chains that had not settled.
-    public static let engineVersion = "folio-engine-6"
+    /// `drift`. 6: and notes chains that had not settled. 7: {claim} keeps its comparisons'
+    /// sides and `at_least` (per-seed tables).
+    public static let engineVersion = "folio-engine-7"
 
     public struct Entry: Sendable, Equatable {
         public var key: String

@@ -12,6 +12,25 @@ public struct CheckedNotebook: Sendable {
     public var inlineExpressions: [String: Expression]
     /// Numbers of figures, tables and equations, and the labels prose refers to.
     public var references: CrossReferences
+    /// The seeds the claims are checked at, each bound in turn to `params.seed`; `params.seed`
+    /// holds the first. From `--seeds`, else `-P seed=N`, else the front matter's `seeds`, else
+    /// the `seed` parameter's default; empty when the notebook has no whole-number `seed` parameter.
+    public var seeds: [Int] = []
+
+    /// The same notebook with `params.seed` set to `seed` (a run at another of its seeds).
+    public func atSeed(_ seed: Int) -> CheckedNotebook {
+        var copy = self
+        copy.params["seed"] = .number(Double(seed))
+        return copy
+    }
+
+    /// The cells a claim reads, directly or through other cells, and the claims themselves: what
+    /// runs at seeds other than the first (figures and prose come from the first).
+    public var claimCellsAndInputs: Set<String> {
+        var wanted = Set(cells.filter { $0.directive.kind == "claim" }.map(\.id))
+        for cell in cells.reversed() where wanted.contains(cell.id) { wanted.formUnion(cell.dependencies) }
+        return wanted
+    }
 }
 
 public struct CheckedCell: Sendable {

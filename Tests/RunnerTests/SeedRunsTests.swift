@@ -1,0 +1,86 @@
+import XCTest
+import Notebooks
+@testable import Runner
+
+/// Claims across seeds: which cells run at the other seeds, how outcomes combine, `at_least`.
+final class SeedRunsTests: XCTestCase {
+    private let source = """
+        ---
+        params:
+          seed: 0
+          scale: 2
+        seeds: [0, 1, 2, 3, 4]
+        ---
+        ```{data}
+        id: draw
+        columns:
+          value: =[params.seed * params.scale]
+        ```
+
+        ```{data}
+        id: figure_only
+        columns:
+          x: [1, 2, 3]
+        ```
+
+        ```{claim}
+        terms:
+          drawn: draw.value[0]
+          limit: 5
+        that: drawn < limit
+        says: small
+        at_least: 0.6
+        ```
+        """
+
+    func testTheOtherSeedsRunOnlyTheClaimsAndWhatTheyRead() throws {
+        let checked = try checkNotebook(source)
+        XCTAssertEqual(checked.seeds, [0, 1, 2, 3, 4])
+        XCTAssertEqual(checked.claimCellsAndInputs, ["draw", "#3"])
+        XCTAssertNil(SeedRuns.cells(of: checked, seedIndex: 0))
+        XCTAssertEqual(checked.atSeed(3).params["seed"], .number(3))
+    }
+
+    func testAClaimHoldsAtItsFractionOfSeedsAndShowsBothSidesAtEach() throws {
+        let checked = try checkNotebook(source)
+        let runs = checked.seeds.enumerated().map { i, seed in
+            (seed: seed, run: NotebookExecutor().runReportingCache(
+                i == 0 ? checked : checked.atSeed(seed), only: SeedRuns.cells(of: checked, seedIndex: i)).run)
+        }
+        XCTAssertEqual(runs[1].run.cells.map(\.cell.id), ["draw", "#3"])
+        let claim = try XCTUnwrap(SeedRuns.combine(runs).claims.first)
+        // drawn = 2·seed: 0, 2, 4 are below 5, 6 and 8 are not; 3 of 5 ≥ ⌈0.6·5⌉ = 3.
+        XCTAssertEqual(claim.seeds.map(\.holds), [true, true, true, false, false])
+        XCTAssertTrue(claim.holds)
+        let atSeed4 = try XCTUnwrap(claim.seeds.last?.comparisons.first)
+        XCTAssertEqual(atSeed4.left, "drawn")
+        XCTAssertEqual(atSeed4.op, "<")
+        XCTAssertEqual(atSeed4.right, "limit")
+        XCTAssertEqual(atSeed4.leftValue, .number(8))
+        XCTAssertEqual(atSeed4.relativeMargin ?? .nan, -0.6, accuracy: 1e-12)  // (5 − 8)/5
+    }
+
+    func testRequiredSeeds() {
+        XCTAssertEqual(SeedRuns.required(atLeast: nil, of: 5), 5)
+        XCTAssertEqual(SeedRuns.required(atLeast: 0.8, of: 5), 4)
+        XCTAssertEqual(SeedRuns.required(atLeast: 0.9, of: 5), 5)
+        XCTAssertEqual(SeedRuns.required(atLeast: 0.5, of: 5), 3)
+        XCTAssertEqual(SeedRuns.required(atLeast: 0.01, of: 5), 1)
+    }
+
+    func testSeedsNeedASeedParameterAndAValidList() {
+        let noParameter = problems("---\nseeds: [0, 1]\n---\n")
+        XCTAssertEqual(noParameter.map(\.location.line), [2])
+        XCTAssertTrue(noParameter.first?.message.contains("'seeds' binds params.seed") ?? false)
+        let repeated = problems("---\nparams:\n  seed: 0\nseeds: [1, 1]\n---\n")
+        XCTAssertTrue(repeated.first?.message.contains("distinct whole numbers") ?? false, "\(repeated)")
+        XCTAssertTrue(problems("```{claim}\nthat: 1 > 0\nsays: x\nat_least: 1.5\n```\n").first?.message.contains("'at_least'") ?? false)
+    }
+
+    func testAnOverriddenSeedIsTheOnlySeed() throws {
+        XCTAssertEqual(try checkNotebook(source, overrides: ["seed": "7"]).seeds, [7])
+        let given = try NotebookChecker().check(NotebookParser.parse(source: source, file: "nb.md"), seeds: [101, 102])
+        XCTAssertEqual(given.seeds, [101, 102])
+        XCTAssertEqual(given.params["seed"], .number(101))
+    }
+}

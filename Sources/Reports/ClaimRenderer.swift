@@ -45,14 +45,21 @@ enum ClaimRenderer {
             }
             return "<tr class=\"\(outcome.holds ? "holds" : "fails")\"><th scope=\"row\">\(outcome.seed)</th>\(cells)<td class=\"mark\">\(mark)</td></tr>"
         }.joined(separator: "\n")
-        return """
+        let table = """
         <table class="claim-seeds"><caption>At each seed (margin: how far from the threshold, relative to it)</caption>\
         <thead><tr><th scope="col">seed</th>\(headers)<th scope="col">holds</th></tr></thead>
         <tbody>
         \(rows)
         </tbody></table>
         """
+        // Long tables (many seeds) are folded; a failing seed keeps them open.
+        guard claim.seeds.count > foldAbove else { return table }
+        let open = claim.seeds.allSatisfy(\.holds) ? "" : " open"
+        return "<details class=\"claim-seeds-fold\"\(open)><summary>At each of the \(claim.seeds.count) seeds</summary>\(table)</details>"
     }
+
+    /// Tables of more seeds than this are folded under a summary line.
+    static let foldAbove = 10
 
     /// "+12%", "-3.4%", "+0.051%": two significant digits.
     static func signedPercent(_ x: Double) -> String {

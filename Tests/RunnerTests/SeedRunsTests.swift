@@ -60,6 +60,34 @@ final class SeedRunsTests: XCTestCase {
         XCTAssertEqual(atSeed4.relativeMargin ?? .nan, -0.6, accuracy: 1e-12)  // (5 − 8)/5
     }
 
+    func testAColumnNamedLikeTheCellItReadsStillDependsOnIt() throws {
+        // `results.comp_shallow: =comp_shallow.final_test_loss` in 05-approximation: the column
+        // shadows the cell id but its expression reads the cell, so the cell is an input.
+        let checked = try checkNotebook("""
+            ```{data}
+            id: loss
+            columns:
+              x: [1, 2]
+            ```
+
+            ```{data}
+            id: table
+            columns:
+              loss: =loss.x
+              twice: =2 * loss
+            ```
+
+            ```{claim}
+            that: table.twice[1] == 4
+            says: reads through a shadowed name
+            ```
+            """)
+        XCTAssertEqual(checked.cells[1].dependencies, ["loss"])
+        XCTAssertEqual(checked.claimCellsAndInputs, ["loss", "table", "#3"])
+        let run = NotebookExecutor().runReportingCache(checked, only: checked.claimCellsAndInputs).run
+        XCTAssertEqual(run.claims.first?.holds, true)
+    }
+
     func testRequiredSeeds() {
         XCTAssertEqual(SeedRuns.required(atLeast: nil, of: 5), 5)
         XCTAssertEqual(SeedRuns.required(atLeast: 0.8, of: 5), 4)

@@ -15,13 +15,13 @@ enum ClaimRenderer {
         """
     }
 
-    /// " at 5/5 seeds", " at 4/5 seeds (≥ 80% required)"; "" for a notebook without seeds.
+    /// " at 5/5 seeds", " at 4/5 seeds (needs 4 of 5: at least 80%)"; "" for a notebook without seeds.
     static func seedBadge(_ claim: ClaimContent) -> String {
         guard !claim.seeds.isEmpty else { return "" }
         let count = claim.seeds.count
         var text = " at \(claim.seedsHeld)/\(count) seed\(count == 1 ? "" : "s")"
         if let fraction = claim.atLeast {
-            text += " (at least \(String(format: "%g", fraction * 100))% required: \(SeedRuns.required(atLeast: fraction, of: count)))"
+            text += " (needs \(SeedRuns.required(atLeast: fraction, of: count)) of \(count): at least \(String(format: "%g", fraction * 100))%)"
         }
         return text
     }

@@ -108,7 +108,7 @@ struct Render: ParsableCommand {
             let label = jobs > 1 ? notebook.notebook.name + (seed.map { " seed \($0)" } ?? "") : nil
             if label == nil { console.line(notebook.notebook.file + (seed.map { " (seed \($0))" } ?? "")) }
             let result = NotebookExecutor(threads: threadsEach, observer: console.observer(label: label), cache: cache)
-                .runReportingCache(notebook, only: SeedRuns.cells(of: checked[tasks[t].notebook], seedIndex: tasks[t].seed))
+                .runReportingCache(notebook, only: SeedRuns.cells(of: notebook, seedIndex: tasks[t].seed, threads: threadsEach, cache: cache))
             if cache != nil { console.line("  \(label.map { "[\($0)] " } ?? "")\(result.cache.summaryLine)") }
             return (seed ?? 0, result.run, result.cache)
         }, then: { t, result in

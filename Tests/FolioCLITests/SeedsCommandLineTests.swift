@@ -60,7 +60,7 @@ final class SeedsCommandLineTests: XCTestCase {
         let result = try FolioProcess.run(["render", path, "--output", out, "--quiet"])
         XCTAssertEqual(result.code, 0, result.stderr)
         let html = try String(contentsOfFile: out + "/seeds.html", encoding: .utf8)
-        XCTAssertTrue(html.contains("Claim holds at 4/5 seeds (at least 80% required: 4)"), html)
+        XCTAssertTrue(html.contains("Claim holds at 4/5 seeds (needs 4 of 5: at least 80%)"), html)
         // At 0.9 of five seeds all five are needed.
         _ = try write(notebook(seeds: "[0, 1, 2, 3, 4]", atLeast: "at_least: 0.9\n"), to: "seeds.md", in: dir)
         XCTAssertEqual(try FolioProcess.run(["render", path, "--output", out, "--quiet"]).code, 1)

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import Notebooks
 @testable import Runner
@@ -86,6 +87,20 @@ final class SeedRunsTests: XCTestCase {
         XCTAssertEqual(checked.claimCellsAndInputs, ["loss", "table", "#3"])
         let run = NotebookExecutor().runReportingCache(checked, only: checked.claimCellsAndInputs).run
         XCTAssertEqual(run.claims.first?.holds, true)
+    }
+
+    func testAWarmRunAtAnotherSeedReadsOnlyTheCachedClaims() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-seeds-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cache = CellCache(directory: directory)
+        let atSeed2 = try checkNotebook(source).atSeed(2)
+        XCTAssertEqual(SeedRuns.cells(of: atSeed2, seedIndex: 1, cache: cache), ["draw", "#3"])
+        _ = NotebookExecutor(cache: cache).runReportingCache(atSeed2, only: ["draw", "#3"])
+        // The claim's entry is there: its input need not be read again.
+        XCTAssertEqual(SeedRuns.cells(of: atSeed2, seedIndex: 1, cache: cache), ["#3"])
+        let warm = NotebookExecutor(cache: cache).runReportingCache(atSeed2, only: ["#3"]).run
+        XCTAssertEqual(warm.cells.map(\.reused), [true])
+        XCTAssertEqual(warm.claims.first?.holds, true)
     }
 
     func testRequiredSeeds() {

@@ -8,10 +8,22 @@ import Notebooks
 /// A claim holds when it holds at every seed, or, with `at_least: f`, at ⌈f·n⌉ of the n seeds.
 /// A claim that could not be evaluated at a seed (a cell it reads failed there) fails there.
 public enum SeedRuns {
-    /// The run of `notebook` at the i-th of its seeds: the first in full, the others restricted
-    /// to the claims and their inputs (nil: every cell).
-    public static func cells(of notebook: CheckedNotebook, seedIndex i: Int) -> Set<String>? {
-        i == 0 ? nil : notebook.claimCellsAndInputs
+    /// The cells to run at the i-th of the notebook's seeds (nil: every cell, for the first).
+    /// At the other seeds: the claims and, walking back from them, the inputs of each wanted cell
+    /// whose result is not in `cache` (a cached result needs nothing it read, so a warm render
+    /// reads only the claims' small entries, not the trained models behind them). `notebook` is
+    /// the copy at that seed (its keys include the seed). Without a cache: the claims and all
+    /// their inputs.
+    public static func cells(of notebook: CheckedNotebook, seedIndex i: Int, threads: Int = 2, cache: CellCache? = nil) -> Set<String>? {
+        guard i > 0 else { return nil }
+        guard let cache else { return notebook.claimCellsAndInputs }
+        let keys = CellKeys(notebook, threads: threads)
+        var wanted = Set(notebook.cells.filter { $0.directive.kind == "claim" }.map(\.id))
+        for cell in notebook.cells.reversed() where wanted.contains(cell.id) {
+            if let key = keys[cell.id], case .hit = cache.lookup(key, notebook: notebook.ledgerName, cell: cell.id) { continue }
+            wanted.formUnion(cell.dependencies)
+        }
+        return wanted
     }
 
     /// How many of `n` seeds a claim with `at_least: fraction` must hold at: ⌈fraction·n⌉ (all

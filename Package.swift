@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Folio: a literate notebook runner for executable essays about deep learning.
-// Module layout and dependency direction: ../shared/DESIGN.md (core knows nothing of notebooks).
+// Module layout and dependency direction: docs/architecture.md (the core knows nothing of notebooks).
 import PackageDescription
 
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
@@ -55,7 +55,7 @@ let package = Package(
         // Snapshots are read from the source tree by path (#filePath), not bundled.
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Snapshots"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks", "Learning", "Analysis", "Tensors"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks"]),
         .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
     ]

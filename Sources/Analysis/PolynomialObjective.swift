@@ -2,7 +2,7 @@
 /// x ~ N(0, 2²), y = 0.25·N(0, 1) (independent of x, so the true parameter is w* = 0), n = 1000,
 /// and mean-squared-error loss L(w) = (1/n)Σ_j (x_j·m(w) − y_j)² with m(w) = Π_i w_i^{p_i}.
 ///
-/// Its learning coefficient at w* = 0 is λ = min over p_i > 0 of 1/(2p_i) (REFERENCES.md).
+/// Its learning coefficient at w* = 0 is λ = min over p_i > 0 of 1/(2p_i) (docs/references.md).
 /// The loss is evaluated from the batch's moments: L = m²·mean(x²) − 2m·mean(xy) + mean(y²),
 /// ∂L/∂w_k = 2(m·mean(x²) − mean(xy))·p_k·w_k^{p_k−1}·Π_{i≠k} w_i^{p_i}.
 public struct PolynomialObjective: Objective {

@@ -1,7 +1,7 @@
 /// A quadratic loss L(w) = L* + ½·(w − c)ᵀA(w − c), independent of the batch: the regular model of
 /// singular learning theory (λ = d/2) and a test bed with a known Hessian A.
 ///
-/// The isotropic form A = a·I is the exact check of Lau et al. (2023) as stated in REFERENCES.md:
+/// The isotropic form A = a·I is the exact check of Lau et al. (2023) as stated in docs/references.md:
 /// with h = nβ·a + γ, full-batch SGLD centred at c has stationary variance 1/(h(1 − εh/4)) per
 /// coordinate, so E[λ̂] = d·nβ·a / (2h(1 − εh/4)) (`exactSGLDExpectation`), → d/2 as γ, ε → 0.
 public struct QuadraticObjective: Objective {
@@ -62,7 +62,7 @@ public struct QuadraticObjective: Objective {
     }
 
     /// E[λ̂] = d·nβ·a / (2h(1 − εh/4)) with h = nβ·a + γ, for the isotropic form with full-batch SGLD
-    /// (Lau et al. 2023; REFERENCES.md). Requires εh < 4 (a stable chain).
+    /// (Lau et al. 2023; docs/references.md). Requires εh < 4 (a stable chain).
     public func exactSGLDExpectation(nBeta: Double, gamma: Double, epsilon: Double) -> Double {
         guard let a = isotropicCurvature else { preconditionFailure("exactSGLDExpectation needs A = a·I") }
         let h = nBeta * a + gamma

@@ -1,4 +1,4 @@
-// Plotting: Folio's own SVG figures (see ../shared/DESIGN.md).
+// Plotting: Folio's own SVG figures (see docs/architecture.md).
 //
 // A `Figure` holds axes (`Axis`) and layers (`Mark`); `Figure.render()` returns one SVG string
 // with warnings about what was left out, and `Figure.csv()` the data behind it. `FigureGrid`

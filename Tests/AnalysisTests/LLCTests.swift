@@ -2,8 +2,14 @@ import XCTest
 @testable import Analysis
 
 final class LLCTests: XCTestCase {
+    /// The standard error of an estimate's mean over its chains, std/√chains (the chains are
+    /// independent: each has its own seed).
+    func standardError(_ e: LLCEstimate) -> Double { e.std / Double(e.perChain.count).squareRoot() }
+
     /// Quadratic (regular) model, d = 10, n = 1000, full batch: the estimate agrees with the exact
-    /// SGLD expectation E[λ̂] = d·nβ·a/(2h(1 − εh/4)) within 5% (acceptance criterion of issue 5).
+    /// SGLD expectation E[λ̂] = d·nβ·a/(2h(1 − εh/4)) within 5% (acceptance criterion of issue 5)
+    /// and within 4 standard errors over the chains (a 4-chain t₃ tail of 3%: the 5% band is the
+    /// wider one at these settings, SE ≈ 1.1% of λ̂).
     func testQuadraticModelMatchesExactSGLDExpectation() {
         let objective = QuadraticObjective(dimension: 10, sampleCount: 1000, curvature: 1)
         let config = LLCConfig(gamma: 1, epsilon: 1e-3, chains: 4, draws: 10_000, burnIn: 500, seed: 1)
@@ -12,6 +18,7 @@ final class LLCTests: XCTestCase {
         XCTAssertEqual(estimate.nBeta, nBeta, accuracy: 1e-12)
         let exact = objective.exactSGLDExpectation(nBeta: nBeta, gamma: 1, epsilon: 1e-3)
         XCTAssertEqual(estimate.mean, exact, accuracy: 0.05 * exact)
+        XCTAssertEqual(estimate.mean, exact, accuracy: 4 * standardError(estimate))
         XCTAssertEqual(estimate.perChain.count, 4)
         XCTAssertEqual(estimate.lossTraces.map(\.count), [10_000, 10_000, 10_000, 10_000])
         XCTAssertEqual(estimate.initialLoss, 0)
@@ -22,7 +29,8 @@ final class LLCTests: XCTestCase {
 
     /// The discretisation term of the exact expectation matters: at εh ≈ 0.73 (ε = 5e-3) the estimate
     /// follows d·nβ·a/(2h(1 − εh/4)) (≈ 6.07), not the continuous-time d·nβ·a/(2h) (≈ 4.97); and a
-    /// strong localization γ = 200 lowers it as nβ·a/h predicts. Each within 5%.
+    /// strong localization γ = 200 lowers it as nβ·a/h predicts. Each within 5% and within 4
+    /// standard errors over the chains.
     func testQuadraticModelAcrossStepsAndLocalization() {
         let objective = QuadraticObjective(dimension: 10, sampleCount: 1000, curvature: 1)
         let nBeta = 1000 / log(1000.0)
@@ -32,31 +40,66 @@ final class LLCTests: XCTestCase {
             let exact = objective.exactSGLDExpectation(nBeta: nBeta, gamma: gamma, epsilon: eps)
             print("quadratic ε", eps, "γ", gamma, "estimate", e.mean, "exact", exact)
             XCTAssertEqual(e.mean, exact, accuracy: 0.05 * exact)
+            XCTAssertEqual(e.mean, exact, accuracy: 4 * standardError(e))
         }
-        let h = nBeta + 1
-        XCTAssertEqual(objective.exactSGLDExpectation(nBeta: nBeta, gamma: 1, epsilon: 5e-3),
-                       10 * nBeta / (2 * h * (1 - 5e-3 * h / 4)), accuracy: 1e-12)
     }
 
-    /// The MALA acceptance diagnostic lies in (0, 1), is close to 1 for a small step and drops as the
-    /// step grows (the Langevin discretisation error grows with εh).
-    func testMALAAcceptanceOnQuadraticModel() {
-        let objective = QuadraticObjective(dimension: 10, sampleCount: 1000, curvature: 1)
-        func acceptance(_ eps: Double) -> LLCEstimate {
-            estimateLLC(objective: objective, at: objective.center,
-                        config: LLCConfig(gamma: 1, epsilon: eps, chains: 2, draws: 2000, burnIn: 200, seed: 3))
+    /// `exactSGLDExpectation` against the chain it describes, computed another way: per coordinate
+    /// full-batch SGLD on ½·a·w² with localization γ is the AR(1) chain w ← ρw + √ε·ξ with
+    /// ρ = 1 − εh/2, h = nβ·a + γ, so its variance obeys v ← ρ²v + ε; iterating that recursion from 0
+    /// to its fixed point gives the stationary variance, and E[λ̂] = nβ·E[L(w)] = nβ·(d/2)·a·v.
+    func testExactSGLDExpectationIsTheStationaryVarianceOfTheChain() {
+        let objective = QuadraticObjective(dimension: 10, sampleCount: 1000, curvature: 2)
+        let nBeta = 1000 / log(1000.0)
+        for (eps, gamma) in [(5e-3, 1.0), (1e-3, 200.0), (1e-4, 0.0)] {
+            let rho = 1 - eps * (nBeta * 2 + gamma) / 2
+            var v = 0.0
+            for _ in 0..<200_000 { v = rho * rho * v + eps }
+            let oracle = nBeta * 10 / 2 * 2 * v
+            XCTAssertEqual(objective.exactSGLDExpectation(nBeta: nBeta, gamma: gamma, epsilon: eps), oracle,
+                           accuracy: 1e-9 * oracle, "ε \(eps), γ \(gamma)")
         }
-        let small = acceptance(1e-4), medium = acceptance(1e-3), large = acceptance(1e-2)
-        for e in [small, medium, large] {
-            XCTAssertGreaterThan(e.acceptanceMean, 0)
-            XCTAssertLessThan(e.acceptanceMean, 1)
-            XCTAssertEqual(e.acceptancePerChain.count, 2)
+    }
+
+    /// The MALA acceptance diagnostic against its exact value on the quadratic benchmark (as devinterp
+    /// checks its MALA estimator). With U(w) = (h/2)‖w‖², h = nβ·a + γ, the Langevin proposal is
+    /// w' = ρw + √ε·ξ, ρ = 1 − εh/2, and the log acceptance ratio simplifies to −(εh²/8)(‖w'‖² − ‖w‖²).
+    /// In the chain's stationary state each coordinate has variance s² = 1/(h(1 − εh/4)), and
+    /// ‖w‖² − ‖w'‖² = Σ(w−w')(w+w') = σ(G₁ − G₂) with G₁, G₂ independent Gamma(d/2, 1) and
+    /// σ = 2s²√(1 − ρ²). With k = σεh²/8 and m = d/2,
+    ///   E[min(1, e^{log ratio})] = ½ + Σ_{j<m} C(m+j−1, j)·(1+k)^{j−m}·2^{−(m+j)}
+    /// (exact; checked against a 50,000-sample Monte Carlo at ε = 1e-2: 0.693 vs 0.695). The test
+    /// allows 4 standard errors of the mean over 10 independent chains, the standard error taken
+    /// from the spread of the per-chain acceptances (a t₉ tail of 0.3%).
+    func testMALAAcceptanceMatchesTheExactValueOnTheQuadratic() {
+        let d = 10, a = 1.0, gamma = 1.0
+        let objective = QuadraticObjective(dimension: d, sampleCount: 1000, curvature: a)
+        let nBeta = 1000 / log(1000.0)
+        for eps in [1e-3, 3e-3, 1e-2] {
+            let e = estimateLLC(objective: objective, at: objective.center,
+                                config: LLCConfig(gamma: gamma, epsilon: eps, chains: 10, draws: 3000, burnIn: 300, seed: 3))
+            let exact = Self.exactMALAAcceptance(dimension: d, h: nBeta * a + gamma, epsilon: eps)
+            let chains = Double(e.acceptancePerChain.count)
+            let spread = (e.acceptancePerChain.reduce(0) { $0 + ($1 - e.acceptanceMean) * ($1 - e.acceptanceMean) } / (chains - 1)).squareRoot()
+            let standardError = spread / chains.squareRoot()
+            print("MALA ε", eps, "estimate", e.acceptanceMean, "exact", exact, "SE", standardError)
+            XCTAssertEqual(e.acceptanceMean, exact, accuracy: 4 * standardError + 1e-6, "ε = \(eps)")
         }
-        XCTAssertGreaterThan(small.acceptanceMean, 0.97)
-        XCTAssertGreaterThan(small.acceptanceMean, medium.acceptanceMean)
-        XCTAssertGreaterThan(medium.acceptanceMean, large.acceptanceMean)
-        XCTAssertLessThan(large.acceptanceMean, 0.9)
-        print("MALA", small.acceptanceMean, medium.acceptanceMean, large.acceptanceMean)
+    }
+
+    /// The exact stationary MALA acceptance of full-batch SGLD on (h/2)‖w‖² in even dimension d
+    /// (see the test above for the derivation).
+    static func exactMALAAcceptance(dimension d: Int, h: Double, epsilon eps: Double) -> Double {
+        precondition(d % 2 == 0, "the closed form uses Gamma(d/2) with integer shape")
+        let rho = 1 - eps * h / 2, s2 = 1 / (h * (1 - eps * h / 4))
+        let k = 2 * s2 * (1 - rho * rho).squareRoot() * eps * h * h / 8
+        let m = d / 2
+        var total = 0.5, binomial = 1.0   // C(m−1+j, j), updated in the loop
+        for j in 0..<m {
+            if j > 0 { binomial *= Double(m - 1 + j) / Double(j) }
+            total += binomial * pow(1 + k, Double(j - m)) * pow(2, -Double(m + j))
+        }
+        return total
     }
 
     /// Same seed, same result, although chains run concurrently.
@@ -72,6 +115,9 @@ final class LLCTests: XCTestCase {
     /// devinterp's polynomial-model test: the true λ = min 1/(2p_i) lies within mean ± 3.5·std over
     /// 10 chains × 5000 draws, SGLD step 4e-4, full batch, n = 1000, no localization (γ = 0) and no
     /// bounding box (a box of 1.0 truncates the flat [3, 3] posterior and biases it below the band).
+    /// The band is devinterp's and uses the chains' spread (std), not the standard error of the
+    /// mean (std/√10): at finite n the estimator is biased (λ̂ = 0.092 against 1/6 for [3, 3]),
+    /// so a standard-error band around the truth would test the bias, not the code.
     func testPolynomialModelsContainTrueLambda() {
         let powers = [[0, 1], [1, 1], [0, 2], [1, 2], [2, 2], [0, 3], [1, 3], [2, 3], [3, 3]]
         let published = [0.5, 0.5, 0.25, 0.25, 0.25, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6]
@@ -88,7 +134,10 @@ final class LLCTests: XCTestCase {
 
     /// devinterp's reduced-rank-regression protocol (r = 0, n = 1000, Adam lr 0.01 × 5000 steps,
     /// SGLD ε = 6e-4, γ = 1, 3 chains × 2000 draws): the estimate lies within relative tolerance 0.4
-    /// of the true λ (Aoyagi & Watanabe 2005) for three shapes.
+    /// of the true λ (Aoyagi & Watanabe 2005) for three shapes. The tolerance is devinterp's
+    /// published one, kept because it also covers the estimator's bias at finite nβ, γ and ε,
+    /// which a band of a few standard errors (here 0.08–0.38, with 3 chains) need not; measured,
+    /// the estimates lie 1.6–2.3 standard errors from the truth.
     func testReducedRankRegressionWithinPublishedTolerance() {
         for (m, h, n) in [(5, 3, 5), (4, 3, 8), (3, 8, 4)] {
             let objective = ReducedRankRegressionObjective(M: m, H: h, N: n, rank: 0, seed: 42)
@@ -167,6 +216,7 @@ final class LLCTests: XCTestCase {
         let wrapped = ClosureObjective(dimension: objective.dimension, sampleCount: objective.sampleCount) { w, batch in
             objective.lossAndGradient(at: w, batch: batch)
         }
+        // A plumbing check, not an oracle: the wrapper forwards dimension, sample count and batches.
         var short = config
         short.draws = 100
         XCTAssertEqual(estimateLLC(objective: wrapped, at: trained.parameters, config: short),
@@ -186,14 +236,30 @@ final class LLCTests: XCTestCase {
 
     /// On the quadratic the chains relax towards equilibrium over about 1/(ε(nβ + γ)) ≈ 70 steps
     /// at ε = 1e-4: 100 draws from w* without burn-in are still climbing, and the drift says so;
-    /// after a burn-in of 1,000 steps it is small against λ̂.
+    /// after a burn-in of 1,000 steps it is indistinguishable from 0. Both judged against the
+    /// drift's standard error over 8 independent chains (each chain's own second-half minus
+    /// first-half estimate; SE = their spread/√8): climbing means more than 4 SE above 0 (and at
+    /// least 30% of λ̂), settled means within 4 SE of 0 (and under 10% of λ̂).
     func testDriftFlagsChainsThatHaveNotEquilibrated() {
         let objective = QuadraticObjective(dimension: 10, sampleCount: 1000, curvature: 1)
         let climbing = estimateLLC(objective: objective, at: objective.center,
-                                   config: LLCConfig(epsilon: 1e-4, chains: 4, draws: 100, burnIn: 0, seed: 4))
+                                   config: LLCConfig(epsilon: 1e-4, chains: 8, draws: 100, burnIn: 0, seed: 4))
         let settled = estimateLLC(objective: objective, at: objective.center,
-                                  config: LLCConfig(epsilon: 1e-4, chains: 4, draws: 2000, burnIn: 1000, seed: 4))
+                                  config: LLCConfig(epsilon: 1e-4, chains: 8, draws: 2000, burnIn: 1000, seed: 4))
+        func driftStandardError(_ e: LLCEstimate) -> Double {
+            let drifts = e.lossTraces.map { trace -> Double in
+                let half = trace.count / 2
+                let first = trace[..<half].reduce(0, +) / Double(half), second = trace[half...].reduce(0, +) / Double(trace.count - half)
+                return e.nBeta * (second - first)
+            }
+            let m = drifts.reduce(0, +) / Double(drifts.count)
+            let spread = (drifts.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(drifts.count - 1)).squareRoot()
+            return spread / Double(drifts.count).squareRoot()
+        }
+        print("drift climbing", climbing.drift, "SE", driftStandardError(climbing), "settled", settled.drift, "SE", driftStandardError(settled))
+        XCTAssertGreaterThan(climbing.drift, 4 * driftStandardError(climbing))
         XCTAssertGreaterThan(climbing.drift, 0.3 * climbing.mean)
+        XCTAssertLessThan(abs(settled.drift), 4 * driftStandardError(settled))
         XCTAssertLessThan(abs(settled.drift), 0.1 * settled.mean)
     }
 }

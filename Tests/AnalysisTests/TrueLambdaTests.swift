@@ -2,7 +2,7 @@ import XCTest
 @testable import Analysis
 
 final class TrueLambdaTests: XCTestCase {
-    /// Published values of devinterp's reduced-rank tests (REFERENCES.md).
+    /// Published values of devinterp's reduced-rank tests (docs/references.md).
     func testReducedRankPublishedValues() {
         XCTAssertEqual(trueLambdaReducedRank(M: 5, H: 3, N: 5, r: 0), 6.5)
         XCTAssertEqual(trueLambdaReducedRank(M: 5, H: 4, N: 5, r: 0), 8.0)

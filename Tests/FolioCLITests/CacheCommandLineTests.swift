@@ -131,7 +131,9 @@ final class CacheCommandLineTests: XCTestCase {
         _ = try write(Self.trained + "\n```{train}\nid: long\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 100000000\n```\n",
                       to: "nb.md", in: dir)
         let p = try start(["render", nb, "--output", out, "--cache-dir", cache])
-        Thread.sleep(forTimeInterval: 1.5)
+        // Killed once its first progress line shows it is training (no fixed wait).
+        let seen = FolioProcess.readStandardError(of: p) { $0.contains("{train} long: ") }
+        XCTAssertTrue(seen.contains("{train} long: "), seen)
         XCTAssertTrue(p.0.isRunning)
         kill(p.0.processIdentifier, SIGKILL)
         _ = finish(p)
@@ -195,19 +197,21 @@ final class CacheCommandLineTests: XCTestCase {
         let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 100000000\n```\n",
                            to: "slow.md", in: dir)
         let p = try start(["render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache"])
-        // The first line comes after a second of work; leave room for a loaded machine.
-        Thread.sleep(forTimeInterval: 6)
+        // The first line comes after a second of work: read until a whole line has arrived.
+        let seen = FolioProcess.readStandardError(of: p) { $0.contains("/s  ETA ") && $0.hasSuffix("\n") }
         kill(p.0.processIdentifier, SIGKILL)
-        let r = finish(p)
-        // One plain line (no carriage returns or escapes) after the first second: step/total, loss, rate, ETA.
-        XCTAssertTrue(r.stderr.contains("  {train} slow: "), r.stderr)
-        XCTAssertTrue(r.stderr.contains("/100000000  loss "), r.stderr)
-        XCTAssertTrue(r.stderr.contains("/s  ETA "), r.stderr)
-        XCTAssertFalse(r.stderr.contains("\r"), r.stderr)
-        let quiet = try start(["render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache", "--quiet"])
-        Thread.sleep(forTimeInterval: 2)
-        kill(quiet.0.processIdentifier, SIGKILL)
-        XCTAssertEqual(finish(quiet).stderr, "")
+        let stderr = seen + finish(p).stderr
+        // One plain line (no carriage returns or escapes): step/total, loss, rate, ETA.
+        XCTAssertTrue(stderr.contains("  {train} slow: "), stderr)
+        XCTAssertTrue(stderr.contains("/100000000  loss "), stderr)
+        XCTAssertTrue(stderr.contains("/s  ETA "), stderr)
+        XCTAssertFalse(stderr.contains("\r"), stderr)
+        // --quiet, run to the end: not even the cell's finished line.
+        let short = try write("```{train}\nid: short\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 50\n```\n",
+                              to: "short.md", in: dir)
+        let quiet = try run(["render", short, "--output", dir.appendingPathComponent("out").path, "--no-cache", "--quiet"])
+        XCTAssertEqual(quiet.code, 0)
+        XCTAssertEqual(quiet.stderr, "")
     }
 
     /// On a terminal (a pseudo-terminal made by util-linux `script`), a long cell draws a bar that
@@ -217,26 +221,21 @@ final class CacheCommandLineTests: XCTestCase {
         let dir = try temporaryDirectory()
         let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 20000\n```\n",
                            to: "slow.md", in: dir)
-        let log = dir.appendingPathComponent("tty.log").path
         let command = [FolioProcess.executable.path, "render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache"]
             .map { "'\($0)'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-q", "-f", "-c", command, log]
+        // script relays the terminal's output to its own standard output (and logs nothing).
+        process.arguments = ["-q", "-f", "-c", command, "/dev/null"]
         process.currentDirectoryURL = repositoryRoot
+        let output = Pipe()
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait (up to 30 s on a loaded machine) until the bar has been drawn and redrawn.
-        var text = ""
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.25)
-            text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
-            if text.components(separatedBy: "/20000  loss ").count > 2 { break }
-        }
-        // Closing script's terminal hangs up the render; it would end by itself within seconds anyway.
+        // Read until the bar has been drawn and redrawn (or the render ended).
+        let text = FolioProcess.read(output.fileHandleForReading) { $0.components(separatedBy: "/20000  loss ").count > 2 }
+        // Closing script's terminal hangs up the render; it would end by itself anyway.
         process.terminate()
         process.waitUntilExit()
         XCTAssertTrue(text.contains("\r\u{1B}[K  {train} slow █"), text)

@@ -2,7 +2,7 @@ import XCTest
 import Tensors
 @testable import Learning
 
-/// The Gromov (2023) / Doshi et al. grokking recipe of REFERENCES.md: one-hot MLP f = W·(U x)²,
+/// The Gromov (2023) / Doshi et al. grokking recipe of docs/references.md: one-hot MLP f = W·(U x)²,
 /// p = 97, width 500, no biases, init N(0, (0.5/(2N)^{1/3})²), MSE against one-hot targets,
 /// full-batch AdamW lr 1e-2, weight decay 5, betas (0.9, 0.98), train fraction 0.5.
 /// Published trajectory: train 0.991 at step 20, test 0.987 at step 40, test 0.003 at step 20.

@@ -116,9 +116,14 @@ final class OperationGradientTests: XCTestCase {
         }
     }
 
-    /// The fused operation computes the composition: the same values, and the same gradients up to
-    /// rounding (OpenBLAS may round a block of rows of g·W differently from the whole product; seen:
-    /// 15% of the tables' entries differ, by at most 6e-6 relative).
+    /// The fused operation computes the composition: the same values and gradients up to rounding.
+    /// The two paths multiply different blocks of rows through BLAS, and OpenBLAS's kernels (which
+    /// depend on the CPU and on the block shape) may order the sums differently, so nothing is
+    /// compared bit for bit. Forward: each logit is an inner product of length k = 64 computed
+    /// twice, each within γ_k·(|h|·|W|ᵀ) of the exact value (γ_k = k·u/(1 − k·u), u = 2⁻²⁴; Higham,
+    /// Accuracy and Stability, §3.1), so they differ by at most 2γ_k·(|h|·|W|ᵀ) entrywise.
+    /// Gradients: within 1e-5 of the largest entry (seen: 15% of the tables' entries differ, by at
+    /// most 6e-6 relative).
     func testFusedEmbeddingSumLinearEqualsTheComposition() {
         var rng = RandomGenerator(seed: 21)
         let p = 31, width = 64, n = 900
@@ -136,13 +141,18 @@ final class OperationGradientTests: XCTestCase {
             return (y.value, ["e", "f", "w"].map { g[$0]! })
         }
         let (y1, g1) = run(fused: true), (y2, g2) = run(fused: false)
-        XCTAssertEqual(y1.scalars, y2.scalars, "the forward pass is the same computation")
+        let constants = Tape<Float>()
+        let hidden = Variable.embeddingSum([constants.constant(e), constants.constant(f)], indices: indices, activation: .quadratic)
+        let magnitude = hidden.value.map(abs).matmul(w.map(abs), transposeOther: true)
+        let k = Float(width), gamma = k * Float.ulpOfOne / 2 / (1 - k * Float.ulpOfOne / 2)
+        for i in 0..<y1.count {
+            XCTAssertLessThanOrEqual(abs(y1.scalars[i] - y2.scalars[i]), 2 * gamma * magnitude.scalars[i], "logit \(i)")
+        }
         for (name, (a, b)) in zip(["e", "f", "w"], zip(g1, g2)) {
             let scale = b.scalars.map(abs).max()!
             let worst = zip(a.scalars, b.scalars).map { abs($0 - $1) }.max()!
             XCTAssertLessThanOrEqual(worst, 1e-5 * scale, "gradient of \(name) differs by \(worst) (largest entry \(scale))")
         }
-        XCTAssertEqual(g1[2].scalars, g2[2].scalars, "W's gradient is the same product gᵀ·h")
     }
 
     func testLosses() {

@@ -34,7 +34,18 @@ final class TrainerTests: XCTestCase {
         XCTAssertLessThan(run.history.trainLoss.last!, 0.7 * run.history.trainLoss.first!)
         // The recorded final metrics agree with the trained model's own evaluation (Float vs Double).
         XCTAssertEqual(run.model.loss(), run.history.trainLoss.last!, accuracy: 1e-4)
-        XCTAssertEqual(run.model.accuracy(on: run.dataset.test), run.history.testAccuracy.last!, accuracy: 1e-9)
+        // Accuracy may differ only on examples whose top two logits lie within Float's rounding
+        // of each other (2e-5 of the largest logit, the model tolerance of FloatPrecisionTests):
+        // another BLAS kernel may order such a pair either way.
+        let logits = run.model.outputs(on: run.dataset.test)
+        let classes = logits.shape[1], n = logits.shape[0]
+        let scale = logits.scalars.map(abs).max()!
+        let ambiguous = (0..<n).filter { r in
+            let row = (0..<classes).map { logits[r, $0] }.sorted(by: >)
+            return row[0] - row[1] <= 2e-5 * scale
+        }.count
+        XCTAssertEqual(run.model.accuracy(on: run.dataset.test), run.history.testAccuracy.last!,
+                       accuracy: Double(ambiguous) / Double(n) + 1e-12)
         // The weight norm column is the norm of all parameters.
         let norm = run.model.flatParameters().reduce(0) { $0 + $1 * $1 }.squareRoot()
         XCTAssertEqual(run.history.weightNorm.last!, norm, accuracy: 1e-4 * norm)

@@ -149,13 +149,13 @@ final class SVGStructureTests: XCTestCase {
         XCTAssertTrue(XMLCheck.parse(grid).isWellFormed)
     }
 
-    func testLongSeriesRenderQuickly() {
+    /// A 50,000-point series is decimated: points that round to the same pixel are written once, so
+    /// the SVG's size is bounded by the plot's width in pixels, not by the series. (Its speed is
+    /// `folio bench`'s business; a wall-clock limit here would fail on a slow machine.)
+    func testLongSeriesAreDecimated() {
         let x = (0..<50_000).map(Double.init)
         let figure = Figure(id: "long", layers: [.line(LineMark(x: x, y: x.map { sin($0 / 500) }))])
-        let start = Date()
         let svg = figure.render().svg
-        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
-        // Points that round to the same pixel are written once.
         XCTAssertLessThan(svg.utf8.count, 600_000)
     }
 

@@ -6,7 +6,7 @@ import Tensors
 ///   are U(−b, b) with b = 1/√fan_in (Kaiming-uniform with a = √5); an embedding table is N(0, 1).
 /// - `normal(std:)`: every weight N(0, std²); biases start at zero.
 /// - `gromov`: N(0, σ²) with σ = 0.5/(2N)^{1/3} for every weight, N the hidden width
-///   (Gromov 2023 / Doshi et al., see REFERENCES.md); biases start at zero.
+///   (Gromov 2023 / Doshi et al., see docs/references.md); biases start at zero.
 public enum WeightInit: Sendable, Equatable {
     case framework(scale: Double)
     case normal(std: Double)

@@ -9,7 +9,7 @@
 ///
 /// Initialization for every kind: `init: default` (PyTorch's defaults, times `init_scale`),
 /// `init: normal` with `init_std` (every weight N(0, init_std²), zero biases; giving `init_std`
-/// alone implies it), or `init: gromov` (N(0, (0.5/(2N)^{1/3})²), REFERENCES.md).
+/// alone implies it), or `init: gromov` (N(0, (0.5/(2N)^{1/3})²), docs/references.md).
 public struct ModelConfig: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case mlp

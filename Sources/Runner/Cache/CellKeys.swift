@@ -62,14 +62,15 @@ public struct CellKeys: Sendable {
     /// Cell ids in document order.
     public private(set) var order: [String] = []
 
-    /// `threads` is the number of BLAS threads the cells run with (`NotebookExecutor.threads`).
-    public init(_ notebook: CheckedNotebook, threads: Int = 2) {
+    /// `threads` is the number of BLAS threads the cells run with (`NotebookExecutor.threads`);
+    /// `engine` is `engineVersion` except in tests of what a version bump does.
+    public init(_ notebook: CheckedNotebook, threads: Int = 2, engine: String = Self.engineVersion) {
         let scope = EvaluationScope(params: notebook.params)
         let paramsText = CanonicalText.value(.record(notebook.params))
         for cell in notebook.cells {
             let options = CanonicalText.options(cell.cell.options, params: scope)
             let readsParams = Self.mentionsParams(cell.cell.body)
-            var head = "folio-cell-key\nengine: \(Self.engineVersion)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nid: \(cell.id)\n"
+            var head = "folio-cell-key\nengine: \(engine)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nid: \(cell.id)\n"
             head += "options: \(options)\nparams: \(readsParams ? paramsText : "-")\n"
             let inputs = cell.dependencies.compactMap { id in byID[id].map { Input(id: id, key: $0.key) } }
             var text = head

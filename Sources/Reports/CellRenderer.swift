@@ -116,12 +116,7 @@ struct CellRenderer {
     }
 
     private mutating func render(_ claim: ClaimContent, at location: SourceLocation) -> String {
-        let status = claim.holds ? "holds" : "fails"
-        let values = claim.values.map { "<li><code>\(HTML.escape($0.source))</code> = <strong>\(HTML.escape($0.value))</strong></li>" }.joined()
-        return """
-        <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)</span> \(math.plain(claim.says, at: location))</p>\
-        <p class="claim-that"><code>\(HTML.escape(claim.that))</code></p><ul class="claim-values">\(values)</ul></div>
-        """
+        ClaimRenderer.render(claim, says: math.plain(claim.says, at: location))
     }
 
     private func percentEncode(_ s: String) -> String {

@@ -89,9 +89,12 @@ public struct ReportRenderer: Sendable {
         public var failedCells: Int
         /// Each claim's statement and whether it holds, in document order.
         public var claims: [(says: String, holds: Bool)]
+        /// How many seeds the claims were checked at (0: the notebook has no seed parameter).
+        public var seeds: Int
         public init(file: String, title: String, description: String, claimsHeld: Int, claimsTotal: Int, failedCells: Int,
-                    claims: [(says: String, holds: Bool)] = []) {
+                    claims: [(says: String, holds: Bool)] = [], seeds: Int = 0) {
             self.claims = claims
+            self.seeds = seeds
             self.file = file
             self.title = title
             self.description = description
@@ -105,6 +108,7 @@ public struct ReportRenderer: Sendable {
         let items: [[String: Any]] = entries.map { e in
             let ok = e.claimsHeld == e.claimsTotal && e.failedCells == 0
             var status = e.claimsTotal == 0 ? "no claims" : "\(e.claimsHeld) of \(e.claimsTotal) claims hold"
+            if e.claimsTotal > 0, e.seeds > 0 { status += e.seeds == 1 ? " at 1 seed" : " across \(e.seeds) seeds" }
             if e.failedCells > 0 { status += ", \(e.failedCells) cell\(e.failedCells == 1 ? "" : "s") failed" }
             return [
                 "href": HTML.escape(e.file), "title": HTML.escape(e.title), "description": HTML.escape(e.description),
@@ -127,13 +131,20 @@ public struct ReportRenderer: Sendable {
             file: file, title: run.checked.notebook.frontMatter.title,
             description: run.checked.notebook.frontMatter.description,
             claimsHeld: run.claimsHeld, claimsTotal: run.claims.count + run.claimCellsNotRun,
-            failedCells: run.failedCells.count, claims: run.claims.map { ($0.says, $0.holds) })
+            failedCells: run.failedCells.count, claims: run.claims.map { ($0.says, $0.holds) }, seeds: run.checked.seeds.count)
     }
 
     private func claimSummary(_ run: NotebookRun) -> String {
         let total = run.claims.count + run.claimCellsNotRun
         if total == 0 { return "This notebook states no claims." }
         var s = "\(run.claimsHeld) of \(total) claims hold"
+        let seeds = run.checked.seeds
+        if seeds.count > 1 {
+            s += " across \(seeds.count) seeds (\(SeedText.list(seeds)); figures and prose from seed \(seeds[0]))"
+        } else if let seed = seeds.first {
+            s += " at seed \(seed)"
+        }
+        if !run.failuresAtOtherSeeds.isEmpty { s += "; \(run.failuresAtOtherSeeds.count) cell runs failed at other seeds" }
         if run.claimCellsNotRun > 0 { s += " (\(run.claimCellsNotRun) could not be checked)" }
         return s + "."
     }

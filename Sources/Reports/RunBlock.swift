@@ -3,7 +3,8 @@ import Runner
 
 /// The "About this run" block at the end of a report: what produced these numbers, so a reader
 /// can reproduce them — Folio's version, the engine and presentation versions in every cell key,
-/// the notebook's parameters (after `-P` overrides), the seeds its cells used, and the date.
+/// the notebook's parameters (after `-P` overrides), the seeds its claims were checked at, the
+/// seeds its cells used, and the date.
 /// The date comes from the renderer (`SOURCE_DATE_EPOCH` when set), so that reports rendered
 /// from the same sources are byte-identical.
 enum RunBlock {
@@ -14,6 +15,10 @@ enum RunBlock {
         ]
         let params = run.checked.params.fields.map { "<code>\(HTML.escape($0.key)) = \(HTML.escape(formatValue($0.value)))</code>" }
         rows.append(("Parameters", params.isEmpty ? "none" : params.joined(separator: ", ")))
+        if run.checked.seeds.count > 1 {
+            rows.append(("Claims checked at", "seeds " + run.checked.seeds.map { "<code>\($0)</code>" }.joined(separator: ", ")
+                + " <span class=\"run-note\">(figures and prose from the first)</span>"))
+        }
         var seeds: [String] = []
         let keys = CellKeys(run.checked)
         for id in keys.order {

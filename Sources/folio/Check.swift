@@ -37,7 +37,7 @@ enum ParameterArguments {
 
 /// Parses and checks notebooks, printing every diagnostic with its source line.
 enum NotebookLoader {
-    static func checkAll(_ files: [String], overrides: [String: String]) throws(FolioFailure) -> [CheckedNotebook] {
+    static func checkAll(_ files: [String], overrides: [String: String], seeds: [Int]? = nil) throws(FolioFailure) -> [CheckedNotebook] {
         var checked: [CheckedNotebook] = []
         var report: [String] = []
         var sources: [String: String] = [:]
@@ -45,7 +45,7 @@ enum NotebookLoader {
             sources[file] = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
             do {
                 let notebook = try NotebookParser.parse(file: file)
-                checked.append(try NotebookChecker().check(notebook, overrides: overrides))
+                checked.append(try NotebookChecker().check(notebook, overrides: overrides, seeds: seeds))
             } catch {
                 report.append(DiagnosticFormatter(sources: sources).format(error.diagnostics))
             }
@@ -55,5 +55,23 @@ enum NotebookLoader {
             throw .invalid(report.joined(separator: "\n") + "\n\(count) notebook\(count == 1 ? "" : "s") not valid; nothing was run.")
         }
         return checked
+    }
+}
+
+/// `--seeds`: "0-9", "101,102,105", or both ("0-4,9"); distinct whole numbers, in the order given.
+enum SeedArgument {
+    static func parse(_ text: String) throws(FolioFailure) -> [Int] {
+        var seeds: [Int] = []
+        let bad = FolioFailure.invalid("error: --seeds expects seeds like 0-9 or 101,102,105 (whole numbers from 0), got '\(text)'")
+        for part in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let ends = part.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...2).contains(ends.count), let from = Int(ends[0]), let to = Int(ends[ends.count - 1]), from >= 0, from <= to,
+                  to - from < 10_000 else { throw bad }
+            for seed in from...to {
+                guard !seeds.contains(seed) else { throw .invalid("error: --seeds names seed \(seed) twice ('\(text)')") }
+                seeds.append(seed)
+            }
+        }
+        return seeds
     }
 }

@@ -3,7 +3,7 @@ import Notebooks
 import Runner
 
 /// The provenance written next to each report as `NAME.json`: the notebook's SHA-256, parameters,
-/// seeds, per-cell status and cache key, claims. The index page is built from these files.
+/// seeds, per-cell status and cache key, claims with their values at every seed. The index page is built from these files.
 ///
 /// By default it holds nothing that varies between runs of unchanged inputs: no wall times and
 /// no cache status (whether a cell was computed or reused). A render that reuses every cell, a
@@ -27,7 +27,45 @@ struct Manifest: Codable {
     struct ClaimEntry: Codable {
         var says: String
         var that: String
+        /// Across the notebook's seeds: at every one, or at `at_least` of them.
         var holds: Bool
+        var atLeast: Double?
+        /// The claim at each seed, in the notebook's seed order.
+        var seeds: [SeedEntry]?
+    }
+    struct SeedEntry: Codable {
+        var seed: Int
+        var holds: Bool
+        /// The top-level comparisons of `that`, both sides evaluated at this seed.
+        var comparisons: [ComparisonEntry]
+        var problem: String?
+    }
+    struct ComparisonEntry: Codable {
+        var left: String
+        var op: String
+        var right: String
+        var leftValue: ManifestValue
+        var rightValue: ManifestValue
+    }
+    /// A number as a JSON number, anything else as its text.
+    enum ManifestValue: Codable {
+        case number(Double)
+        case text(String)
+
+        init(_ value: Value) {
+            if case .number(let x) = value, x.isFinite { self = .number(x) } else { self = .text(formatValue(value)) }
+        }
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let x = try? c.decode(Double.self) { self = .number(x) } else { self = .text(try c.decode(String.self)) }
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .number(let x): try c.encode(x)
+            case .text(let s): try c.encode(s)
+            }
+        }
     }
 
     var notebook: String
@@ -37,8 +75,10 @@ struct Manifest: Codable {
     var params: [String: String]
     /// SHA-256 of each input file ("notebook": the notebook's source).
     var inputs: [String: String]?
-    /// Values of `seed` options by "cell.path" (e.g. "grok.task.seed").
-    var seeds: [String: String]?
+    /// The seeds the claims were checked at (params.seed in turn); the report shows the first.
+    var seeds: [Int]?
+    /// Values of `seed` options at the first seed, by "cell.path" (e.g. "grok.task.seed").
+    var seedOptions: [String: String]?
     var cells: [CellEntry]
     var claims: [ClaimEntry]
     var folio: String
@@ -67,9 +107,18 @@ struct Manifest: Codable {
         if let keys = cache?.keys {
             var seeds: [String: String] = [:]
             for id in keys.order { for seed in keys[id]?.seeds ?? [] { seeds[id + "." + seed.path] = seed.value } }
-            self.seeds = seeds
+            seedOptions = seeds
         }
-        claims = run.claims.map { ClaimEntry(says: $0.says, that: $0.that, holds: $0.holds) }
+        seeds = run.checked.seeds.isEmpty ? nil : run.checked.seeds
+        claims = run.claims.map { claim in
+            ClaimEntry(says: claim.says, that: claim.that, holds: claim.holds, atLeast: claim.atLeast,
+                       seeds: claim.seeds.isEmpty ? nil : claim.seeds.map { outcome in
+                           SeedEntry(seed: outcome.seed, holds: outcome.holds, comparisons: outcome.comparisons.map {
+                               ComparisonEntry(left: $0.left, op: $0.op, right: $0.right,
+                                               leftValue: ManifestValue($0.leftValue), rightValue: ManifestValue($0.rightValue))
+                           }, problem: outcome.problem)
+                       })
+        }
         // Claims that could not run count as not holding.
         for cell in run.cells where cell.cell.cell.kind == "claim" && !cell.status.succeeded {
             claims.append(ClaimEntry(says: "(not checked: a cell it reads did not run)", that: cell.cell.id, holds: false))

@@ -18,6 +18,9 @@ struct Render: ParsableCommand {
     @Option(name: .customShort("P"), help: ArgumentHelp("Override a parameter: -P name=value (repeatable).", valueName: "name=value"))
     var parameters: [String] = []
 
+    @Option(help: ArgumentHelp("Seeds every claim must hold at, bound in turn to params.seed: a range 0-9, a list 101,102,105, or both (replaces the notebooks' 'seeds:').", valueName: "seeds"))
+    var seeds: String?
+
     @Flag(help: "Report failing claims as warnings and exit 0 (a failed cell still exits 1).")
     var allowFailingClaims = false
 
@@ -48,18 +51,37 @@ struct Render: ParsableCommand {
     @Flag(help: "Add per-cell wall times and cache status to the manifests (which then differ between runs).")
     var timings = false
 
+    /// The notebook a task runs, at its seed (nil for a notebook without seeds).
+    static func task(_ task: (notebook: Int, seed: Int), of checked: [CheckedNotebook]) -> (CheckedNotebook, Int?) {
+        let notebook = checked[task.notebook]
+        guard task.seed < notebook.seeds.count else { return (notebook, nil) }
+        return (task.seed == 0 ? notebook : notebook.atSeed(notebook.seeds[task.seed]), notebook.seeds[task.seed])
+    }
+
+    /// " (holds at 4/5 seeds; fails at seed 3)" for a claim checked at several seeds.
+    static func seedSummary(_ claim: ClaimContent) -> String {
+        guard claim.seeds.count > 1 else { return claim.seeds.first.map { " (seed \($0.seed))" } ?? "" }
+        let failing = claim.seeds.filter { !$0.holds }.map { String($0.seed) }
+        let needed = claim.atLeast.map { String(format: ", at least %g required", $0) } ?? ""
+        return " (holds at \(claim.seedsHeld)/\(claim.seeds.count) seeds\(needed); fails at seed\(failing.count == 1 ? "" : "s") \(failing.joined(separator: ", ")))"
+    }
+
     /// BLAS threads each notebook runs with: `threads`, split between `jobs` concurrent notebooks.
     static func threadsPerNotebook(threads: Int, jobs: Int) -> Int { jobs > 1 ? max(1, threads / jobs) : threads }
 
     func run() throws {
         let files = try NotebookFiles.expand(paths)
         let overrides = try ParameterArguments.parse(parameters)
-        let checked = try NotebookLoader.checkAll(files, overrides: overrides)
+        let seedList = try seeds.map(SeedArgument.parse)
+        let checked = try NotebookLoader.checkAll(files, overrides: overrides, seeds: seedList)
+        // One task per notebook and seed, in order: the first seed of a notebook runs every cell,
+        // its other seeds only the claims and what they read (SeedRuns).
+        let tasks = checked.indices.flatMap { i in (0..<max(1, checked[i].seeds.count)).map { (notebook: i, seed: $0) } }
         let templateSet: TemplateSet
         do { templateSet = try TemplateSet(directory: TemplateSet.locate(templates)) } catch {
             throw FolioFailure.invalid("error: \(error)")
         }
-        let jobs = max(1, min(self.jobs, checked.count))
+        let jobs = max(1, min(self.jobs, tasks.count))
         // OpenBLAS's thread count is process-wide: set once, shared out between the jobs.
         let threadsEach = Self.threadsPerNotebook(threads: threads, jobs: jobs)
         setBLASThreads(threadsEach)
@@ -69,7 +91,7 @@ struct Render: ParsableCommand {
         if jobs > 1 { lines.isTerminal = false }
         let console = lines
         if let shard {
-            try runShard(shard, checked, cache: cache, jobs: jobs, threads: threadsEach, console: console)
+            try runShard(shard, checked, tasks: tasks, cache: cache, jobs: jobs, threads: threadsEach, console: console)
             return
         }
         let renderer = { () -> ReportRenderer in
@@ -83,19 +105,26 @@ struct Render: ParsableCommand {
         defer { if check { try? FileManager.default.removeItem(atPath: target) } }
 
         var problems: [String] = []
-        // A failed cell always fails the render; only failing claims may be allowed.
+        // A failed cell (at any seed) always fails the render; only failing claims may be allowed.
         var aCellFailed = false
-        try ParallelMap.forEach(checked.count, jobs: jobs, { i in
-            let notebook = checked[i]
-            let label = jobs > 1 ? notebook.notebook.name : nil
-            if label == nil { console.line("\(notebook.notebook.file)") }
+        var seedRuns: [(seed: Int, run: NotebookRun)] = []
+        var firstCache: CacheReport?
+        try ParallelMap.forEach(tasks.count, jobs: jobs, { t in
+            let (notebook, seed) = Self.task(tasks[t], of: checked)
+            let label = jobs > 1 ? notebook.notebook.name + (seed.map { " seed \($0)" } ?? "") : nil
+            if label == nil { console.line(notebook.notebook.file + (seed.map { " (seed \($0))" } ?? "")) }
             let result = NotebookExecutor(threads: threadsEach, observer: console.observer(label: label), cache: cache)
-                .runReportingCache(notebook)
+                .runReportingCache(notebook, only: SeedRuns.cells(of: notebook, seedIndex: tasks[t].seed, threads: threadsEach, cache: cache))
             if cache != nil { console.line("  \(label.map { "[\($0)] " } ?? "")\(result.cache.summaryLine)") }
-            return result
-        }, then: { i, result in
+            return (seed ?? 0, result.run, result.cache)
+        }, then: { t, result in
+            // Collect a notebook's seeds; render once the last of them has arrived.
+            if tasks[t].seed == 0 { seedRuns = []; firstCache = result.2 }
+            seedRuns.append((result.0, result.1))
+            guard t + 1 == tasks.count || tasks[t + 1].notebook != tasks[t].notebook, let cacheReport = firstCache else { return }
+            let i = tasks[t].notebook
             let notebook = checked[i]
-            let (run, cacheReport) = result
+            let run = SeedRuns.combine(seedRuns)
             let neighbours = ReportRenderer.Neighbours(
                 previous: i > 0 ? (checked[i - 1].notebook.name + ".html", checked[i - 1].notebook.frontMatter.title) : nil,
                 next: i + 1 < checked.count ? (checked[i + 1].notebook.name + ".html", checked[i + 1].notebook.frontMatter.title) : nil)
@@ -109,11 +138,15 @@ struct Render: ParsableCommand {
             for failed in run.failedCells {
                 if case .failed(let d) = failed.status { problems.append(d.description); aCellFailed = true }
             }
+            for failure in run.failuresAtOtherSeeds {
+                problems.append("at seed \(failure.seed): \(failure.diagnostic.description)")
+                aCellFailed = true
+            }
             for claim in run.claims where !claim.holds {
-                problems.append("\(notebook.notebook.file): claim fails: \(claim.says)")
+                problems.append("\(notebook.notebook.file): claim fails: \(claim.says)\(Self.seedSummary(claim))")
             }
             if !check {
-                console.line("  → \(writer.path(notebook.notebook.name + ".html")): \(run.claimsHeld) of \(run.claims.count + run.claimCellsNotRun) claims hold")
+                console.line("  → \(writer.path(notebook.notebook.name + ".html")): \(run.claimsHeld) of \(run.claims.count + run.claimCellsNotRun) claims hold\(run.checked.seeds.count > 1 ? " across \(run.checked.seeds.count) seeds" : "")")
             }
         })
         if check {
@@ -151,16 +184,17 @@ extension Render {
     }
 
     /// `--shard I/N`: runs this shard's cells (and what they read) into the cache; no reports.
-    func runShard(_ text: String, _ checked: [CheckedNotebook], cache: CellCache?, jobs: Int, threads: Int,
-                  console: Console) throws(FolioFailure) {
+    func runShard(_ text: String, _ checked: [CheckedNotebook], tasks: [(notebook: Int, seed: Int)], cache: CellCache?,
+                  jobs: Int, threads: Int, console: Console) throws(FolioFailure) {
         guard let shard = Shard(text) else { throw .invalid("error: --shard expects I/N with 1 ≤ I ≤ N, got '\(text)'") }
         guard let cache else { throw .invalid("error: --shard fills the cell cache; it cannot be used with --no-cache") }
         var failures: [String] = []
-        ParallelMap.forEach(checked.count, jobs: jobs, { i in
-            let notebook = checked[i]
-            let label = jobs > 1 ? notebook.notebook.name : nil
-            if label == nil { console.line("\(notebook.notebook.file) (shard \(shard.index)/\(shard.count))") }
-            let wanted = shard.cells(of: notebook, keys: CellKeys(notebook, threads: threads))
+        ParallelMap.forEach(tasks.count, jobs: jobs, { t in
+            let (notebook, seed) = Self.task(tasks[t], of: checked)
+            let label = jobs > 1 ? notebook.notebook.name + (seed.map { " seed \($0)" } ?? "") : nil
+            if label == nil { console.line("\(notebook.notebook.file)\(seed.map { " seed \($0)" } ?? "") (shard \(shard.index)/\(shard.count))") }
+            var wanted = shard.cells(of: notebook, keys: CellKeys(notebook, threads: threads))
+            if let seedCells = SeedRuns.cells(of: notebook, seedIndex: tasks[t].seed) { wanted.formIntersection(seedCells) }
             let result = NotebookExecutor(threads: threads, observer: console.observer(label: label), cache: cache)
                 .runReportingCache(notebook, only: wanted)
             console.line("  \(label.map { "[\($0)] " } ?? "")\(wanted.count) of \(notebook.cells.count) cells in this shard; \(result.cache.summaryLine)")

@@ -41,7 +41,7 @@ struct ReportWriter {
                 file: manifest.report, title: manifest.title, description: manifest.description,
                 claimsHeld: manifest.claims.filter(\.holds).count, claimsTotal: manifest.claims.count,
                 failedCells: manifest.cells.filter { $0.status == "failed" }.count,
-                claims: manifest.claims.map { ($0.says, $0.holds) })
+                claims: manifest.claims.map { ($0.says, $0.holds) }, seeds: manifest.seeds?.count ?? 0)
         }
     }
 }

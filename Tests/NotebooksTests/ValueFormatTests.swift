@@ -82,3 +82,14 @@ final class ValueFormatTests: XCTestCase {
         XCTAssertEqual(formatValue(try step.evaluate(in: expressionScope)), "30")
     }
 }
+
+/// Both sides of a shown comparison get enough digits to look as different as they are.
+final class ComparedFormatTests: XCTestCase {
+    func testUnequalNumbersNeverPrintAlike() {
+        XCTAssertTrue(formatCompared(.number(2.0001), .number(2)) == ("2.0001", "2"))
+        XCTAssertTrue(formatCompared(.number(0.12345678), .number(0.12345679)) == ("0.12345678", "0.12345679"))
+        XCTAssertTrue(formatCompared(.number(47.1), .number(44.964)) == ("47.1", "44.96"))
+        XCTAssertTrue(formatCompared(.number(1), .number(1)) == ("1", "1"))
+        XCTAssertTrue(formatCompared(.string("a"), .number(1.5)) == ("a", "1.5"))
+    }
+}

@@ -33,18 +33,18 @@ enum NumberText {
         return dropNegativeZero(String(text[..<e])) + "e\(exponent)"
     }
 
-    /// Whole numbers below 10¹⁵ in full ("12345"); others with 4 significant digits and no
-    /// trailing zeros: fixed notation for magnitudes in [10⁻⁴, 10⁶) ("0.9877", "123.5", "12346"),
-    /// scientific otherwise ("1.235e-5", "2.5e8").
-    static func general(_ x: Double) -> String {
+    /// Whole numbers below 10¹⁵ in full ("12345"); others with `significant` (default 4)
+    /// significant digits and no trailing zeros: fixed notation for magnitudes in [10⁻⁴, 10⁶)
+    /// ("0.9877", "123.5", "12346"), scientific otherwise ("1.235e-5", "2.5e8").
+    static func general(_ x: Double, significant: Int = 4) -> String {
         if let s = special(x) { return s }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         let a = abs(x)
         if a >= 1e-4, a < 1e6 {
             let integerDigits = Int(log10(a).rounded(.down)) + 1
-            return trimZeros(fixed(x, decimals: max(0, 4 - integerDigits)))
+            return trimZeros(fixed(x, decimals: max(0, significant - integerDigits)))
         }
-        let text = scientific(x, decimals: 3)
+        let text = scientific(x, decimals: significant - 1)
         guard let e = text.firstIndex(of: "e") else { return text }
         return trimZeros(String(text[..<e])) + String(text[e...])
     }

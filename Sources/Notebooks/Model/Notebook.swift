@@ -73,5 +73,11 @@ public struct FrontMatter: Sendable, Equatable {
     public var bibliography: String? = nil
     public var bibliographyLocation: SourceLocation? = nil
 
-    public static let keys = ["title", "description", "params", "raw_html", "number_sections", "bibliography"]
+    /// The seeds every claim must hold at (`seeds: [0, 1, 2]`), each bound in turn to
+    /// `params.seed`; nil when the notebook declares none.
+    public var seeds: [Int]?
+    /// Where `seeds` is written (for errors about it).
+    public var seedsLocation: SourceLocation?
+
+    public static let keys = ["title", "description", "params", "seeds", "raw_html", "number_sections", "bibliography"]
 }

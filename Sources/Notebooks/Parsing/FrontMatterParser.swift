@@ -47,6 +47,13 @@ enum FrontMatterParser {
                     continue
                 }
                 if entry.key == "raw_html" { front.rawHTML = b } else { front.numberSections = b }
+            case "seeds":
+                front.seedsLocation = entry.keyLocation
+                if let seeds = seedList(entry.value) { front.seeds = seeds } else {
+                    problems.append(Diagnostic(
+                        at: entry.value.location, "'seeds' must be a list of distinct whole numbers from 0, e.g. [0, 1, 2, 3, 4]",
+                        note: "each seed is bound in turn to params.seed, and every claim must hold at each"))
+                }
             case "params":
                 guard let params = entry.value.entries else {
                     problems.append(Diagnostic(at: entry.value.location, "'params' must be a mapping of names to default values"))
@@ -69,6 +76,17 @@ enum FrontMatterParser {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return front
     }
+}
+
+/// A non-empty list of distinct whole numbers in [0, 2⁵³), or nil.
+private func seedList(_ node: OptionNode) -> [Int]? {
+    guard case .list(let items)? = node.plainValue, !items.isEmpty else { return nil }
+    var seeds: [Int] = []
+    for item in items {
+        guard case .number(let x) = item, x >= 0, x == x.rounded(), x < 9_007_199_254_740_992, !seeds.contains(Int(x)) else { return nil }
+        seeds.append(Int(x))
+    }
+    return seeds
 }
 
 extension OptionNode {

@@ -30,7 +30,8 @@ public struct CellKeys: Sendable {
     /// gradients are summed over the rows in one pass instead of two halves. 5: {llc} reports
     /// `drift`. 6: and notes chains that had not settled. 7: summaries write the numbers of one
     /// line in one notation (`formatTogether`); extracted programs say "1 neuron", never "-0.000".
-    public static let engineVersion = "folio-engine-7"
+    /// 8: {claim} keeps its comparisons' sides and `at_least` (per-seed tables).
+    public static let engineVersion = "folio-engine-8"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never

@@ -128,6 +128,16 @@ enum StoredDisplay: Codable {
         var says: String
         var that: String
         var values: [Pair]
+        var comparisons: [StoredComparison]?
+        var atLeast: Double?
+    }
+    struct StoredComparison: Codable {
+        var left: String
+        var op: String
+        var right: String
+        var leftValue: StoredValue
+        var rightValue: StoredValue
+        var holds: Bool
     }
     struct Summary: Codable {
         var title: String
@@ -141,7 +151,11 @@ enum StoredDisplay: Codable {
         case .figure(let f):
             self = .figure(Figure(svg: f.svg, narrowSVG: f.narrowSVG, caption: f.caption, label: f.label, csv: f.csv, warnings: f.warnings))
         case .claim(let c):
-            self = .claim(Claim(holds: c.holds, says: c.says, that: c.that, values: c.values.map { Pair(name: $0.source, value: $0.value) }))
+            self = .claim(Claim(holds: c.holds, says: c.says, that: c.that, values: c.values.map { Pair(name: $0.source, value: $0.value) },
+                                comparisons: c.comparisons.map {
+                                    StoredComparison(left: $0.left, op: $0.op, right: $0.right, leftValue: StoredValue($0.leftValue),
+                                                     rightValue: StoredValue($0.rightValue), holds: $0.holds)
+                                }, atLeast: c.atLeast))
         case .summary(let title, let items):
             self = .summary(Summary(title: title, items: items.map { Pair(name: $0.label, value: $0.value) }))
         case .note(let text):
@@ -156,7 +170,11 @@ enum StoredDisplay: Codable {
         case .figure(let f):
             .figure(FigureContent(svg: f.svg, narrowSVG: f.narrowSVG, caption: f.caption, label: f.label, csv: f.csv, warnings: f.warnings))
         case .claim(let c):
-            .claim(ClaimContent(holds: c.holds, says: c.says, that: c.that, values: c.values.map { (source: $0.name, value: $0.value) }))
+            .claim(ClaimContent(holds: c.holds, says: c.says, that: c.that, values: c.values.map { (source: $0.name, value: $0.value) },
+                                comparisons: (c.comparisons ?? []).map {
+                                    Comparison(left: $0.left, op: $0.op, right: $0.right, leftValue: $0.leftValue.value,
+                                               rightValue: $0.rightValue.value, holds: $0.holds)
+                                }, atLeast: c.atLeast))
         case .summary(let s):
             .summary(title: s.title, items: s.items.map { (label: $0.name, value: $0.value) })
         case .note(let text):

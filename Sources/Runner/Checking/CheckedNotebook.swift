@@ -14,6 +14,34 @@ public struct CheckedNotebook: Sendable {
     public var references: CrossReferences
     /// The entries of the notebook's BibTeX file by key (empty without one).
     public var bibliography: [String: BibEntry] = [:]
+
+    /// The seeds the claims are checked at, each bound in turn to `params.seed`; `params.seed`
+    /// holds the first. From `--seeds`, else `-P seed=N`, else the front matter's `seeds`, else
+    /// the `seed` parameter's default; empty when the notebook has no whole-number `seed` parameter.
+    public var seeds: [Int] = []
+
+    /// The seed this copy runs at when it is not the notebook's first (`atSeed`).
+    public private(set) var otherSeed: Int?
+
+    /// The same notebook with `params.seed` set to `seed` (a run at another of its seeds).
+    public func atSeed(_ seed: Int) -> CheckedNotebook {
+        var copy = self
+        copy.params["seed"] = .number(Double(seed))
+        copy.otherSeed = seed
+        return copy
+    }
+
+    /// The name under which the cache remembers this run's cells ("why was it recomputed"):
+    /// runs at other seeds keep their own record, so they do not overwrite the first seed's.
+    public var ledgerName: String { notebook.name + (otherSeed.map { "@seed\($0)" } ?? "") }
+
+    /// The cells a claim reads, directly or through other cells, and the claims themselves: what
+    /// runs at seeds other than the first (figures and prose come from the first).
+    public var claimCellsAndInputs: Set<String> {
+        var wanted = Set(cells.filter { $0.directive.kind == "claim" }.map(\.id))
+        for cell in cells.reversed() where wanted.contains(cell.id) { wanted.formUnion(cell.dependencies) }
+        return wanted
+    }
 }
 
 public struct CheckedCell: Sendable {

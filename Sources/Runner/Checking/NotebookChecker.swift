@@ -7,9 +7,13 @@ public struct NotebookChecker: Sendable {
 
     public init(registry: DirectiveRegistry = .standard) { self.registry = registry }
 
-    public func check(_ notebook: Notebook, overrides: [String: String] = [:]) throws(DiagnosticList) -> CheckedNotebook {
+    /// `seeds` (from `folio render --seeds`) replaces the front matter's `seeds`; it needs a
+    /// `seed` parameter.
+    public func check(_ notebook: Notebook, overrides: [String: String] = [:], seeds: [Int]? = nil) throws(DiagnosticList) -> CheckedNotebook {
         var problems: [Diagnostic] = []
-        let params = resolveParameters(notebook, overrides: overrides, problems: &problems)
+        var params = resolveParameters(notebook, overrides: overrides, problems: &problems)
+        let seedList = resolveSeeds(notebook, params: params, overrides: overrides, given: seeds, problems: &problems)
+        if let first = seedList.first { params["seed"] = .number(Double(first)) }
 
         var cells: [CheckedCell] = []
         var idLines: [String: SourceLocation] = [:]
@@ -68,7 +72,32 @@ public struct NotebookChecker: Sendable {
 
         if !problems.isEmpty { throw DiagnosticList(problems.sorted { $0.location < $1.location }) }
         return CheckedNotebook(notebook: notebook, params: params, cells: cells, inlineExpressions: inline, references: references,
-                               bibliography: bibliography)
+                               bibliography: bibliography, seeds: seedList)
+    }
+
+    /// The seeds the claims are checked at (see `CheckedNotebook.seeds`); problems when seeds
+    /// are asked for and there is no `seed` parameter to bind them to.
+    private func resolveSeeds(_ notebook: Notebook, params: Record, overrides: [String: String], given: [Int]?,
+                              problems: inout [Diagnostic]) -> [Int] {
+        let top = SourceLocation(file: notebook.file, line: 1, column: 1)
+        let declared = notebook.frontMatter.params.first { $0.name == "seed" }
+        let howTo = "declare it under params (seed: 0) and pass =params.seed to the cells' seed options"
+        guard declared != nil, case .number(let current)? = params["seed"], current >= 0, current == current.rounded() else {
+            if let seedsAt = notebook.frontMatter.seedsLocation {
+                problems.append(Diagnostic(at: seedsAt, "'seeds' binds params.seed, but this notebook has no whole-number 'seed' parameter", note: howTo))
+            }
+            if given != nil {
+                let at = notebook.frontMatter.params.first?.location ?? top
+                problems.append(Diagnostic(at: at, "--seeds sets params.seed, but this notebook has no whole-number 'seed' parameter", note: howTo))
+            }
+            return []
+        }
+        if let given {
+            if overrides["seed"] != nil { problems.append(Diagnostic(at: top, "-P seed and --seeds both set the seed; give one of them")) }
+            return given
+        }
+        if overrides["seed"] != nil { return [Int(current)] }
+        return notebook.frontMatter.seeds ?? [Int(current)]
     }
 
     private func resolveParameters(_ notebook: Notebook, overrides: [String: String], problems: inout [Diagnostic]) -> Record {

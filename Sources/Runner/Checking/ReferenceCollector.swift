@@ -23,11 +23,15 @@ struct ReferenceCollector {
     }
 
     mutating func reference(_ name: String, at location: SourceLocation) {
-        if name == "params" || locals.contains(name) { return }
+        if name == "params" { return }
+        // A local that shares its name with an earlier cell (a {data} column `loss: =loss.last`)
+        // may still read that cell where the local is not yet defined: it counts as a dependency,
+        // so the cell's key and the cells run at other seeds include it.
         if earlier.contains(name) {
             if !dependencies.contains(name) { dependencies.append(name) }
             return
         }
+        if locals.contains(name) { return }
         if let defined = later[name] {
             problems.append(Diagnostic(
                 at: location, "'\(name)' is used before the cell that computes it",

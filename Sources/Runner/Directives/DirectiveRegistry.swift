@@ -19,6 +19,7 @@ public struct DirectiveRegistry: Sendable {
         FourierDirective.self,
         ExtractProgramDirective.self,
         CKADirective.self,
+        PermutationNullDirective.self,
         SimplicityDirective.self,
     ])
 

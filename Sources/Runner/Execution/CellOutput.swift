@@ -63,6 +63,8 @@ public struct FigureContent: Sendable {
 }
 
 public struct ClaimContent: Sendable {
+    /// Whether the claim holds: at this seed in a cell's own output; across the notebook's seeds
+    /// (at every one, or at `atLeast` of them) once `SeedRuns` has combined the runs.
     public var holds: Bool
     /// The statement in words (`says:`).
     public var says: String
@@ -70,11 +72,41 @@ public struct ClaimContent: Sendable {
     public var that: String
     /// The values that decided it, formatted.
     public var values: [(source: String, value: String)]
+    /// The top-level comparisons of `that`, both sides evaluated.
+    public var comparisons: [Comparison]
+    /// `at_least:` the fraction of seeds it must hold at (nil: every seed).
+    public var atLeast: Double?
+    /// The outcome at each of the notebook's seeds, first seed first (empty for a notebook
+    /// without a `seed` parameter).
+    public var seeds: [SeedOutcome]
 
-    public init(holds: Bool, says: String, that: String, values: [(source: String, value: String)]) {
+    public init(holds: Bool, says: String, that: String, values: [(source: String, value: String)],
+                comparisons: [Comparison] = [], atLeast: Double? = nil, seeds: [SeedOutcome] = []) {
         self.holds = holds
         self.says = says
         self.that = that
         self.values = values
+        self.comparisons = comparisons
+        self.atLeast = atLeast
+        self.seeds = seeds
+    }
+
+    /// The seeds it holds at.
+    public var seedsHeld: Int { seeds.filter(\.holds).count }
+}
+
+/// A claim's condition evaluated at one seed.
+public struct SeedOutcome: Sendable {
+    public var seed: Int
+    public var holds: Bool
+    public var comparisons: [Comparison]
+    /// Set when the claim could not be evaluated at this seed (a cell it reads failed).
+    public var problem: String?
+
+    public init(seed: Int, holds: Bool, comparisons: [Comparison], problem: String? = nil) {
+        self.seed = seed
+        self.holds = holds
+        self.comparisons = comparisons
+        self.problem = problem
     }
 }

@@ -40,11 +40,11 @@ public struct NotebookExecutor: Sendable {
             observer.cellStarted(cell)
             var missed = RecomputeReason.noEntry
             if let cache, let key = report.keys[cell.id] {
-                switch cache.lookup(key, notebook: notebook.notebook.name, cell: cell.id) {
+                switch cache.lookup(key, notebook: notebook.ledgerName, cell: cell.id) {
                 case .hit(let output):
                     if let value = output.value { scope.results[cell.id] = value }
                     if let artifact = output.artifact { artifacts[cell.id] = artifact }
-                    cache.recordRun(key, notebook: notebook.notebook.name, cell: cell.id)
+                    cache.recordRun(key, notebook: notebook.ledgerName, cell: cell.id)
                     report.status[cell.id] = .reused
                     let run = CellRun(cell: cell, status: .succeeded(output), wallTime: 0, reused: true)
                     observer.cellFinished(run)
@@ -76,9 +76,9 @@ public struct NotebookExecutor: Sendable {
             if let cache, let key = report.keys[cell.id] {
                 if case .succeeded(let output) = status {
                     report.status[cell.id] = cache.store(output, entry: key, kind: cell.directive.kind,
-                                                         notebook: notebook.notebook.name, cell: cell.id, reason: missed)
+                                                         notebook: notebook.ledgerName, cell: cell.id, reason: missed)
                 } else {
-                    cache.recordRun(key, notebook: notebook.notebook.name, cell: cell.id, uncacheable: "it failed")
+                    cache.recordRun(key, notebook: notebook.ledgerName, cell: cell.id, uncacheable: "it failed")
                     report.status[cell.id] = .notCacheable("it failed")
                 }
             } else {

@@ -6,6 +6,8 @@ public struct NotebookRun: Sendable {
     public var cells: [CellRun]
     /// Inline values by their code-span text (`=expr | format`), formatted or failed.
     public var inlineValues: [String: InlineValue]
+    /// Cells that failed at seeds other than the first (`SeedRuns.combine`).
+    public var failuresAtOtherSeeds: [(seed: Int, diagnostic: Diagnostic)] = []
 
     public var claims: [ClaimContent] {
         cells.flatMap { run -> [ClaimContent] in

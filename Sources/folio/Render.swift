@@ -51,7 +51,13 @@ struct Render: ParsableCommand {
     /// BLAS threads each notebook runs with: `threads`, split between `jobs` concurrent notebooks.
     static func threadsPerNotebook(threads: Int, jobs: Int) -> Int { jobs > 1 ? max(1, threads / jobs) : threads }
 
-    func run() throws {
+    func run() throws { try render() }
+
+    /// The one render entry point, shared with `folio preview` (which builds a `Render` from
+    /// arguments and passes `observer`, told of every cell event besides the terminal's), so both
+    /// write the same reports. Throws `FolioFailure`: code 2 when nothing was run (an invalid
+    /// notebook or template), code 1 after writing the reports when a cell or claim failed.
+    func render(observer extra: (any ExecutionObserver)? = nil) throws {
         let files = try NotebookFiles.expand(paths)
         let overrides = try ParameterArguments.parse(parameters)
         let checked = try NotebookLoader.checkAll(files, overrides: overrides)
@@ -83,7 +89,7 @@ struct Render: ParsableCommand {
             let notebook = checked[i]
             let label = jobs > 1 ? notebook.notebook.name : nil
             if label == nil { console.line("\(notebook.notebook.file)") }
-            let result = NotebookExecutor(threads: threadsEach, observer: console.observer(label: label), cache: cache)
+            let result = NotebookExecutor(threads: threadsEach, observer: console.observer(label: label, also: extra), cache: cache)
                 .runReportingCache(notebook)
             if cache != nil { console.line("  \(label.map { "[\($0)] " } ?? "")\(result.cache.summaryLine)") }
             return result

@@ -1,0 +1,216 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Reports
+import ServiceLifecycle
+
+struct Preview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve live reports on a local port: every save re-renders through the cell cache and the page follows.",
+        discussion: """
+        Renders the notebooks as `folio render` does (same cache, same reports), serves them at the printed \
+        address, and watches the notebooks' folder and templates/. After a save only the cells whose key \
+        changed run, and the open page reloads at the same scroll position. While the notebooks do not \
+        check, the page shows the located errors, with the last good report one click away. \
+        Opens no browser. Ctrl-C stops it. The authoring loop is described in docs/preview.md.
+        """)
+
+    @Argument(help: "A notebook file or a folder of notebooks.")
+    var path: String = "notebooks"
+
+    @Option(help: "Port to listen on (0: any free port).")
+    var port: Int = 8765
+
+    @Option(help: "Address to listen on. Only 127.0.0.1 (this machine) unless you say otherwise.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .shortAndLong, help: "Folder for the reports (default: a temporary folder, removed on exit).")
+    var output: String?
+
+    @Option(name: .customShort("P"), help: ArgumentHelp("Override a parameter: -P name=value (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: "Folder holding report.mustache, index.mustache and style.css (default: ./templates).")
+    var templates: String?
+
+    @Option(help: "BLAS threads per cell (the cache keys include it; 2 matches `folio render`).")
+    var threads: Int = 2
+
+    @Option(help: "Folder of the cell cache (format: docs/cache.md).")
+    var cacheDir: String = ".folio-cache"
+
+    func run() throws {
+        let notebooks = try NotebookFiles.expand([path])
+        let temporary = output == nil
+        let outputDir = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("folio-preview-\(getpid())").path
+        defer { if temporary { try? FileManager.default.removeItem(atPath: outputDir) } }
+
+        var arguments = [path, "--output", outputDir, "--cache-dir", cacheDir, "--threads", String(threads), "--allow-failing-claims"]
+        if let templates { arguments += ["--templates", templates] }
+        for parameter in parameters { arguments += ["-P", parameter] }
+        let render: Render
+        do { render = try Render.parse(arguments) } catch { throw FolioFailure.invalid("error: \(Render.message(for: error))") }
+
+        let state = PreviewState()
+        let loop = RenderLoop(render: render, state: state)
+        let served = ServedFolder(outputDir)
+        // The notebooks' folder holds their .bib and data files too; templates/ styles every page.
+        let folders = notebooks.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 }
+            + [TemplateSet.locate(templates)].filter { FileManager.default.fileExists(atPath: $0) }
+        let watcher = FileWatcher(folders: folders) { changed in
+            // Reports written into a watched folder (--output inside it) must not trigger renders.
+            let file = URL(fileURLWithPath: changed).standardizedFileURL.resolvingSymlinksInPath().path
+            if !file.hasPrefix(served.root + "/") { loop.request(because: changed) }
+        }
+
+        var logger = Logger(label: "folio.preview")
+        logger.logLevel = .error
+        let responder = PreviewResponder(folder: served, state: state)
+        let host = self.host, port = self.port, path = self.path
+        let app = Application(
+            responder: CallbackResponder<BasicRequestContext> { request, _ in await responder.respond(request) },
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                let mode = watcher.start()
+                var lines = ["Preview of \(notebooks.count == 1 ? notebooks[0] : "\(notebooks.count) notebooks in \(path)") at http://\(host):\(bound)/"]
+                if host != "127.0.0.1" && host != "localhost" && host != "::1" {
+                    lines.append("warning: listening on \(host): other machines on the network can read the reports")
+                }
+                lines.append("Watching \(folders.joined(separator: ", ")) (\(mode)); reports in \(outputDir). Ctrl-C stops.")
+                FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                loop.request(because: nil)
+            },
+            logger: logger)
+        let shutdown = PreviewShutdown(stop: { loop.stop(); watcher.stop(); state.closeStreams() })
+        // A service group stops its services in reverse order: the event streams close first, so
+        // the server's open responses end and its graceful shutdown does not wait for them.
+        let group = ServiceGroup(services: [app, shutdown], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger)
+        if let error = Self.wait(for: { try await group.run() }) {
+            throw Self.failure(error, host: host, port: port)
+        }
+        FileHandle.standardError.write(Data("Preview stopped.\n".utf8))
+    }
+
+    /// Runs `work` on Swift's concurrency pool and blocks this (command-line) thread until it ends.
+    private static func wait(for work: @escaping @Sendable () async throws -> Void) -> (any Error)? {
+        final class Box: @unchecked Sendable { var error: (any Error)? }
+        let box = Box(), done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { try await work() } catch { box.error = error }
+            done.signal()
+        }
+        done.wait()
+        return box.error
+    }
+
+    private static func failure(_ error: any Error, host: String, port: Int) -> FolioFailure {
+        if let io = error as? IOError, io.errnoCode == EADDRINUSE {
+            return .invalid("error: port \(port) on \(host) is in use (another preview?); choose another with --port N, or --port 0 for any free port")
+        }
+        if let io = error as? IOError, io.errnoCode == EADDRNOTAVAIL {
+            return .invalid("error: cannot listen on \(host): not an address of this machine (--host)")
+        }
+        return .failed("error: the preview server stopped: \(error)")
+    }
+}
+
+/// Waits for the service group's graceful shutdown (Ctrl-C), then stops renders, the watcher and
+/// the event streams.
+struct PreviewShutdown: Service {
+    let stop: @Sendable () -> Void
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        stop()
+    }
+}
+
+/// Renders on one thread of its own, one render at a time. A save while a render runs is queued:
+/// the running render finishes (its cells stored whole, its reports written whole), then one more
+/// render reads the notebooks as they are by then, however many saves came in between.
+final class RenderLoop: @unchecked Sendable {
+    private let render: Render
+    private let state: PreviewState
+    private let queue = DispatchQueue(label: "folio.preview.render", qos: .userInitiated)
+    private let lock = NSLock()
+    private var running = false
+    private var stopped = false
+    private var changes: [String] = []
+    private var first = true
+    private var lastChange = DispatchTime.now()
+    /// How long a render waits for the files to be quiet: an editor's save through a temporary
+    /// file gives several events within a millisecond or two.
+    static let settle = 0.03
+
+    init(render: Render, state: PreviewState) {
+        self.render = render
+        self.state = state
+    }
+
+    /// Asks for a render; `because` is the changed file (nil for the first render).
+    func request(because changed: String?) {
+        let start = lock.withLock {
+            guard !stopped else { return false }
+            if let changed { changes.append(changed); lastChange = .now() }
+            if running { return false }
+            running = true
+            return true
+        }
+        if start { queue.async { self.drain() } }
+    }
+
+    func stop() { lock.withLock { stopped = true } }
+
+    private func drain() {
+        while true {
+            while true {
+                let quiet = lock.withLock { Double(DispatchTime.now().uptimeNanoseconds - lastChange.uptimeNanoseconds) / 1e9 }
+                if quiet >= Self.settle { break }
+                Thread.sleep(forTimeInterval: Self.settle - quiet)
+            }
+            let reasons: [String]? = lock.withLock {
+                guard !stopped, first || !changes.isEmpty else { running = false; return nil }
+                first = false
+                defer { changes.removeAll() }
+                return changes
+            }
+            guard let reasons else { return }
+            renderOnce(after: reasons)
+        }
+    }
+
+    private func renderOnce(after changes: [String]) {
+        // Editors and tools save through temporary files renamed into place: name what is left.
+        let present = changes.filter { FileManager.default.fileExists(atPath: $0) }
+        let names = Array(Set((present.isEmpty ? changes : present).map { ($0 as NSString).lastPathComponent })).sorted()
+        let why = names.isEmpty ? "Rendering" : "Rendering after a change to \(names.joined(separator: ", "))"
+        FileHandle.standardError.write(Data((why + "\n").utf8))
+        state.publish("status", why + "…")
+        let observer = PreviewObserver(state: state)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let outcome: PreviewState.Outcome
+        do {
+            try render.render(observer: observer)
+            outcome = .rendered(summary: observer.summary, problems: nil)
+        } catch let failure as FolioFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            outcome = failure.code == 1 ? .rendered(summary: observer.summary, problems: failure.message)
+                : .invalid(diagnostics: failure.message)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            outcome = .invalid(diagnostics: "error: \(error)")
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let timed: PreviewState.Outcome
+        if case .rendered(let summary, let problems) = outcome {
+            timed = .rendered(summary: String(format: "in %.2f s · ", seconds) + summary, problems: problems)
+        } else {
+            timed = outcome
+        }
+        state.finish(timed)
+        FileHandle.standardError.write(Data(String(format: "Page updated (render took %.2f s).\n", seconds).utf8))
+    }
+}

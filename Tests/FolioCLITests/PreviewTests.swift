@@ -6,30 +6,17 @@ import Foundation
 /// event, a process exit) with a generous timeout, never a fixed sleep, so a loaded machine only
 /// makes the test slower.
 final class PreviewTests: XCTestCase {
-    static let notebook = """
-    ---
-    title: Live
-    ---
-    Alpha prose. The last square is `=a.sq.last`.
+    /// CacheCommandLineTests' quick notebook (cells a and big, which reads a) with an inline value
+    /// in its prose and a cell c that reads nothing.
+    static let notebook = CacheCommandLineTests.quick
+        .replacingOccurrences(of: "Prose.", with: "Alpha prose. The last square is `=a.sq.last`.") + """
 
-    ```{data}
-    id: a
-    range: {name: i, from: 1, to: 4}
-    columns:
-      sq: =i^2
-    ```
 
     ```{data}
     id: c
     range: {name: k, from: 1, to: 3}
     columns:
       double: =2 * k
-    ```
-
-    ```{claim}
-    id: big
-    that: a.sq.last >= 16
-    says: the last square is at least sixteen
     ```
     """
 
@@ -126,7 +113,7 @@ final class PreviewTests: XCTestCase {
         var dom = try dumpDOM(page)
         XCTAssertTrue(dom.contains("Alpha prose."), dom)
         XCTAssertEqual(lastSquare(dom), "16", dom)
-        XCTAssertTrue(dom.contains("0 reused, 3 computed: a, c, big"), dom)
+        XCTAssertTrue(dom.contains("0 reused, 3 computed: a, big, c"), dom)
         let onDisk = try String(contentsOfFile: output + "/live.html", encoding: .utf8)
         XCTAssertFalse(onDisk.contains("<script"), "rendered reports stay script-free")
         XCTAssertTrue(dom.contains("<script"))
@@ -139,7 +126,8 @@ final class PreviewTests: XCTestCase {
         XCTAssertFalse(dom.contains("Alpha prose."))
         XCTAssertTrue(dom.contains("3 reused, 0 computed"), dom)
 
-        // One cell edited: it and the claim reading it run again, the unrelated cell is reused.
+        // One cell edited: it and the claim reading it run again (the claim now fails, as the
+        // report shows), the unrelated cell is reused.
         let edited = Self.notebook.replacingOccurrences(of: "Alpha prose.", with: "Beta prose.")
             .replacingOccurrences(of: "from: 1, to: 4", with: "from: 1, to: 5")
         try save(edited, to: file)
@@ -147,6 +135,7 @@ final class PreviewTests: XCTestCase {
         dom = try dumpDOM(page)
         XCTAssertEqual(lastSquare(dom), "25", dom)
         XCTAssertTrue(dom.contains("1 reused, 2 computed: a, big"), dom)
+        XCTAssertTrue(dom.contains("callout claim fails"), "the failing claim shows as in the report")
 
         // A mistake: the page shows the located diagnostic, and the last good report a click away.
         let broken = edited.replacingOccurrences(of: "  double: =2 * k", with: "  double: =2 * (k")
@@ -173,6 +162,44 @@ final class PreviewTests: XCTestCase {
         preview.process.waitUntilExit()
         XCTAssertEqual(preview.process.terminationStatus, 0, preview.stderr)
         XCTAssertTrue(preview.stderr.contains("Preview stopped."), preview.stderr)
+    }
+
+    /// A save while a cell trains is queued: the running render completes (its training stored
+    /// whole in the cache), then one more render shows the newer save, reusing that training.
+    func testSaveDuringARenderIsQueuedAfterIt() throws {
+        let dir = try temporaryDirectory(prefix: "folio-preview-queue")
+        let training = """
+        ---
+        title: Queue
+        ---
+        Alpha prose.
+
+        ```{train}
+        id: run
+        task: {kind: modular, modulus: 23, seed: 3}
+        model: {kind: mlp, hidden: 64}
+        optimizer: {kind: adamw, lr: 0.01}
+        steps: 2000
+        seed: 1
+        ```
+        """
+        let file = try write(training, to: "queue.md", in: dir)
+        let preview = try startPreview([file, "--port", "0", "--output", dir.appendingPathComponent("out").path,
+                                        "--cache-dir", dir.appendingPathComponent("cache").path])
+        let events = try HTTPProbe(port: preview.port, path: "/_folio/events")
+        try waitForRender(events, version: 1, preview)
+
+        try save(training.replacingOccurrences(of: "steps: 2000", with: "steps: 2001"), to: file)
+        XCTAssertNotNil(events.nextEvent(["status"]) { $0.hasPrefix("Running {train} run") }, preview.stderr)
+        try save(training.replacingOccurrences(of: "steps: 2000", with: "steps: 2001")
+            .replacingOccurrences(of: "Alpha prose.", with: "Gamma prose."), to: file)
+        try waitForRender(events, version: 3, preview)
+        let page = try HTTPProbe(port: preview.port, path: "/queue.html").response().body
+        XCTAssertTrue(page.contains("Gamma prose."))
+        XCTAssertTrue(page.contains("1 reused, 0 computed"), "the queued render reused the training the first stored")
+        XCTAssertTrue(preview.stderr.contains("{train} run: computed"), preview.stderr)
+        preview.process.interrupt()
+        preview.process.waitUntilExit()
     }
 
     /// Requests that try to leave the output folder, plainly or percent-encoded, are refused; the

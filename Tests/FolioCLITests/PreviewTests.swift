@@ -168,21 +168,13 @@ final class PreviewTests: XCTestCase {
     /// whole in the cache), then one more render shows the newer save, reusing that training.
     func testSaveDuringARenderIsQueuedAfterIt() throws {
         let dir = try temporaryDirectory(prefix: "folio-preview-queue")
-        let training = """
-        ---
-        title: Queue
-        ---
-        Alpha prose.
-
-        ```{train}
-        id: run
-        task: {kind: modular, modulus: 23, seed: 3}
-        model: {kind: mlp, hidden: 64}
-        optimizer: {kind: adamw, lr: 0.01}
-        steps: 2000
-        seed: 1
-        ```
-        """
+        // CacheCommandLineTests' trained notebook, with prose and a training long enough to save during.
+        let training = CacheCommandLineTests.trained
+            .replacingOccurrences(of: "title: Trained\n---\n", with: "title: Trained\n---\nAlpha prose.\n\n")
+            .replacingOccurrences(of: "modulus: 7", with: "modulus: 23")
+            .replacingOccurrences(of: "hidden: 8", with: "hidden: 64")
+            .replacingOccurrences(of: "steps: 5", with: "steps: 2000")
+        XCTAssertTrue(training.contains("Alpha prose.") && training.contains("steps: 2000"))
         let file = try write(training, to: "queue.md", in: dir)
         let preview = try startPreview([file, "--port", "0", "--output", dir.appendingPathComponent("out").path,
                                         "--cache-dir", dir.appendingPathComponent("cache").path])
@@ -191,12 +183,15 @@ final class PreviewTests: XCTestCase {
 
         try save(training.replacingOccurrences(of: "steps: 2000", with: "steps: 2001"), to: file)
         XCTAssertNotNil(events.nextEvent(["status"]) { $0.hasPrefix("Running {train} run") }, preview.stderr)
+        // The page's bar gets the terminal's progress: the step of the total and the loss.
+        XCTAssertNotNil(events.nextEvent(["status"]) { $0.hasPrefix("Running {train} run: ") && $0.contains("/2001  loss ") },
+                        preview.stderr)
         try save(training.replacingOccurrences(of: "steps: 2000", with: "steps: 2001")
             .replacingOccurrences(of: "Alpha prose.", with: "Gamma prose."), to: file)
         try waitForRender(events, version: 3, preview)
         let page = try HTTPProbe(port: preview.port, path: "/queue.html").response().body
         XCTAssertTrue(page.contains("Gamma prose."))
-        XCTAssertTrue(page.contains("1 reused, 0 computed"), "the queued render reused the training the first stored")
+        XCTAssertTrue(page.contains("2 reused, 0 computed"), "the queued render reused the training the first stored")
         XCTAssertTrue(preview.stderr.contains("{train} run: computed"), preview.stderr)
         preview.process.interrupt()
         preview.process.waitUntilExit()

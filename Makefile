@@ -26,7 +26,7 @@ check: build
 bench: build
 	$(FOLIO) bench
 
-# Headless Chromium: the preview test drives it, the browser check opens every report in it.
+# Headless Chromium, which the preview test drives (browser-check installs what it needs itself).
 browser-deps:
 	@bash .ci/ensure-chromium
 

@@ -193,8 +193,15 @@ final class PreviewTests: XCTestCase {
         XCTAssertTrue(page.contains("Gamma prose."))
         XCTAssertTrue(page.contains("2 reused, 0 computed"), "the queued render reused the training the first stored")
         XCTAssertTrue(preview.stderr.contains("{train} run: computed"), preview.stderr)
+
+        // Ctrl-C while a cell trains: the preview stops at once (the render is abandoned, its
+        // cache entry never written in part) and exits 0.
+        try save(training.replacingOccurrences(of: "steps: 2000", with: "steps: 2002"), to: file)
+        XCTAssertNotNil(events.nextEvent(["status"]) { $0.hasPrefix("Running {train} run") }, preview.stderr)
         preview.process.interrupt()
         preview.process.waitUntilExit()
+        XCTAssertEqual(preview.process.terminationStatus, 0, preview.stderr)
+        XCTAssertTrue(preview.stderr.contains("Preview stopped"), preview.stderr)
     }
 
     /// Requests that try to leave the output folder, plainly or percent-encoded, are refused; the

@@ -92,6 +92,15 @@ struct Preview: ParsableCommand {
         if let error = Self.wait(for: { try await group.run() }) {
             throw Self.failure(error, host: host, port: port)
         }
+        if loop.stop() {
+            // A render is still running on its own thread. It is abandoned, not awaited (a training
+            // run could take minutes): every file it writes is renamed into place whole, so at most
+            // a temporary file stays. The exit skips the atexit handlers, because OpenBLAS's waits
+            // for its worker threads, which may be in the middle of that render's product.
+            if temporary { try? FileManager.default.removeItem(atPath: outputDir) }
+            FileHandle.standardError.write(Data("Preview stopped (the render in progress was abandoned).\n".utf8))
+            _exit(0)
+        }
         FileHandle.standardError.write(Data("Preview stopped.\n".utf8))
     }
 

@@ -34,7 +34,9 @@ final class RenderLoop: @unchecked Sendable {
         if start { queue.async { self.drain() } }
     }
 
-    func stop() { lock.withLock { stopped = true } }
+    /// Stops rendering: no render starts after this. Returns whether one is still running.
+    @discardableResult
+    func stop() -> Bool { lock.withLock { stopped = true; return running } }
 
     private func drain() {
         while true {

@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libopenblas-dev pkg-config
 FOLIO := .build/release/folio
 
-.PHONY: report test build deps bench check clean docs browser-check
+.PHONY: report test build deps browser-deps bench check clean docs browser-check
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -28,7 +28,11 @@ check: build
 bench: build
 	$(FOLIO) bench
 
-test: deps
+# Headless Chromium, which the preview test drives (browser-check installs what it needs itself).
+browser-deps:
+	@bash .ci/ensure-chromium
+
+test: deps browser-deps
 	$(SWIFT) test
 
 # Opens every report in $(REPORTS) (default output/) in headless Chromium (installing it if

@@ -14,8 +14,13 @@ struct Console: Sendable {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// `label` (the notebook's name) prefixes every line when several notebooks run at once.
-    func observer(label: String? = nil) -> any ExecutionObserver { ConsoleObserver(console: self, label: label) }
+    /// `label` (the notebook's name) prefixes every line when several notebooks run at once;
+    /// `also` receives every event too (the preview page's progress).
+    func observer(label: String? = nil, also: (any ExecutionObserver)? = nil) -> any ExecutionObserver {
+        let console = ConsoleObserver(console: self, label: label)
+        guard let also else { return console }
+        return ObserverPair(first: console, second: also)
+    }
 
     /// The terminal's width in columns (80 when unknown).
     static func columns() -> Int {
@@ -91,5 +96,22 @@ final class ConsoleObserver: ExecutionObserver, @unchecked Sendable {
         lock.withLock {
             FileHandle.standardError.write(Data("  \(name(cell)): skipped (reads '\(because)', which did not run)\n".utf8))
         }
+    }
+}
+
+/// Passes every execution event to two observers, in order.
+struct ObserverPair: ExecutionObserver {
+    let first: any ExecutionObserver
+    let second: any ExecutionObserver
+
+    func cellStarted(_ cell: CheckedCell) { first.cellStarted(cell); second.cellStarted(cell) }
+    func cellProgress(_ cell: CheckedCell, step: Int, total: Int, status: String) {
+        first.cellProgress(cell, step: step, total: total, status: status)
+        second.cellProgress(cell, step: step, total: total, status: status)
+    }
+    func cellFinished(_ run: CellRun) { first.cellFinished(run); second.cellFinished(run) }
+    func cellSkipped(_ cell: CheckedCell, because: String) {
+        first.cellSkipped(cell, because: because)
+        second.cellSkipped(cell, because: because)
     }
 }

@@ -12,7 +12,7 @@ struct Folio: ParsableCommand {
         The notebook language is documented in docs/notebooks.md.
         """,
         version: version,
-        subcommands: [Render.self, Check.self, Bench.self, Docs.self, Explain.self, CacheCommand.self],
+        subcommands: [Render.self, Preview.self, Check.self, Bench.self, Docs.self, Explain.self, CacheCommand.self],
         defaultSubcommand: nil)
 }
 

@@ -69,7 +69,13 @@ struct Render: ParsableCommand {
     /// BLAS threads each notebook runs with: `threads`, split between `jobs` concurrent notebooks.
     static func threadsPerNotebook(threads: Int, jobs: Int) -> Int { jobs > 1 ? max(1, threads / jobs) : threads }
 
-    func run() throws {
+    func run() throws { try render() }
+
+    /// The one render entry point, shared with `folio preview` (which builds a `Render` from
+    /// arguments and passes `observer`, told of every cell event besides the terminal's), so both
+    /// write the same reports. Throws `FolioFailure`: code 2 when nothing was run (an invalid
+    /// notebook or template), code 1 after writing the reports when a cell or claim failed.
+    func render(observer extra: (any ExecutionObserver)? = nil) throws {
         let files = try NotebookFiles.expand(paths)
         let overrides = try ParameterArguments.parse(parameters)
         let seedList = try seeds.map(SeedArgument.parse)
@@ -113,7 +119,7 @@ struct Render: ParsableCommand {
             let (notebook, seed) = Self.task(tasks[t], of: checked)
             let label = jobs > 1 ? notebook.notebook.name + (seed.map { " seed \($0)" } ?? "") : nil
             if label == nil { console.line(notebook.notebook.file + (seed.map { " (seed \($0))" } ?? "")) }
-            let result = NotebookExecutor(threads: threadsEach, observer: console.observer(label: label), cache: cache)
+            let result = NotebookExecutor(threads: threadsEach, observer: console.observer(label: label, also: extra), cache: cache)
                 .runReportingCache(notebook, only: SeedRuns.cells(of: notebook, seedIndex: tasks[t].seed, threads: threadsEach, cache: cache))
             if cache != nil { console.line("  \(label.map { "[\($0)] " } ?? "")\(result.cache.summaryLine)") }
             return (seed ?? 0, result.run, result.cache)

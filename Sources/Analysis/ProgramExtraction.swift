@@ -41,6 +41,9 @@ public struct ExtractedProgram: Sendable, Equatable, CustomStringConvertible {
     public var agreement: Double
     /// Fraction of the p² inputs where the network's argmax is (a + b) mod p.
     public var networkAccuracy: Double
+    /// For a program read off the logits: the share of the centred logit energy its terms carry
+    /// (`LogitFourierTerms.explainedFraction`); nil for a program read off an MLP's weights.
+    public var explainedFraction: Double? = nil
 
     /// The program's logits on input (a, b).
     public func logits(a: Int, b: Int) -> [Double] {
@@ -55,7 +58,11 @@ public struct ExtractedProgram: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var lines = ["logit(q) = Σ_σ C_σ·cos(2πσ(a + b − q)/\(p) + Δ_σ) over \(terms.count) frequencies"]
         for t in terms.sorted(by: { $0.amplitude > $1.amplitude }) {
-            lines.append(String(format: "  σ = %d: %d neurons, C = %.4g, Δ = %+.3f rad", t.frequency, t.neuronCount, t.amplitude, t.phase))
+            let neurons = self.neurons.isEmpty ? "" : String(format: "%d neurons, ", t.neuronCount)
+            lines.append("  σ = \(t.frequency): \(neurons)" + String(format: "C = %.4g, Δ = %+.3f rad", t.amplitude, t.phase))
+        }
+        if let explainedFraction {
+            lines.append(String(format: "the terms carry %.1f%% of the logits' centred energy", 100 * explainedFraction))
         }
         lines.append(String(format: "accuracy %.4f on all %d inputs; agreement with the network %.4f (network accuracy %.4f)",
                             accuracy, p * p, agreement, networkAccuracy))

@@ -28,8 +28,10 @@ public struct CellKeys: Sendable {
     /// cross-entropy use the polynomial exponential of `SoftmaxExponentials`. 3: the one-hot MLP
     /// forms its hidden gradient in blocks of rows (`Variable.embeddingSumLinear`). 4: its tables'
     /// gradients are summed over the rows in one pass instead of two halves. 5: {llc} reports
-    /// `drift`. 6: and notes chains that had not settled.
-    public static let engineVersion = "folio-engine-6"
+    /// `drift`. 6: and notes chains that had not settled. 7: {fourier}'s restricted and excluded
+    /// loss are computed on the logits (Nanda et al.), not by projecting the embedding; the
+    /// transformer computes attention from per-(position, token) tables.
+    public static let engineVersion = "folio-engine-7"
 
     public struct Entry: Sendable, Equatable {
         public var key: String

@@ -16,7 +16,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Untimed warm-up steps.")
     var warmup: Int = 20
 
-    @Option(help: "Timed SGLD draws (one chain) on the trained benchmark model.")
+    @Option(help: "Timed SGLD draws (one chain) on the MLP benchmark model; 0 skips SGLD.")
     var draws: Int = 100
 
     @Option(help: "BLAS threads.")
@@ -36,12 +36,15 @@ struct Bench: ParsableCommand {
             rows.append(training)
         }
 
-        let sgld = sgldDrawsPerSecond()
-        print("SGLD on the benchmark model (Double, full batch, 1 chain): \(format(sgld.perSecond)) draws/s (\(draws) draws, d = \(sgld.dimension))")
+        let sgld = draws > 0 ? sgldDrawsPerSecond() : (perSecond: Double.nan, dimension: 0)
+        if draws > 0 {
+            print("SGLD on the benchmark model (Double, full batch, 1 chain): \(format(sgld.perSecond)) draws/s (\(draws) draws, d = \(sgld.dimension))")
+        }
         print("""
 
         | model | training steps/s (median step) | step matmul GFLOP/s | sgemm GFLOP/s (same run) | efficiency (step ÷ sgemm) |
         |---|---|---|---|---|
+
         """ + rows.map {
             "| \($0.model.rawValue) | \(format($0.stepsPerSecondMedian)) | \(format($0.stepGFLOPs)) | \(format($0.sgemmGFLOPs)) | \(format(100 * $0.efficiency))% |"
         }.joined(separator: "\n") + "\n\nSGLD draws/s: \(format(sgld.perSecond))")

@@ -48,15 +48,16 @@ extension TrainedModel {
         return measures
     }
 
+    /// The embedding's key frequencies at `flat`: the fewest holding `fraction` of its norm² (nil
+    /// without a token embedding).
+    public func keyFrequencies(at flat: [Double]? = nil, fraction: Double = 0.9) -> [Int]? {
+        tokenEmbedding(at: flat).map { frequencyNorms(embedding: $0).keyFrequencies(fraction: fraction) }
+    }
+
     /// The algorithm read off the logits along `keyFrequencies` (nil = the embedding's own key
     /// frequencies at `flat`); nil without a full grid of inputs or a token embedding.
     public func logitProgram(at flat: [Double]? = nil, keyFrequencies given: [Int]? = nil, keyFraction: Double = 0.9) -> ExtractedProgram? {
-        guard let grid = modularGrid else { return nil }
-        let keys: [Int]
-        if let given { keys = given } else {
-            guard let embedding = tokenEmbedding(at: flat) else { return nil }
-            keys = frequencyNorms(embedding: embedding).keyFrequencies(fraction: keyFraction)
-        }
+        guard let grid = modularGrid, let keys = given ?? keyFrequencies(at: flat, fraction: keyFraction) else { return nil }
         return extractProgram(logits: gridForward(grid, at: flat).logits, p: grid.p, keyFrequencies: keys)
     }
 }

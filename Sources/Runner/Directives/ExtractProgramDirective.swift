@@ -22,7 +22,7 @@ public enum ExtractProgramDirective: Directive {
         let options = cell.options
         let (id, run) = try context.trainingRun(options)
         let model = run.model
-        let finalKeys = model.architecture is OneHotMLP ? nil : model.logitProgram()?.terms.map(\.frequency)
+        let finalKeys = model.architecture is OneHotMLP ? nil : model.keyFrequencies()
         func program(_ flat: [Double]?) throws -> ExtractedProgram {
             if let network = model.gromovMLP(at: flat) { return extractProgram(network) }
             if !(model.architecture is OneHotMLP), let program = model.logitProgram(at: flat, keyFrequencies: finalKeys) { return program }

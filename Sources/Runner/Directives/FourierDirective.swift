@@ -30,16 +30,15 @@ public enum FourierDirective: Directive {
         let (id, run) = try context.trainingRun(options)
         let keyFraction = try options.number("key_fraction", default: 0.9)
         let topK = try options.int("top_k", default: 5)
+        let noEmbedding = Diagnostic(at: options.location(of: "model"),
+                                     "'\(id)' is neither a one-hot MLP nor a transformer on a task over Z_p, so it has no token embedding to analyse")
         func measures(_ flat: [Double]?, keys: [Int]? = nil) throws -> FourierMeasures {
-            guard let m = run.model.fourierMeasures(at: flat, keyFrequencies: keys, keyFraction: keyFraction) else {
-                throw Diagnostic(at: options.location(of: "model"),
-                                 "'\(id)' is neither a one-hot MLP nor a transformer on a task over Z_p, so it has no token embedding to analyse")
-            }
+            guard let m = run.model.fourierMeasures(at: flat, keyFrequencies: keys, keyFraction: keyFraction) else { throw noEmbedding }
             return m
         }
         if options.has("checkpoints") {
             let steps = try run.checkpointSteps(options, id: id)
-            let keys = try measures(nil).keyFrequencies
+            guard let keys = run.model.keyFrequencies(fraction: keyFraction) else { throw noEmbedding }
             var rows: [(Int, FourierMeasures)] = []
             for (i, step) in steps.enumerated() {
                 context.progress(i, steps.count, "checkpoint \(step)")

@@ -47,7 +47,7 @@ struct Bench: ParsableCommand {
 
         """ + rows.map {
             "| \($0.model.rawValue) | \(format($0.stepsPerSecondMedian)) | \(format($0.stepGFLOPs)) | \(format($0.sgemmGFLOPs)) | \(format(100 * $0.efficiency))% |"
-        }.joined(separator: "\n") + "\n\nSGLD draws/s: \(format(sgld.perSecond))")
+        }.joined(separator: "\n") + (draws > 0 ? "\n\nSGLD draws/s: \(format(sgld.perSecond))" : ""))
     }
 
     /// SGLD draws per second on the benchmark model (one-hot MLP p = 97, hidden 512, quadratic,

@@ -35,15 +35,10 @@ public func neuronFrequencyNorms(activations: DenseMatrix, p: Int) -> NeuronFreq
     precondition(activations.rows == p * p, "neuronFrequencyNorms: expected p² = \(p * p) rows")
     let basis = FourierBasis(p: p)
     let m = activations.columns
-    // Step 1: T = B · A_all where A_all is p × (p·m) (row a, column b·m + j): contracts over a.
-    let t = basis.matrix * DenseMatrix(rows: p, columns: p * m, values: activations.values)
-    // Step 2: for each a-coefficient i, the block T_i (p × m, rows b) gives C[i, ·, j] = B · T_i.
     let kMax = basis.maxFrequency
     var energy = [Double](repeating: 0, count: m * (kMax + 1))
     var nonConstant = [Double](repeating: 0, count: m)
-    for i in 0..<p {
-        let block = DenseMatrix(rows: p, columns: m, values: Array(t.values[(i * p * m)..<((i + 1) * p * m)]))
-        let c = basis.matrix * block
+    forEachNeuronCoefficientBlock(activations: activations, p: p, basis: basis) { i, c in
         let fa = basis.frequencies[i]
         for r in 0..<p {
             let fb = basis.frequencies[r]
@@ -68,4 +63,18 @@ public func neuronFrequencyNorms(activations: DenseMatrix, p: Int) -> NeuronFreq
         fraction[j] = nonConstant[j] > 0 ? energy[j * (kMax + 1) + best] / nonConstant[j] : 0
     }
     return NeuronFrequencyTable(p: p, norms: norms, dominantFrequency: dominant, dominantFraction: fraction)
+}
+
+/// The 2-D Fourier coefficients of every neuron's activation table, one block per basis row i of
+/// the first operand: `body(i, c)` receives c (p × m) with c[r, j] = C_j[i, r], C_j = B·A_j·Bᵀ.
+/// `activations` is p² × m with row a·p + b. Two products: T = B·A (p × p·m, contracting a), then
+/// B·T_i for each block.
+func forEachNeuronCoefficientBlock(activations: DenseMatrix, p: Int, basis: FourierBasis, _ body: (Int, DenseMatrix) -> Void) {
+    precondition(activations.rows == p * p, "expected p² = \(p * p) rows of activations")
+    let m = activations.columns
+    let t = basis.matrix * DenseMatrix(rows: p, columns: p * m, values: activations.values)
+    for i in 0..<p {
+        let block = DenseMatrix(rows: p, columns: m, values: Array(t.values[(i * p * m)..<((i + 1) * p * m)]))
+        body(i, basis.matrix * block)
+    }
 }

@@ -41,6 +41,9 @@ public struct ExtractedProgram: Sendable, Equatable, CustomStringConvertible {
     public var agreement: Double
     /// Fraction of the p² inputs where the network's argmax is (a + b) mod p.
     public var networkAccuracy: Double
+    /// For a program read off the logits: the share of the centred logit energy its terms carry
+    /// (`LogitFourierTerms.explainedFraction`); nil for a program read off an MLP's weights.
+    public var explainedFraction: Double? = nil
 
     /// The program's logits on input (a, b).
     public func logits(a: Int, b: Int) -> [Double] {
@@ -57,8 +60,11 @@ public struct ExtractedProgram: Sendable, Equatable, CustomStringConvertible {
         for t in terms.sorted(by: { $0.amplitude > $1.amplitude }) {
             // "1 neuron", and "+0.000" rather than "-0.000" for a phase that rounds to zero.
             let phase = abs(t.phase) < 0.0005 ? 0 : t.phase
-            let neurons = t.neuronCount == 1 ? "1 neuron" : "\(t.neuronCount) neurons"
-            lines.append("  σ = \(t.frequency): \(neurons), " + String(format: "C = %.4g, Δ = %+.3f rad", t.amplitude, phase))
+            let neurons = self.neurons.isEmpty ? "" : (t.neuronCount == 1 ? "1 neuron, " : "\(t.neuronCount) neurons, ")
+            lines.append("  σ = \(t.frequency): \(neurons)" + String(format: "C = %.4g, Δ = %+.3f rad", t.amplitude, phase))
+        }
+        if let explainedFraction {
+            lines.append(String(format: "the terms carry %.1f%% of the logits' centred energy", 100 * explainedFraction))
         }
         lines.append(String(format: "accuracy %.4f on all %d inputs; agreement with the network %.4f (network accuracy %.4f)",
                             accuracy, p * p, agreement, networkAccuracy))

@@ -16,31 +16,38 @@ struct Bench: ParsableCommand {
     @Option(help: "Untimed warm-up steps.")
     var warmup: Int = 20
 
-    @Option(help: "Timed SGLD draws (one chain) on the trained benchmark model.")
+    @Option(help: "Timed SGLD draws (one chain) on the MLP benchmark model; 0 skips SGLD.")
     var draws: Int = 100
 
     @Option(help: "BLAS threads.")
     var threads: Int = 2
 
+    @Option(help: "Models to time: mlp, transformer (default: both).")
+    var model: [BenchmarkModel] = BenchmarkModel.allCases
+
     func run() throws {
         #if DEBUG
         print("warning: this is a debug build; time a release build (swift build -c release).")
         #endif
-        let training = runTrainingBenchmark(steps: steps, warmup: warmup, threads: threads)
-        print("Training: " + training.description.replacingOccurrences(of: "\n", with: "\n  "))
+        var rows: [BenchmarkReport] = []
+        for benchmark in model {
+            let training = runTrainingBenchmark(benchmark, steps: steps, warmup: warmup, threads: threads)
+            print("Training: " + training.description.replacingOccurrences(of: "\n", with: "\n  "))
+            rows.append(training)
+        }
 
-        let sgld = sgldDrawsPerSecond()
-        print("SGLD on the benchmark model (Double, full batch, 1 chain): \(format(sgld.perSecond)) draws/s (\(draws) draws, d = \(sgld.dimension))")
+        let sgld = draws > 0 ? sgldDrawsPerSecond() : (perSecond: Double.nan, dimension: 0)
+        if draws > 0 {
+            print("SGLD on the benchmark model (Double, full batch, 1 chain): \(format(sgld.perSecond)) draws/s (\(draws) draws, d = \(sgld.dimension))")
+        }
         print("""
 
-        | figure | value |
-        |---|---|
-        | training steps/s (median step) | \(format(training.stepsPerSecondMedian)) |
-        | step matmul GFLOP/s | \(format(training.stepGFLOPs)) |
-        | sgemm GFLOP/s (same run) | \(format(training.sgemmGFLOPs)) |
-        | step efficiency (step GFLOP/s ÷ sgemm) | \(format(100 * training.efficiency))% |
-        | SGLD draws/s | \(format(sgld.perSecond)) |
-        """)
+        | model | training steps/s (median step) | step matmul GFLOP/s | sgemm GFLOP/s (same run) | efficiency (step ÷ sgemm) |
+        |---|---|---|---|---|
+
+        """ + rows.map {
+            "| \($0.model.rawValue) | \(format($0.stepsPerSecondMedian)) | \(format($0.stepGFLOPs)) | \(format($0.sgemmGFLOPs)) | \(format(100 * $0.efficiency))% |"
+        }.joined(separator: "\n") + (draws > 0 ? "\n\nSGLD draws/s: \(format(sgld.perSecond))" : ""))
     }
 
     /// SGLD draws per second on the benchmark model (one-hot MLP p = 97, hidden 512, quadratic,
@@ -65,3 +72,5 @@ struct Bench: ParsableCommand {
 }
 
 import Foundation
+
+extension BenchmarkModel: ExpressibleByArgument {}

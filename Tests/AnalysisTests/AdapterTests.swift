@@ -70,9 +70,10 @@ final class AdapterTests: XCTestCase {
         XCTAssertNil(model.tokenEmbedding())
     }
 
-    /// Row a of the token embedding holds input.0[a, ·] then input.1[a, ·]; replacing it writes
-    /// each block back to its own position's table and leaves the output weights alone.
-    func testTokenEmbeddingAndItsInverse() throws {
+    /// Row a of the token embedding holds input.0[a, ·] then input.1[a, ·] (the analyses read its
+    /// Fourier spectrum over Z_p, so a swapped position block or a transposed table would move
+    /// the spectrum without changing the shape).
+    func testTokenEmbeddingPlacesEachPositionsTable() throws {
         let model = try handSetOneHotMLP()
         let e = try XCTUnwrap(model.tokenEmbedding())
         XCTAssertEqual(e.rows, 3)
@@ -80,17 +81,6 @@ final class AdapterTests: XCTestCase {
         for a in 0..<3 {
             XCTAssertEqual(e.row(a), (0..<6).map { Double(100 + 10 * a + $0) } + (0..<6).map { Double(200 + 10 * a + $0) }, "row \(a)")
         }
-        // A new embedding with entries that name their place: E[a, b·6 + k] = 1000·b + 10·a + k.
-        var replacement = DenseMatrix(rows: 3, columns: 12)
-        for a in 0..<3 { for b in 0..<2 { for k in 0..<6 { replacement[a, b * 6 + k] = Double(1000 * b + 10 * a + k) } } }
-        let flat = model.flatParameters(replacingEmbeddingWith: replacement)
-        let p = model.parameters(at: flat)
-        XCTAssertEqual(p["input.0"][2, 5], 25)
-        XCTAssertEqual(p["input.1"][1, 3], 1013)
-        XCTAssertEqual(p["output"], model.parameters["output"])
-        XCTAssertEqual(try XCTUnwrap(model.tokenEmbedding(at: flat)), replacement)
-        // And the round trip from the model's own embedding is the identity.
-        XCTAssertEqual(model.flatParameters(replacingEmbeddingWith: e), model.flatParameters())
     }
 
     /// The ReLU view of a one-hidden-layer MLP copies W1, b1, W2, b2 and computes the same function.

@@ -91,22 +91,4 @@ final class FourierTests: XCTestCase {
         // All of neuron 0's energy ‖A‖_F² = p²/2 sits at frequency 4.
         XCTAssertEqual(table.norms[0, 3] * table.norms[0, 3], Double(p * p) / 2, accuracy: 1e-9)
     }
-
-    /// Restricted loss keeps only the key frequencies, excluded loss removes them. Embedding =
-    /// planted (frequencies 5, 31) + a component at frequency 7, loss = ‖E′ − planted‖²: the full loss
-    /// is ‖noise‖², the restricted loss 0 (the frequency-7 part is dropped) and the excluded loss
-    /// ‖planted‖² + ‖noise‖² (orthogonal parts).
-    func testRestrictedAndExcludedLoss() {
-        let planted = plantedEmbedding(p: 97, frequencies: [5, 31], d: 8, seed: 4)
-        let noise = plantedEmbedding(p: 97, frequencies: [7], d: 8, seed: 5)
-        let e = DenseMatrix(rows: 97, columns: 8, values: zip(planted.values, noise.values).map { $0 + $1 })
-        let key = frequencyNorms(embedding: planted).keyFrequencies()
-        let result = fourierAblation(embedding: e, keyFrequencies: key) { m in
-            zip(m.values, planted.values).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        }
-        let n2 = noise.frobeniusNorm * noise.frobeniusNorm, p2 = planted.frobeniusNorm * planted.frobeniusNorm
-        XCTAssertEqual(result.fullLoss, n2, accuracy: 1e-8)
-        XCTAssertEqual(result.restrictedLoss, 0, accuracy: 1e-8)
-        XCTAssertEqual(result.excludedLoss, n2 + p2, accuracy: 1e-8)
-    }
 }

@@ -123,3 +123,22 @@ final class TrainerTests: XCTestCase {
         XCTAssertThrowsError(try JSONDecoder().decode(TrainingConfig.self, from: Data(bad.utf8)))
     }
 }
+
+final class CheckpointScheduleTests: XCTestCase {
+    func testSchedules() {
+        XCTAssertEqual(CheckpointSchedule.steps([500, 0, 500]).steps(through: 1000), [0, 500])
+        XCTAssertEqual(CheckpointSchedule.every(300).steps(through: 1000), [0, 300, 600, 900, 1000])
+        XCTAssertEqual(CheckpointSchedule.every(250).steps(through: 1000), [0, 250, 500, 750, 1000])
+        let log = CheckpointSchedule.logSpaced(5).steps(through: 9999)
+        // exp(i/4·ln 10⁴) − 1: 0, 9, 99, 999, 9999.
+        XCTAssertEqual(log, [0, 9, 99, 999, 9999])
+        XCTAssertLessThanOrEqual(CheckpointSchedule.logSpaced(30).steps(through: 20).count, 21)
+    }
+
+    func testEveryKeepsOnlyTheScheduledSteps() throws {
+        var config = TrainingConfig(task: .modular(.add, modulus: 7, trainFraction: 0.6), model: ModelConfig(kind: .onehotMLP, hidden: 8),
+                                    loss: .crossEntropy, optimizer: OptimizerConfig(kind: .adamw, lr: 1e-2), steps: 25)
+        config.checkpoints = CheckpointSchedule.every(10).steps(through: config.steps)
+        XCTAssertEqual(try train(config).checkpoints.map(\.step), [0, 10, 20, 25])
+    }
+}

@@ -135,6 +135,51 @@ final class TrainingDirectiveTests: XCTestCase {
         XCTAssertTrue((0...1).contains(accuracy))
     }
 
+    /// A transformer with `checkpoints: {every: 2}`: {fourier} and {extract_program} give one row per
+    /// kept step, along the final parameters' key frequencies.
+    func testTransformerAnalysesOverAScheduleOfCheckpoints() throws {
+        let run = try runNotebook("""
+        ```{train}
+        id: t
+        task: {kind: modular, op: add, modulus: 7, train_fraction: 0.5, seed: 0}
+        model: {kind: transformer, d_model: 8, heads: 2, d_mlp: 16}
+        steps: 5
+        checkpoints: {every: 2}
+        ```
+
+        ```{fourier}
+        id: f
+        model: t
+        checkpoints: all
+        ```
+
+        ```{extract_program}
+        id: prog
+        model: t
+        checkpoints: [0, 5]
+        ```
+        """)
+        let f = try XCTUnwrap(try output(run, 1).value?.record)
+        XCTAssertEqual(f["step"]?.numbers, [0, 2, 4, 5])
+        for column in ["key_fraction", "embedding_gini", "neuron_gini", "restricted_loss", "excluded_loss", "full_loss", "logit_share"] {
+            let values = try XCTUnwrap(f[column]?.numbers, column)
+            XCTAssertEqual(values.count, 4, column)
+            XCTAssertTrue(values.allSatisfy(\.isFinite), column)
+        }
+        let keys = try XCTUnwrap(f["key_frequencies"]?.numbers)
+        XCTAssertFalse(keys.isEmpty)
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(f["key_fraction"]?.numbers).last!, 0.9 - 1e-12, "the final key set holds 90% by definition")
+        let program = try XCTUnwrap(try output(run, 2).value?.record)
+        XCTAssertEqual(program["step"]?.numbers, [0, 5])
+        XCTAssertEqual(program["frequencies"]?.numbers, keys)
+    }
+
+    func testBadCheckpointScheduleIsLocated() {
+        let found = problems("```{train}\ntask: {kind: modular, modulus: 7}\nmodel: {kind: onehot_mlp}\nsteps: 3\ncheckpoints: {evry: 2}\n```\n")
+        XCTAssertEqual(found.first?.location.line, 5)
+        XCTAssertEqual(found.first?.note, "did you mean 'every'?")
+    }
+
     func testFourierNamesAMissingCheckpoint() throws {
         let run = try runNotebook(tiny + "\n\n```{fourier}\nmodel: run\nstep: 3\n```\n")
         guard case .failed(let d) = run.cells[1].status else { return XCTFail("expected a failure") }

@@ -37,12 +37,17 @@ extension TrainedModel {
         return GromovMLP(p: p, u: DenseMatrix(u), w: DenseMatrix(w))
     }
 
-    /// The input embedding of a one-hot pair MLP as a p×(positions·hidden) matrix: row a holds the
-    /// weights that token a feeds into every neuron from each input position, side by side. Its
-    /// Fourier spectrum over Z_p is what grokking collapses onto a few frequencies.
+    /// The token embedding whose Fourier spectrum over Z_p grokking collapses onto a few
+    /// frequencies. For a one-hot pair MLP, a p×(positions·hidden) matrix: row a holds the weights
+    /// that token a feeds into every neuron from each input position, side by side. For a
+    /// transformer, W_E's rows of the p tokens (the "=" row left out), p × d_model.
     public func tokenEmbedding(at flat: [Double]? = nil) -> DenseMatrix? {
-        guard let positions = embeddingPositions else { return nil }
         let p = parameters(at: flat)
+        if architecture is Transformer, let tokens = dataset.vocabulary {
+            let e = p["embed"], d = e.shape[1]
+            return DenseMatrix(rows: tokens, columns: d, values: Array(e.scalars[0..<(tokens * d)]))
+        }
+        guard let positions = embeddingPositions else { return nil }
         let blocks = positions.map { DenseMatrix(p[$0]) }
         let rows = blocks[0].rows, width = blocks[0].columns
         var values = [Double](repeating: 0, count: rows * width * blocks.count)
@@ -52,21 +57,6 @@ extension TrainedModel {
             }
         }
         return DenseMatrix(rows: rows, columns: width * blocks.count, values: values)
-    }
-
-    /// The flat parameters with the token embedding replaced (the inverse of `tokenEmbedding`).
-    public func flatParameters(replacingEmbeddingWith embedding: DenseMatrix, at flat: [Double]? = nil) -> [Double] {
-        guard let positions = embeddingPositions else { return flat ?? flatParameters() }
-        var p = parameters(at: flat)
-        let width = embedding.columns / positions.count
-        for (b, name) in positions.enumerated() {
-            var block = p[name]
-            for a in 0..<embedding.rows {
-                for k in 0..<width { block.scalars[a * width + k] = embedding.values[(a * positions.count + b) * width + k] }
-            }
-            p[name] = block
-        }
-        return p.flattened()
     }
 
     /// Names of the per-position embedding tables `input.t` of a one-hot MLP, in order.

@@ -3,11 +3,12 @@ import Tensors
 
 /// The figures of `folio bench` for the training core.
 public struct BenchmarkReport: Sendable, CustomStringConvertible {
+    /// Which model was timed.
+    public var model: BenchmarkModel
     public var steps: Int
     public var warmup: Int
     public var threads: Int
     public var modulus: Int
-    public var hidden: Int
     public var trainExamples: Int
     /// Per-step wall times (seconds) of the timed steps.
     public var stepTimes: [Double]
@@ -15,9 +16,7 @@ public struct BenchmarkReport: Sendable, CustomStringConvertible {
     public var stepsPerSecondMedian: Double
     /// Timed steps / total time of the timed steps.
     public var stepsPerSecondMean: Double
-    /// Matrix-product FLOPs of one step: 3·2·n·hidden·p (the output layer's forward product and
-    /// its two backward products; the first layer is an embedding look-up without a product),
-    /// counted as the PyTorch peer counts them.
+    /// Matrix-product FLOPs of one step (`BenchmarkModel.matmulFLOPs`).
     public var matmulFLOPsPerStep: Double
     /// matmulFLOPsPerStep / median step time, in GFLOP/s.
     public var stepGFLOPs: Double
@@ -36,7 +35,7 @@ public struct BenchmarkReport: Sendable, CustomStringConvertible {
             return String(Double((x * scale).rounded()) / scale)
         }
         return """
-        one-hot MLP p=\(modulus) hidden=\(hidden) quadratic, n_train=\(trainExamples), full batch, cross-entropy, AdamW, \(threads) threads
+        \(model.summary), n_train=\(trainExamples), full batch, cross-entropy, AdamW, \(threads) threads
         steps/s (median step) \(f(stepsPerSecondMedian))   steps/s (mean) \(f(stepsPerSecondMean))   ms/step \(f(1000 / stepsPerSecondMedian, 2))
         step GFLOP/s \(f(stepGFLOPs))   sgemm GFLOP/s \(f(sgemmGFLOPs))   efficiency \(f(100 * efficiency))%   final loss \(f(finalLoss, 4))
         ms per step: forward \(f(phaseMilliseconds[0], 2)), loss \(f(phaseMilliseconds[1], 2)), backward \(f(phaseMilliseconds[2], 2)), update \(f(phaseMilliseconds[3], 2))
@@ -44,17 +43,57 @@ public struct BenchmarkReport: Sendable, CustomStringConvertible {
     }
 }
 
-/// Times full-batch training of the benchmark model of issue 3 — the one-hot pair MLP, p = 97,
-/// hidden 512, quadratic activation, train fraction 0.5, cross-entropy, AdamW (lr 1e-3, weight
-/// decay 1, betas (0.9, 0.98)), Float — as the PyTorch peer does: `warmup` untimed steps, then
-/// `steps` timed steps (forward, backward and update each), with `threads` BLAS threads. Also
-/// measures the machine's sgemm rate in the same run.
-public func runTrainingBenchmark(steps: Int = 200, warmup: Int = 20, threads: Int = 2) -> BenchmarkReport {
+/// The models `folio bench` times, each on its task's full training set as a batch.
+public enum BenchmarkModel: String, Sendable, CaseIterable {
+    /// The one-hot pair MLP of issue 3: p = 97, hidden 512, quadratic, train fraction 0.5.
+    case onehotMLP = "mlp"
+    /// Nanda et al.'s (2023) transformer: p = 113, d_model 128, 4 heads, d_mlp 512, ReLU, train
+    /// fraction 0.3 (3,830 examples).
+    case transformer
+
+    var modulus: Int { self == .onehotMLP ? 97 : 113 }
+    var trainFraction: Double { self == .onehotMLP ? 0.5 : 0.3 }
+
+    public var summary: String {
+        switch self {
+        case .onehotMLP: "one-hot MLP p=97 hidden=512 quadratic"
+        case .transformer: "transformer p=113 d_model=128 heads=4 d_mlp=512 relu"
+        }
+    }
+
+    func architecture() -> any Architecture {
+        switch self {
+        case .onehotMLP: OneHotMLP(vocabulary: 97, hidden: 512, outputs: 97, activation: .quadratic)
+        case .transformer: Transformer(vocabulary: 113, sequenceLength: 2, dModel: 128, heads: 4, dMLP: 512, outputs: 113)
+        }
+    }
+
+    /// The matrix-product FLOPs of one step on n examples, three products (forward, and the
+    /// gradients of both factors) of 2·m·k·n FLOPs for each product over the examples:
+    /// - one-hot MLP: the output layer, 3·2·n·512·97 (the first layer is an embedding look-up);
+    /// - transformer: the MLP's two layers and the unembedding at the last position,
+    ///   3·2·n·(2·128·512 + 128·113). Attention is computed from per-(position, token) tables
+    ///   (`Variable.tableAttention`); their products, 3% more, are not counted.
+    /// The PyTorch peers compute the same products (and the transformer peer's `last` form also
+    /// its keys and values at every position).
+    func matmulFLOPs(examples n: Int) -> Double {
+        switch self {
+        case .onehotMLP: 3 * 2 * Double(n) * 512 * 97
+        case .transformer: 3 * 2 * Double(n) * (2 * 128 * 512 + 128 * 113)
+        }
+    }
+}
+
+/// Times full-batch training of a benchmark model — cross-entropy, AdamW (lr 1e-3, weight decay 1,
+/// betas (0.9, 0.98)), Float — as the PyTorch peers do: `warmup` untimed steps, then `steps` timed
+/// steps (forward, backward and update each), with `threads` BLAS threads. Also measures the
+/// machine's sgemm rate in the same run.
+public func runTrainingBenchmark(_ benchmark: BenchmarkModel = .onehotMLP, steps: Int = 200, warmup: Int = 20, threads: Int = 2) -> BenchmarkReport {
     setBLASThreads(threads)
     keepFreedTensorMemory()
-    let p = 97, hidden = 512
-    let dataset = try! Dataset.modular(.add, modulus: p, trainFraction: 0.5, seed: 0)
-    let model = OneHotMLP(vocabulary: p, hidden: hidden, outputs: p, activation: .quadratic)
+    let p = benchmark.modulus
+    let dataset = try! Dataset.modular(.add, modulus: p, trainFraction: benchmark.trainFraction, seed: 0)
+    let model = benchmark.architecture()
     var rng = RandomGenerator(seed: 0)
     var parameters = model.makeParameters(using: &rng, as: Float.self)
     var optimizer = Optimizer<Float>(OptimizerConfig(kind: .adamw, lr: 1e-3, weightDecay: 1.0, betas: [0.9, 0.98]))
@@ -84,9 +123,9 @@ public func runTrainingBenchmark(steps: Int = 200, warmup: Int = 20, threads: In
     let median = sorted.isEmpty ? .nan : (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
     let total = times.reduce(0, +)
     let n = dataset.train.count
-    let flops = 3 * 2 * Double(n) * Double(hidden) * Double(p)
+    let flops = benchmark.matmulFLOPs(examples: n)
     return BenchmarkReport(
-        steps: steps, warmup: warmup, threads: threads, modulus: p, hidden: hidden, trainExamples: n, stepTimes: times,
+        model: benchmark, steps: steps, warmup: warmup, threads: threads, modulus: p, trainExamples: n, stepTimes: times,
         stepsPerSecondMedian: 1 / median, stepsPerSecondMean: Double(times.count) / total,
         matmulFLOPsPerStep: flops, stepGFLOPs: flops / median / 1e9, sgemmGFLOPs: measureSgemmGFLOPs(),
         phaseMilliseconds: phases.map { 1000 * $0 / Double(Swift.max(steps, 1)) }, finalLoss: lastLoss)

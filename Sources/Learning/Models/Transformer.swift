@@ -61,27 +61,37 @@ public struct Transformer: Architecture, Equatable {
         guard case let .tokens(tokens, width) = input, width == sequenceLength else {
             preconditionFailure("Transformer: expects \(sequenceLength) tokens per example")
         }
-        let n = tokens.count / width, T = positions, d = dModel, H = heads, dh = dHead
-        var sequence = [Int]()
-        sequence.reserveCapacity(n * T)
-        for i in 0..<n {
-            sequence.append(contentsOf: tokens[(i * width)..<((i + 1) * width)])
-            sequence.append(vocabulary)
-        }
-        let x0 = p["embed"].gatheringRows(sequence).reshaped([n, T, d]) + p["pos"]
+        precondition(tokens.allSatisfy { $0 >= 0 && $0 <= vocabulary }, "Transformer: a token is outside 0...\(vocabulary)")
+        let n = tokens.count / width, T = positions, d = dModel, H = heads, dh = dHead, rowsPerPosition = vocabulary + 1
         // Only the last position's logits are read and there is one layer, so the query, the
-        // attention output and the MLP are needed at the last position alone (it attends to every
-        // position, so the causal mask excludes nothing there); keys and values use all positions.
-        // The logits are those of the full causal computation.
-        let flat = x0.reshaped([n * T, d])
-        let last0 = x0.slice(alongAxis: 1, (T - 1)..<T).reshaped([n, d])
-        let q = last0.matmul(p["attn.q"], transposeOther: true).reshaped([n, H, 1, dh])
-        let k = flat.matmul(p["attn.k"], transposeOther: true).reshaped([n, T, H, dh]).permuted([0, 2, 1, 3])
-        let v = flat.matmul(p["attn.v"], transposeOther: true).reshaped([n, T, H, dh]).permuted([0, 2, 1, 3])
-        let scores = (q * k).sum(alongAxis: 3) * S(1 / Double(dh).squareRoot())      // [n, H, T]
-        let attention = scores.softmax().reshaped([n, H, T, 1])
-        let z = (attention * v).sum(alongAxis: 2).reshaped([n, d])                      // [n, H·dh]
-        let x1 = last0 + z.matmul(p["attn.o"], transposeOther: true)
+        // attention output and the MLP are needed at the last position alone; it attends to every
+        // position, so the causal mask excludes nothing there. That position always holds "=", so
+        // its residual stream x₀[T−1] and query are the same for every example, and a key, a value
+        // and what head h writes into the residual stream, (x₀ W_Vₕᵀ) W_Oₕᵀ, each depend on one
+        // (position, token) pair. They are computed once per pair as tables,
+        //   R[t·(V+1) + v] = W_E[v] + W_pos[t],  score[r, h] = qₕ·(R[r] W_Kₕᵀ)/√d_head,
+        //   written[r, h] = (R[r] W_Vₕᵀ) W_Oₕᵀ,
+        // and each example looks its T rows up (`tableAttention`): the same logits as the full
+        // causal computation, without products over n·T rows.
+        let residual = (p["embed"].reshaped([1, rowsPerPosition, d]) + p["pos"].reshaped([T, 1, d]))
+            .reshaped([T * rowsPerPosition, d])
+        let last0 = residual.slice(alongAxis: 0, ((T - 1) * rowsPerPosition + vocabulary)..<(T * rowsPerPosition))   // [1, d]
+        let q = last0.matmul(p["attn.q"], transposeOther: true).reshaped([1, H, dh])
+        let keys = residual.matmul(p["attn.k"], transposeOther: true).reshaped([T * rowsPerPosition, H, dh])
+        let scores = (keys * q).sum(alongAxis: 2) * S(1 / Double(dh).squareRoot())                      // [R, H]
+        let values = residual.matmul(p["attn.v"], transposeOther: true)                                  // [R, H·dh]
+        let written = Variable.concatenating((0..<H).map { h in
+            let block = (h * dh)..<((h + 1) * dh)
+            return values.slice(alongAxis: 1, block)
+                .matmul(p["attn.o"].slice(alongAxis: 1, block), transposeOther: true).reshaped([T * rowsPerPosition, 1, d])
+        }, alongAxis: 1)                                                                                 // [R, H, d]
+        var rows = [Int]()
+        rows.reserveCapacity(n * T)
+        for i in 0..<n {
+            for t in 0..<width { rows.append(t * rowsPerPosition + tokens[i * width + t]) }
+            rows.append((T - 1) * rowsPerPosition + vocabulary)
+        }
+        let x1 = Variable.tableAttention(scores: scores, written: written, rows: rows, positions: T) + last0
         let hidden = x1.linear(weight: p["mlp.in"], bias: p["mlp.in_bias"]).activated(activation)
         let x2 = x1 + hidden.linear(weight: p["mlp.out"], bias: p["mlp.out_bias"])
         return ForwardPass(output: x2.matmul(p["unembed"], transposeOther: true), hidden: [hidden])

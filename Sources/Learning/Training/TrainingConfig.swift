@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that defines a training run, buildable from the `{train}` cell's YAML (snake_case keys):
 /// task, model, loss, optimizer, steps, batch_size (absent = full batch), record_every,
 /// checkpoints, seed, precision (float or double), threads, stop_when.
@@ -48,11 +50,50 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
                   steps: try c.decode(Int.self, forKey: .steps),
                   batchSize: try c.decodeIfPresent(Int.self, forKey: .batchSize),
                   recordEvery: try c.decodeIfPresent(Int.self, forKey: .recordEvery) ?? 1,
-                  checkpoints: try c.decodeIfPresent([Int].self, forKey: .checkpoints) ?? [],
+                  checkpoints: try c.decodeIfPresent(CheckpointSchedule.self, forKey: .checkpoints)?.steps(through: c.decode(Int.self, forKey: .steps)) ?? [],
                   seed: try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0,
                   precision: try c.decodeIfPresent(Precision.self, forKey: .precision) ?? .float,
                   threads: try c.decodeIfPresent(Int.self, forKey: .threads) ?? 1,
                   stopWhen: try c.decodeIfPresent(StopCondition.self, forKey: .stopWhen))
+    }
+}
+
+/// Which steps keep their parameters, as a `{train}` cell writes it: a list of steps
+/// (`[0, 500, 1000]`), every N steps from 0 (`{every: 100}`, the last step included), or N steps
+/// spaced evenly in log(1 + step) from 0 to the last step (`{log_spaced: 30}`, dense early where
+/// training changes fastest; rounding can merge a few, so at most N). Only these steps' parameters
+/// are stored, whatever the schedule.
+public enum CheckpointSchedule: Sendable, Equatable, Decodable {
+    case steps([Int])
+    case every(Int)
+    case logSpaced(Int)
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case every, logSpaced = "log_spaced" }
+
+    /// The YAML keys of the mapping form.
+    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+
+    public init(from decoder: Decoder) throws {
+        if let list = try? decoder.singleValueContainer().decode([Int].self) { self = .steps(list); return }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switch (try c.decodeIfPresent(Int.self, forKey: .every), try c.decodeIfPresent(Int.self, forKey: .logSpaced)) {
+        case let (n?, nil) where n >= 1: self = .every(n)
+        case let (nil, n?) where n >= 2: self = .logSpaced(n)
+        default:
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
+                "checkpoints: expected a list of steps, {every: N} with N ≥ 1, or {log_spaced: N} with N ≥ 2"))
+        }
+    }
+
+    /// The steps of a run of `last` steps, ascending and distinct.
+    public func steps(through last: Int) -> [Int] {
+        switch self {
+        case let .steps(list): return Array(Set(list)).sorted()
+        case let .every(n): return Array(Set(Array(stride(from: 0, through: last, by: n)) + [last])).sorted()
+        case let .logSpaced(n):
+            let top = log(1 + Double(last))
+            return Array(Set((0..<n).map { i in Int((exp(top * Double(i) / Double(n - 1)) - 1).rounded()) })).sorted()
+        }
     }
 }
 

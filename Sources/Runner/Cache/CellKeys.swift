@@ -30,7 +30,9 @@ public struct CellKeys: Sendable {
     /// gradients are summed over the rows in one pass instead of two halves. 5: {llc} reports
     /// `drift`. 6: and notes chains that had not settled. 7: summaries write the numbers of one
     /// line in one notation (`formatTogether`); extracted programs say "1 neuron", never "-0.000".
-    /// 8: {claim} keeps its comparisons' sides and `at_least` (per-seed tables).
+    /// 8: {claim} keeps its comparisons' sides and `at_least` (per-seed tables); {fourier}'s
+    /// restricted and excluded loss are computed on the logits (Nanda et al.), not by projecting
+    /// the embedding; the transformer computes attention from per-(position, token) tables.
     public static let engineVersion = "folio-engine-8"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose

@@ -2,40 +2,71 @@ import Analysis
 import Learning
 import Notebooks
 
-/// `{extract_program}`: reads the algorithm off a grokked modular-addition MLP
-/// f(a, b) = W·(U·[onehot(a); onehot(b)])² — each neuron's frequency and phases — builds the
-/// symbolic program Σ_k A_k cos(2πσ_k(a + b − q)/p + φ_k) over its frequencies, and runs it on all
-/// p² inputs. Result: `accuracy` (the program against (a + b) mod p), `agreement` (with the
-/// network's answers), `network_accuracy`, `frequencies`, `neuron_counts`, `terms`.
+/// `{extract_program}`: reads the modular-addition algorithm off a grokked network and runs it on
+/// all p² inputs. For a one-hot MLP with quadratic activation f(a, b) = W·(U·[onehot(a); onehot(b)])²,
+/// from its weights: each neuron's frequency and phases, summed into
+/// Σ_k A_k cos(2πσ_k(a + b − q)/p + φ_k). For any other network over Z_p with a token embedding
+/// (the transformer), from its logits on every input: their projection on cos/sin(w_k(a + b − q))
+/// along the embedding's key frequencies (Nanda et al. 2023). At the end of training or over
+/// checkpoints (a table, along the final parameters' key frequencies).
 public enum ExtractProgramDirective: Directive {
     public static let kind = "extract_program"
     public static let summary = "Read the modular-addition algorithm off a grokked network and run it."
-    public static let result = "`accuracy` (the extracted program against (a + b) mod p), `agreement` (with the network's answers), `network_accuracy`, `frequencies`, `neuron_counts`, `terms`."
+    public static let result = "`accuracy` (the extracted program against (a + b) mod p), `agreement` (with the network's answers), `network_accuracy`, `frequencies`, `neuron_counts` (one-hot MLP), `terms`, `explained` (read off the logits: the terms' share of the centred logits' energy; NaN for an MLP). Over checkpoints: a table of `step`, `accuracy`, `agreement`, `network_accuracy`, `explained`, plus `frequencies`."
     public static let keys = [
-        OptionKey("model", .cellReference, required: true, "A {train} cell: one-hot MLP, quadratic activation, two tokens mod p."),
+        OptionKey("model", .cellReference, required: true, "A {train} cell: a one-hot MLP with quadratic activation, or a transformer, on two tokens mod p."),
+        OptionKey("checkpoints", .any, "`all` or a list of kept steps: one row per checkpoint (transformer: along the final key frequencies)."),
     ]
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         let (id, run) = try context.trainingRun(options)
-        guard let network = run.model.gromovMLP() else {
+        let model = run.model
+        let finalKeys = model.architecture is OneHotMLP ? nil : model.keyFrequencies()
+        func program(_ flat: [Double]?) throws -> ExtractedProgram {
+            if let network = model.gromovMLP(at: flat) { return extractProgram(network) }
+            if !(model.architecture is OneHotMLP), let program = model.logitProgram(at: flat, keyFrequencies: finalKeys) { return program }
             throw Diagnostic(at: options.location(of: "model"),
-                             "'\(id)' is not a one-hot pair MLP on a task over Z_p, so no modular program can be read off it")
+                             "'\(id)' is neither a one-hot pair MLP with quadratic activation nor a transformer on a task over Z_p, so no modular program can be read off it")
         }
-        let program = extractProgram(network)
+        if options.has("checkpoints") {
+            let steps = try run.checkpointSteps(options, id: id)
+            var programs: [ExtractedProgram] = []
+            for (i, step) in steps.enumerated() {
+                context.progress(i, steps.count, "checkpoint \(step)")
+                programs.append(try program(try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))))
+            }
+            var record = Record([
+                ("step", .numbers(steps)),
+                ("accuracy", .numbers(programs.map(\.accuracy))),
+                ("agreement", .numbers(programs.map(\.agreement))),
+                ("network_accuracy", .numbers(programs.map(\.networkAccuracy))),
+                ("explained", .numbers(programs.map { $0.explainedFraction ?? .nan })),
+            ])
+            record["frequencies"] = .numbers(finalKeys ?? [])
+            return CellOutput(value: .record(record), display: [.summary(title: "Program over training", items: [
+                ("checkpoints", "\(steps.count)"),
+                ("program accuracy", "\(ValueFormat.percent(1).format(.number(programs.first?.accuracy ?? .nan))) → \(ValueFormat.percent(1).format(.number(programs.last?.accuracy ?? .nan)))"),
+            ])])
+        }
+        let extracted = try program(nil)
         let record = Record([
-            ("accuracy", .number(program.accuracy)),
-            ("agreement", .number(program.agreement)),
-            ("network_accuracy", .number(program.networkAccuracy)),
-            ("frequencies", .numbers(program.terms.map(\.frequency))),
-            ("neuron_counts", .numbers(program.terms.map(\.neuronCount))),
-            ("terms", .number(Double(program.terms.count))),
+            ("accuracy", .number(extracted.accuracy)),
+            ("agreement", .number(extracted.agreement)),
+            ("network_accuracy", .number(extracted.networkAccuracy)),
+            ("frequencies", .numbers(extracted.terms.map(\.frequency))),
+            ("neuron_counts", .numbers(extracted.terms.map(\.neuronCount))),
+            ("terms", .number(Double(extracted.terms.count))),
+            ("explained", .number(extracted.explainedFraction ?? .nan)),
         ])
-        let summary = CellDisplay.summary(title: "Program read off the weights", items: [
-            ("frequencies (neurons)", program.terms.map { "\($0.frequency) (\($0.neuronCount))" }.joined(separator: ", ")),
-            ("program accuracy on all \(network.p)² inputs", ValueFormat.percent(2).format(.number(program.accuracy))),
-            ("agreement with the network", ValueFormat.percent(2).format(.number(program.agreement))),
+        let frequencies = extracted.neurons.isEmpty
+            ? ("frequencies", extracted.terms.map { String($0.frequency) }.joined(separator: ", "))
+            : ("frequencies (neurons)", extracted.terms.map { "\($0.frequency) (\($0.neuronCount))" }.joined(separator: ", "))
+        let summary = CellDisplay.summary(title: "Program read off the \(extracted.neurons.isEmpty ? "logits" : "weights")", items: [
+            frequencies,
+            ("program accuracy on all \(extracted.p)² inputs", ValueFormat.percent(2).format(.number(extracted.accuracy))),
+            ("agreement with the network", ValueFormat.percent(2).format(.number(extracted.agreement))),
         ])
-        return CellOutput(value: .record(record), display: [summary, .note(program.description)])
+        return CellOutput(value: .record(record), display: [summary, .note(extracted.description)])
     }
 }

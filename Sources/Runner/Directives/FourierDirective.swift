@@ -2,73 +2,105 @@ import Analysis
 import Learning
 import Notebooks
 
-/// `{fourier}`: the Fourier spectrum over Z_p of a one-hot MLP's token embedding (Nanda et al.
-/// 2023), at the end of training or at a checkpoint: the norm per frequency, the key
-/// frequencies, the share of the norm they hold against the even-spread baseline, the
-/// periodicity (IPR) of each neuron, and the restricted and excluded losses.
-///
-/// Result: `frequency`, `norm`, `share` (columns over k = 1..⌊p/2⌋), `key_frequencies`,
-/// `key_count`, `key_fraction`, `top_fraction` (share of the top `top_k`), `baseline`
-/// (top_k/⌊p/2⌋), `ipr_mean`, `full_loss`, `restricted_loss`, `excluded_loss`, `step`.
+/// `{fourier}`: Nanda et al.'s (2023) Fourier progress measures of a network on a modular task
+/// (a one-hot MLP or a transformer): the spectrum over Z_p of its token embedding, the key
+/// frequencies and their share of the norm, the Fourier sparsity (Gini) of the embedding and of
+/// the neuron activations, and the restricted and excluded loss of the logits. At the end of
+/// training, at one checkpoint, or over checkpoints as a table.
 public enum FourierDirective: Directive {
     public static let kind = "fourier"
-    public static let summary = "Fourier spectrum of a modular-arithmetic network's embedding."
-    public static let result = "`frequency`, `norm`, `share` (columns over k = 1..⌊p/2⌋), `key_frequencies`, `key_count`, `key_fraction`, `top_fraction` (share of the top `top_k`), `baseline` (top_k/⌊p/2⌋), `ipr_mean`, `full_loss`, `restricted_loss`, `excluded_loss`, `step`."
+    public static let summary = "Fourier spectrum and progress measures of a modular-arithmetic network."
+    public static let result = "at one point: `frequency`, `norm`, `share` (columns over k = 1..⌊p/2⌋), `key_frequencies`, `key_count`, `key_fraction` (their share of the embedding's norm²), `top_fraction` (share of the top `top_k`), `baseline` (top_k/⌊p/2⌋), `embedding_gini`, `neuron_gini`, `ipr_mean`, `full_loss` (training inputs), `restricted_loss` (logits kept along the key frequencies' cos/sin(w_k(a + b − c)) and the constant; every input), `excluded_loss` (those terms removed; training inputs), `logit_share` (the key terms' share of the centred logits' energy), `step`. Over checkpoints: a table of `step`, `key_fraction`, `top_fraction`, `embedding_gini`, `neuron_gini`, `full_loss`, `restricted_loss`, `excluded_loss`, `logit_share`, with the key frequencies of the final parameters throughout, plus `key_frequencies`."
     public static let keys = [
-        OptionKey("model", .cellReference, required: true, "A {train} cell with a one-hot MLP on a modular task."),
+        OptionKey("model", .cellReference, required: true, "A {train} cell with a one-hot MLP or a transformer on a modular task."),
         OptionKey("step", .integer, "Analyse the checkpoint kept at this step (default: the final parameters)."),
+        OptionKey("checkpoints", .any, "`all` or a list of kept steps: one row per checkpoint, along the final parameters' key frequencies."),
         OptionKey("key_fraction", .number, "Key frequencies: the fewest top frequencies holding this share of the energy (default 0.9)."),
         OptionKey("top_k", .integer, "How many top frequencies `top_fraction` counts (default 5)."),
     ]
 
+    public static func validate(_ options: OptionNode) -> [Diagnostic] {
+        options["step"] != nil && options["checkpoints"] != nil
+            ? [Diagnostic(at: options.location, "{fourier} takes `step` (one checkpoint) or `checkpoints` (a table over training), not both")]
+            : []
+    }
+
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         let (id, run) = try context.trainingRun(options)
+        let keyFraction = try options.number("key_fraction", default: 0.9)
+        let topK = try options.int("top_k", default: 5)
+        let noEmbedding = Diagnostic(at: options.location(of: "model"),
+                                     "'\(id)' is neither a one-hot MLP nor a transformer on a task over Z_p, so it has no token embedding to analyse")
+        func measures(_ flat: [Double]?, keys: [Int]? = nil) throws -> FourierMeasures {
+            guard let m = run.model.fourierMeasures(at: flat, keyFrequencies: keys, keyFraction: keyFraction) else { throw noEmbedding }
+            return m
+        }
+        if options.has("checkpoints") {
+            let steps = try run.checkpointSteps(options, id: id)
+            guard let keys = run.model.keyFrequencies(fraction: keyFraction) else { throw noEmbedding }
+            var rows: [(Int, FourierMeasures)] = []
+            for (i, step) in steps.enumerated() {
+                context.progress(i, steps.count, "checkpoint \(step)")
+                rows.append((step, try measures(try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints")), keys: keys)))
+            }
+            return overTraining(rows, keys: keys, topK: topK)
+        }
         var flat: [Double]? = nil
         if let step = try options.int("step") {
             flat = try run.parameters(atStep: step, id: id, at: options.location(of: "step"))
         }
-        let model = run.model
-        guard let embedding = model.tokenEmbedding(at: flat) else {
-            throw Diagnostic(at: options.location(of: "model"), "'\(id)' is not a one-hot MLP, so it has no token embedding to analyse")
-        }
-        let spectrum = frequencyNorms(embedding: embedding)
-        let keys = spectrum.keyFrequencies(fraction: try options.number("key_fraction", default: 0.9))
-        let topK = try options.int("top_k", default: 5)
-        let total = spectrum.energies.reduce(0, +)
-        let iprs = (0..<embedding.columns).map { ipr(row: embedding.column($0)) }
-
-        // Restricted and excluded loss over every pair (train and test), as in Nanda et al.
-        let everything = [model.dataset.train, model.dataset.test]
-        func loss(_ e: DenseMatrix) -> Double {
-            let w = model.flatParameters(replacingEmbeddingWith: e, at: flat)
-            let sizes = everything.map { Double($0.count) }
-            let losses = everything.map { $0.count == 0 ? 0 : model.loss(at: w, on: $0) }
-            return zip(losses, sizes).map(*).reduce(0, +) / sizes.reduce(0, +)
-        }
-        let ablation = fourierAblation(embedding: embedding, keyFrequencies: keys, loss: loss)
-
-        let record = Record([
+        let m = try measures(flat)
+        let spectrum = m.spectrum, total = spectrum.energies.reduce(0, +)
+        var record = Record([
             ("frequency", .numbers(spectrum.frequencies)),
             ("norm", .numbers(spectrum.norms)),
             ("share", .numbers(spectrum.energies.map { total > 0 ? $0 / total : 0 })),
-            ("key_frequencies", .numbers(keys)),
-            ("key_count", .number(Double(keys.count))),
-            ("key_fraction", .number(spectrum.topFraction(keys.count))),
+            ("key_frequencies", .numbers(m.keyFrequencies)),
+            ("key_count", .number(Double(m.keyFrequencies.count))),
+            ("key_fraction", .number(m.keyShare)),
             ("top_fraction", .number(spectrum.topFraction(topK))),
             ("baseline", .number(spectrum.uniformBaseline(topK))),
-            ("ipr_mean", .number(iprs.reduce(0, +) / Double(max(1, iprs.count)))),
-            ("full_loss", .number(ablation.fullLoss)),
-            ("restricted_loss", .number(ablation.restrictedLoss)),
-            ("excluded_loss", .number(ablation.excludedLoss)),
+            ("embedding_gini", .number(m.embeddingGini)),
+            ("ipr_mean", .number(m.iprMean)),
             ("step", .number(Double(try options.int("step") ?? run.finalStep))),
         ])
-        let summary = CellDisplay.summary(title: "Fourier spectrum of the embedding", items: [
-            ("key frequencies", keys.map(String.init).joined(separator: ", ")),
-            ("their share of the norm²", ValueFormat.percent(1).format(.number(spectrum.topFraction(keys.count)))),
+        for (key, value) in scalarMeasures(m) { record[key] = .number(value) }
+        var items: [(label: String, value: String)] = [
+            ("key frequencies", m.keyFrequencies.map(String.init).joined(separator: ", ")),
+            ("their share of the norm²", ValueFormat.percent(1).format(.number(m.keyShare))),
             ("top \(topK) share (even spread)", "\(ValueFormat.percent(1).format(.number(spectrum.topFraction(topK)))) (\(ValueFormat.percent(1).format(.number(spectrum.uniformBaseline(topK)))))"),
-            ("loss: full / restricted / excluded", [ablation.fullLoss, ablation.restrictedLoss, ablation.excludedLoss].map { formatValue(.number($0)) }.joined(separator: " / ")),
-        ])
-        return CellOutput(value: .record(record), display: [summary])
+        ]
+        if let a = m.ablation {
+            items.append(("loss: full / restricted / excluded", [a.fullLoss, a.restrictedLoss, a.excludedLoss].map { formatValue(.number($0)) }.joined(separator: " / ")))
+        }
+        return CellOutput(value: .record(record), display: [CellDisplay.summary(title: "Fourier spectrum of the embedding", items: items)])
+    }
+
+    /// The measures that exist only with a full grid of inputs (NaN when absent, so that a table's
+    /// columns stay aligned).
+    static func scalarMeasures(_ m: FourierMeasures) -> [(String, Double)] {
+        [("neuron_gini", m.neuronGini ?? .nan), ("full_loss", m.ablation?.fullLoss ?? .nan),
+         ("restricted_loss", m.ablation?.restrictedLoss ?? .nan), ("excluded_loss", m.ablation?.excludedLoss ?? .nan),
+         ("logit_share", m.logitShare ?? .nan)]
+    }
+
+    static func overTraining(_ rows: [(step: Int, measures: FourierMeasures)], keys: [Int], topK: Int) -> CellOutput {
+        var columns: [(String, [Double])] = [
+            ("step", rows.map { Double($0.step) }),
+            ("key_fraction", rows.map(\.measures.keyShare)),
+            ("top_fraction", rows.map { $0.measures.spectrum.topFraction(topK) }),
+            ("embedding_gini", rows.map(\.measures.embeddingGini)),
+        ]
+        let scalars = rows.map { scalarMeasures($0.measures) }
+        for (k, name) in (scalars.first ?? []).map(\.0).enumerated() { columns.append((name, scalars.map { $0[k].1 })) }
+        var record = Record(columns.map { ($0.0, Value.numbers($0.1)) })
+        record["key_frequencies"] = .numbers(keys)
+        let shares = rows.map(\.measures.keyShare)
+        return CellOutput(value: .record(record), display: [.summary(title: "Fourier measures over training", items: [
+            ("checkpoints", "\(rows.count)"),
+            ("key frequencies (final)", keys.map(String.init).joined(separator: ", ")),
+            ("their share of the norm²", "\(ValueFormat.percent(1).format(.number(shares.first ?? .nan))) → \(ValueFormat.percent(1).format(.number(shares.last ?? .nan)))"),
+        ])])
     }
 }

@@ -70,7 +70,7 @@ public enum LLCDirective: Directive {
             return CellOutput(value: .record(result(estimate, dimension: objective.dimension)),
                               display: [summary(estimate, dimension: objective.dimension, truth: nil)] + unsettledNote(estimate))
         }
-        let wanted = try checkpointSteps(options, run: run, id: id)
+        let wanted = try run.checkpointSteps(options, id: id)
         var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "drift": [], "acceptance": []]
         var unsettled: [Int] = []
         for (i, step) in wanted.enumerated() {
@@ -110,14 +110,6 @@ public enum LLCDirective: Directive {
         return .note("The chains had not settled\(place): the estimate from the second half of the draws differs from "
             + "the first half's by more than half of λ̂. Raise `burn_in` or `draws` (chains still climbing from w*), "
             + "or lower `epsilon` or raise `gamma` (chains wandering off).")
-    }
-
-    /// The steps to estimate at: `all` (or nothing) means every kept checkpoint.
-    static func checkpointSteps(_ options: Options, run: TrainingRun, id: String) throws(Diagnostic) -> [Int] {
-        if case .string("all")? = try options.value("checkpoints") { return run.checkpoints.map(\.step) }
-        guard let steps = try options.ints("checkpoints") else { return run.checkpoints.map(\.step) }
-        for step in steps { _ = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints")) }
-        return steps
     }
 
     /// A model with known λ, its point w*, and λ.

@@ -60,7 +60,7 @@ public enum TrainDirective: Directive {
         OptionKey("steps", .integer, required: true, "Optimizer updates."),
         OptionKey("batch_size", .integer, "Examples per step (default: full batch)."),
         OptionKey("record_every", .integer, "Record the history every this many steps (default 1)."),
-        OptionKey("checkpoints", .list(.integer), "Steps at which to keep the parameters (for analysis over training)."),
+        OptionKey("checkpoints", .any, "Steps at which to keep the parameters (for analysis over training): a list of steps, `{every: N}` (0, N, 2N, … and the last step) or `{log_spaced: N}` (N steps evenly spaced in log(1 + step), dense early). Only these steps' parameters are stored."),
         OptionKey("seed", .integer, "Seeds initialization, minibatches and (by default) the task."),
         OptionKey("precision", .choice(["float", "double"]), "Arithmetic of training (default float)."),
         OptionKey("stop_when", .mapping([
@@ -70,6 +70,18 @@ public enum TrainDirective: Directive {
         ]), "Stop early at the first recorded step where the condition holds."),
         OptionKey("sweep", .dictionary(.list(.any)), "Train once per combination: option path → values, e.g. {seed: [0, 1, 2], model.hidden: [16, 64]}."),
     ]
+
+    /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`.
+    public static func validate(_ options: OptionNode) -> [Diagnostic] {
+        guard let node = options["checkpoints"], let entries = node.entries else { return [] }
+        let allowed = CheckpointSchedule.allowedKeys
+        if entries.count != 1 || !allowed.contains(entries[0].key) {
+            return [Diagnostic(at: node.location, "checkpoints: expected a list of steps or a mapping with one key, "
+                               + allowed.map { "'\($0)'" }.joined(separator: " or "),
+                               note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" })]
+        }
+        return []
+    }
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options

@@ -22,4 +22,13 @@ extension TrainingRun {
         }
         return checkpoint.parameters
     }
+
+    /// The steps an analysis runs at over training (its `checkpoints` option): `all` (or a missing
+    /// list) means every kept checkpoint; each listed step must have been kept.
+    func checkpointSteps(_ options: Options, id: String) throws(Diagnostic) -> [Int] {
+        if case .string("all")? = try options.value("checkpoints") { return checkpoints.map(\.step) }
+        guard let steps = try options.ints("checkpoints") else { return checkpoints.map(\.step) }
+        for step in steps { _ = try parameters(atStep: step, id: id, at: options.location(of: "checkpoints")) }
+        return steps
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Notebooks
 import Runner
+import Tensors
 
 /// The provenance written next to each report as `NAME.json`: the notebook's SHA-256, parameters,
 /// seeds, per-cell status and cache key, claims. The index page is built from these files.
@@ -35,15 +36,20 @@ struct Manifest: Codable {
     var title: String
     var description: String
     var params: [String: String]
-    /// SHA-256 of each input file ("notebook": the notebook's source).
+    /// SHA-256 of each input ("notebook": the notebook's source; "templates": `TemplateSet.digest`).
     var inputs: [String: String]?
     /// Values of `seed` options by "cell.path" (e.g. "grok.task.seed").
     var seeds: [String: String]?
     var cells: [CellEntry]
     var claims: [ClaimEntry]
     var folio: String
+    /// `CellKeys.engineVersion` of the render.
+    var engine: String?
+    /// The BLAS kernel the cells were computed with (`BLASKernel.identity`), so a report that
+    /// differs only because another kernel computed it says so.
+    var blas: String?
 
-    init(run: NotebookRun, cache: CacheReport? = nil, timings: Bool = false) {
+    init(run: NotebookRun, cache: CacheReport? = nil, templates: String? = nil, timings: Bool = false) {
         let nb = run.checked.notebook
         notebook = (nb.file as NSString).lastPathComponent
         report = nb.name + ".html"
@@ -64,6 +70,7 @@ struct Manifest: Codable {
             return entry
         }
         inputs = ["notebook": CellKeys.sha256(nb.source)]
+        if let templates { inputs?["templates"] = templates }
         if let keys = cache?.keys {
             var seeds: [String: String] = [:]
             for id in keys.order { for seed in keys[id]?.seeds ?? [] { seeds[id + "." + seed.path] = seed.value } }
@@ -75,6 +82,8 @@ struct Manifest: Codable {
             claims.append(ClaimEntry(says: "(not checked: a cell it reads did not run)", that: cell.cell.id, holds: false))
         }
         folio = Folio.version
+        engine = CellKeys.engineVersion
+        blas = BLASKernel.identity
     }
 
     func json() -> String {

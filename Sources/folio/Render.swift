@@ -63,7 +63,8 @@ struct Render: ParsableCommand {
         // OpenBLAS's thread count is process-wide: set once, shared out between the jobs.
         let threadsEach = Self.threadsPerNotebook(threads: threads, jobs: jobs)
         setBLASThreads(threadsEach)
-        let cache = noCache ? nil : CellCache(directory: cacheDir)
+        // --check writes nothing, not even cache entries.
+        let cache = noCache ? nil : CellCache(directory: cacheDir, readOnly: check)
         var lines = Console(quiet: quiet)
         // Bars of several notebooks would overwrite each other: plain, labelled lines instead.
         if jobs > 1 { lines.isTerminal = false }
@@ -73,12 +74,11 @@ struct Render: ParsableCommand {
             return
         }
         let renderer = ReportRenderer(templates: templateSet, version: Folio.version)
-        let target = check ? FileManager.default.temporaryDirectory.appendingPathComponent("folio-check-\(UUID().uuidString)").path : output
-        let writer = ReportWriter(directory: target)
-        try writer.prepare()
-        defer { if check { try? FileManager.default.removeItem(atPath: target) } }
+        let writer = ReportWriter(directory: output)
+        if !check { try writer.prepare() }
 
         var problems: [String] = []
+        var staleness: [Staleness] = []
         try ParallelMap.forEach(checked.count, jobs: jobs, { i in
             let notebook = checked[i]
             let label = jobs > 1 ? notebook.notebook.name : nil
@@ -98,11 +98,17 @@ struct Render: ParsableCommand {
                 let formatter = DiagnosticFormatter(sources: [notebook.notebook.file: notebook.notebook.source])
                 FileHandle.standardError.write(Data((formatter.format(page.warnings) + "\n").utf8))
             }
-            try writer.write(page.html, to: notebook.notebook.name + ".html")
-            try writer.write(Manifest(run: run, cache: cacheReport, timings: timings).json(), to: notebook.notebook.name + ".json")
+            let manifest = Manifest(run: run, cache: cacheReport, templates: templateSet.digest, timings: timings)
+            if check {
+                staleness.append(Staleness(notebook: notebook.notebook, html: page.html, manifest: manifest, folder: writer))
+            } else {
+                try writer.write(page.html, to: notebook.notebook.name + ".html")
+                try writer.write(manifest.json(), to: notebook.notebook.name + ".json")
+            }
             for failed in run.failedCells {
                 if case .failed(let d) = failed.status { problems.append(d.description) }
             }
+            problems += run.inlineFailures.map(\.description)
             for claim in run.claims where !claim.holds {
                 problems.append("\(notebook.notebook.file): claim fails: \(claim.says)")
             }
@@ -111,7 +117,7 @@ struct Render: ParsableCommand {
             }
         })
         if check {
-            try compareReports(checked, rendered: writer)
+            try Staleness.report(staleness, folder: output, quiet: quiet)
         } else {
             try writer.write(renderer.index(writer.indexEntries()), to: "index.html")
         }
@@ -126,25 +132,6 @@ struct Render: ParsableCommand {
 }
 
 extension Render {
-    /// `--check`: each notebook's report and manifest, freshly rendered into a temporary folder,
-    /// compared byte for byte with the ones in the output folder.
-    func compareReports(_ checked: [CheckedNotebook], rendered: ReportWriter) throws(FolioFailure) {
-        let committed = ReportWriter(directory: output)
-        var stale: [String] = []
-        for notebook in checked {
-            for name in [notebook.notebook.name + ".html", notebook.notebook.name + ".json"] {
-                let fresh = FileManager.default.contents(atPath: rendered.path(name))
-                let old = FileManager.default.contents(atPath: committed.path(name))
-                if old == nil { stale.append("\(committed.path(name)) is missing") }
-                else if old != fresh { stale.append("\(committed.path(name)) differs from what \(notebook.notebook.file) produces now") }
-            }
-        }
-        if !stale.isEmpty {
-            throw .failed(stale.joined(separator: "\n") + "\nreports are out of date; run folio render")
-        }
-        if !quiet { print("\(checked.count) report\(checked.count == 1 ? "" : "s") in \(output) up to date.") }
-    }
-
     /// `--shard I/N`: runs this shard's cells (and what they read) into the cache; no reports.
     func runShard(_ text: String, _ checked: [CheckedNotebook], cache: CellCache?, jobs: Int, threads: Int,
                   console: Console) throws(FolioFailure) {

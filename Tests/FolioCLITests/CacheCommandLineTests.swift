@@ -97,7 +97,7 @@ final class CacheCommandLineTests: XCTestCase {
         _ = try write(Self.quick.replacingOccurrences(of: "Prose.", with: "Other prose."), to: "quick.md", in: dir)
         let stale = try run(["render", nb, "--output", out, "--cache-dir", cache, "--check"])
         XCTAssertEqual(stale.code, 1)
-        XCTAssertTrue(stale.stderr.contains("quick.html differs"), stale.stderr)
+        XCTAssertTrue(stale.stderr.contains("quick.md: inputs changed (the notebook was edited)"), stale.stderr)
         XCTAssertEqual(bytes(out + "/quick.html"), before, "--check writes nothing")
     }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Notebooks
+import Tensors
 
 /// The cache key of every cell of a notebook, computed before anything runs.
 ///
@@ -10,6 +11,7 @@ import Notebooks
 ///     engine: <CellKeys.engineVersion>
 ///     kind: <directive kind>
 ///     blas threads: <threads the cell runs with>
+///     blas kernel: <BLASKernel.identity: OpenBLAS's kernel and build>
 ///     id: <cell id>
 ///     options: <CanonicalText.options(cell options, params)>
 ///     params: <canonical params record, or "-" when the cell body never mentions `params`>
@@ -21,15 +23,17 @@ import Notebooks
 /// part of any key. The parameters are included whole for cells whose body mentions `params`,
 /// because bare expressions (a claim's `that:`) may read them without an `=`. The BLAS thread
 /// count is part of the key because OpenBLAS sums in a different order with one thread than with
-/// two, so a training run's last digits depend on it (a change shows as "options changed").
+/// two, so a training run's last digits depend on it (a change shows as "options changed"); the
+/// BLAS kernel likewise, since kernels order their sums differently (`BLASKernel`).
 public struct CellKeys: Sendable {
     /// Bumped whenever a directive's output for the same options changes, so old entries are
     /// never reused by an engine that would compute something else. 2: Float softmax and
     /// cross-entropy use the polynomial exponential of `SoftmaxExponentials`. 3: the one-hot MLP
     /// forms its hidden gradient in blocks of rows (`Variable.embeddingSumLinear`). 4: its tables'
     /// gradients are summed over the rows in one pass instead of two halves. 5: {llc} reports
-    /// `drift`. 6: and notes chains that had not settled.
-    public static let engineVersion = "folio-engine-6"
+    /// `drift`. 6: and notes chains that had not settled. 7: the `folio` command pins OpenBLAS's
+    /// kernel (Haswell on x86-64 with AVX2), so its numbers are those of that kernel.
+    public static let engineVersion = "folio-engine-7"
 
     public struct Entry: Sendable, Equatable {
         public var key: String
@@ -61,14 +65,15 @@ public struct CellKeys: Sendable {
     /// Cell ids in document order.
     public private(set) var order: [String] = []
 
-    /// `threads` is the number of BLAS threads the cells run with (`NotebookExecutor.threads`).
-    public init(_ notebook: CheckedNotebook, threads: Int = 2) {
+    /// `threads` is the number of BLAS threads the cells run with (`NotebookExecutor.threads`);
+    /// `kernel` names the BLAS kernel that computes them (this process's, by default).
+    public init(_ notebook: CheckedNotebook, threads: Int = 2, kernel: String = BLASKernel.identity) {
         let scope = EvaluationScope(params: notebook.params)
         let paramsText = CanonicalText.value(.record(notebook.params))
         for cell in notebook.cells {
             let options = CanonicalText.options(cell.cell.options, params: scope)
             let readsParams = Self.mentionsParams(cell.cell.body)
-            var head = "folio-cell-key\nengine: \(Self.engineVersion)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nid: \(cell.id)\n"
+            var head = "folio-cell-key\nengine: \(Self.engineVersion)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nblas kernel: \(kernel)\nid: \(cell.id)\n"
             head += "options: \(options)\nparams: \(readsParams ? paramsText : "-")\n"
             let inputs = cell.dependencies.compactMap { id in byID[id].map { Input(id: id, key: $0.key) } }
             var text = head

@@ -36,7 +36,7 @@ public struct NotebookChecker: Sendable {
             }
 
             var references = ReferenceCollector(
-                earlier: Set(idLines.keys), later: allIDs, locals: directive.localNames(cell.options))
+                earlier: Set(idLines.keys), later: allIDs, localNames: { [options = cell.options] in directive.localNames(options, at: $0) })
             let keys = [OptionKey("id", .string, "Names the cell's result.")] + directive.keys
             problems += OptionSchemaChecker.check(cell.options, keys: keys, context: "{\(cell.kind)}", references: &references)
             problems += directive.validate(cell.options)
@@ -52,7 +52,7 @@ public struct NotebookChecker: Sendable {
         for span in InlineSpanFinder.spans(in: notebook) {
             do {
                 let expression = try Expression.parse(span.text, at: span.location, allowFormat: true)
-                var refs = ReferenceCollector(earlier: known, later: [:], locals: [])
+                var refs = ReferenceCollector(earlier: known, later: [:])
                 refs.add(expression)
                 problems += refs.problems
                 inline["=" + span.text] = expression

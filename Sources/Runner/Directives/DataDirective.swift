@@ -26,29 +26,30 @@ public enum DataDirective: Directive {
         OptionKey("show", .bool, "Also show the table in the report (default false)."),
     ]
 
-    public static func localNames(_ options: OptionNode) -> Set<String> {
+    /// A column's expression sees the range column and the columns left of it (not itself, so
+    /// `loss: =loss.final_loss` reads the cell `loss`); the range's own options see none.
+    public static func localNames(_ options: OptionNode, at path: [String]) -> Set<String> {
+        guard path.count >= 2, path[0] == "columns" else { return [] }
         var names: Set<String> = []
         if case .scalar(let n, _, _)? = options["range"]?["name"] { names.insert(n) }
-        for entry in options["columns"]?.entries ?? [] { names.insert(entry.key) }
+        for entry in options["columns"]?.entries ?? [] {
+            if entry.key == path[1] { break }
+            names.insert(entry.key)
+        }
         return names
     }
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         var table = Record()
-        var scope = cell.options.scope
         if let range = try cell.options.sub("range") {
-            let name = try range.requiredString("name")
-            let column = try rangeValues(range)
-            table[name] = .numbers(column)
-            scope.locals[name] = .numbers(column)
+            table[try range.requiredString("name")] = .numbers(try rangeValues(range))
         }
         if let columns = try cell.options.sub("columns") {
             for key in columns.keys {
-                let node = columns.node(key)!
-                let value = try Options.resolve(node, scope: scope)
-                let column: Value = if case .list = value { value } else { .list([value]) }
-                table[key] = column
-                scope.locals[key] = column
+                let visible = localNames(cell.options.node, at: ["columns", key])
+                let locals = Dictionary(table.fields.filter { visible.contains($0.key) }.map { ($0.key, $0.value) }, uniquingKeysWith: { _, b in b })
+                let value = try Options.resolve(columns.node(key)!, scope: cell.options.scope.with(locals: locals))
+                table[key] = if case .list = value { value } else { .list([value]) }
             }
         }
         let lengths = Set(table.fields.compactMap { $0.value.list?.count })

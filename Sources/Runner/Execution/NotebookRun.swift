@@ -6,6 +6,10 @@ public struct NotebookRun: Sendable {
     public var cells: [CellRun]
     /// Inline values by their code-span text (`=expr | format`), formatted or failed.
     public var inlineValues: [String: InlineValue]
+    /// Inline values whose expression failed when evaluated (not those blocked by a failed cell,
+    /// which is reported itself), located at the expression, in document order. A render with
+    /// any exits 1, like a failed cell.
+    public var inlineFailures: [Diagnostic] = []
 
     public var claims: [ClaimContent] {
         cells.flatMap { run -> [ClaimContent] in

@@ -94,7 +94,7 @@ struct Render: ParsableCommand {
                 previous: i > 0 ? (checked[i - 1].notebook.name + ".html", checked[i - 1].notebook.frontMatter.title) : nil,
                 next: i + 1 < checked.count ? (checked[i + 1].notebook.name + ".html", checked[i + 1].notebook.frontMatter.title) : nil)
             let page = renderer.renderReport(run, neighbours: neighbours)
-            if !page.warnings.isEmpty {
+            if !page.warnings.isEmpty && !quiet {
                 let formatter = DiagnosticFormatter(sources: [notebook.notebook.file: notebook.notebook.source])
                 FileHandle.standardError.write(Data((formatter.format(page.warnings) + "\n").utf8))
             }
@@ -109,8 +109,11 @@ struct Render: ParsableCommand {
                 if case .failed(let d) = failed.status { problems.append(d.description) }
             }
             problems += run.inlineFailures.map(\.description)
-            for claim in run.claims where !claim.holds {
-                problems.append("\(notebook.notebook.file): claim fails: \(claim.says)")
+            for cell in run.cells {
+                guard case .succeeded(let output) = cell.status else { continue }
+                for case .claim(let claim) in output.display where !claim.holds {
+                    problems.append("\(cell.cell.cell.location): claim fails: \(claim.says)")
+                }
             }
             if !check {
                 console.line("  → \(writer.path(notebook.notebook.name + ".html")): \(run.claimsHeld) of \(run.claims.count + run.claimCellsNotRun) claims hold")

@@ -81,6 +81,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
         case .transformer:
             guard let v = dataset.vocabulary else { throw TaskError("transformer needs a token task (e.g. modular)") }
             let d = dModel ?? 128, h = heads ?? 4
+            guard h >= 1, d >= 1 else { throw TaskError("heads (\(h)) and d_model (\(d)) must be at least 1") }
             guard d % h == 0 else { throw TaskError("d_model \(d) is not divisible by heads \(h)") }
             return Transformer(vocabulary: v, sequenceLength: dataset.inputWidth, dModel: d, heads: h, dMLP: dMLP ?? 4 * d,
                                outputs: dataset.outputWidth, activation: activation ?? .relu, initialization: initialization)

@@ -41,6 +41,10 @@ public struct NotebookChecker: Sendable {
             problems += OptionSchemaChecker.check(cell.options, keys: keys, context: "{\(cell.kind)}", references: &references)
             problems += directive.validate(cell.options)
             problems += references.problems
+            if let estimate = directive.estimate(KnownOptions(node: cell.options, scope: EvaluationScope(params: params))),
+               let refusal = estimate.refusal(cell.options, kind: cell.kind) {
+                problems.append(refusal)
+            }
 
             if let given = cell.id, idLines[given] == nil { idLines[given] = cell.idLocation }
             cells.append(CheckedCell(cell: cell, directive: directive, id: id, hasExplicitID: cell.id != nil,

@@ -64,12 +64,15 @@ public enum DataDirective: Directive {
         return CellOutput(value: .record(table), display: display)
     }
 
+    /// The most values a range may have.
+    static let maximumRows = 1_000_000
+
     /// The range's values: `from, from+step, ...` up to `to`, or `count` evenly spaced points
     /// (linearly or geometrically). Steps are computed as from + i·step to avoid drift.
     static func rangeValues(_ range: Options) throws(Diagnostic) -> [Double] {
         let from = try range.requiredNumber("from"), to = try range.requiredNumber("to")
         if let count = try range.int("count") {
-            guard count >= 2, count <= 1_000_000 else { throw Diagnostic(at: range.location(of: "count"), "'count' must be between 2 and 1000000") }
+            guard count >= 2, count <= maximumRows else { throw Diagnostic(at: range.location(of: "count"), "'count' must be between 2 and \(maximumRows)") }
             if try range.choice("scale", ["linear", "log"], default: "linear") == "log" {
                 guard from > 0, to > 0 else { throw Diagnostic(at: range.location(of: "from"), "a log range needs positive 'from' and 'to'") }
                 let (a, b) = (Foundation.log(from), Foundation.log(to))
@@ -79,10 +82,13 @@ public enum DataDirective: Directive {
         }
         let step = try range.number("step", default: 1)
         guard step != 0, (to - from) / step >= 0 else { throw Diagnostic(at: range.location(of: "step"), "'step' must move from 'from' towards 'to'") }
-        let n = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
-        guard n <= 1_000_000 else { throw Diagnostic(at: range.location, "the range has \(n) values; at most 1000000 are allowed") }
+        let span = (to - from) / step + 1e-9
+        guard let n = WholeNumber.rounded(span, .down, in: 0...(maximumRows - 1)).map({ $0 + 1 }) else {
+            throw Diagnostic(at: range.location, "the range has \(formatValue(.number(span.rounded(.down) + 1))) values; at most \(maximumRows) are allowed")
+        }
         return (0..<n).map { from + Double($0) * step }
     }
 }
 
 import Foundation
+import WholeNumbers

@@ -20,6 +20,10 @@ public protocol Directive: Sendable {
     static func localNames(_ options: OptionNode, at path: [String]) -> Set<String>
     /// Checks beyond the key schema, run before anything executes. Default: none.
     static func validate(_ options: OptionNode) -> [Diagnostic]
+    /// The memory and work the cell would need, from what the check phase knows of its options
+    /// (`ResourceEstimate`); a cell past the limits is refused before anything runs. Default: nil
+    /// (cheap directives).
+    static func estimate(_ options: KnownOptions) -> ResourceEstimate?
     /// Runs the cell. Throw a `Diagnostic` (located at the offending option) for bad input.
     static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput
 }
@@ -27,6 +31,7 @@ public protocol Directive: Sendable {
 extension Directive {
     public static func localNames(_ options: OptionNode, at path: [String]) -> Set<String> { [] }
     public static func validate(_ options: OptionNode) -> [Diagnostic] { [] }
+    public static func estimate(_ options: KnownOptions) -> ResourceEstimate? { nil }
 }
 
 /// One allowed key of a directive's body, with its type and documentation.

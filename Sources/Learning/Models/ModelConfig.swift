@@ -66,6 +66,9 @@ public struct ModelConfig: Sendable, Codable, Equatable {
     public func architecture(for dataset: Dataset) throws -> any Architecture {
         let initialization = try weightInit()
         let hiddenWidths = widths ?? Array(repeating: hidden ?? 64, count: depth ?? 1)
+        guard hiddenWidths.allSatisfy({ $0 >= 1 }), (depth ?? 1) >= 0 else {
+            throw TaskError("hidden widths must be at least 1, got \(hiddenWidths)")
+        }
         let inputWidth = dataset.vocabulary.map { $0 * dataset.inputWidth } ?? dataset.inputWidth
         switch kind {
         case .mlp:

@@ -30,7 +30,11 @@ public struct ResourceEstimate: Sendable, Equatable {
 
     /// Work a cell may do: 10¹⁵ operations, about a day at the 10-20 GFLOP/s a training step
     /// reaches on one core (docs/performance.md). The largest cell in the notebooks needs ~10¹³.
-    public static let operationLimit = 1e15
+    /// The environment variable `FOLIO_MAX_OPERATIONS` sets another limit (the fuzzer uses 10⁹
+    /// so that every run it allows ends within its time bound).
+    public static var operationLimit: Double {
+        ProcessInfo.processInfo.environment["FOLIO_MAX_OPERATIONS"].flatMap(Double.init) ?? 1e15
+    }
 
     /// The error for an estimate past either limit, located at `key` in `options`; nil if it fits.
     func refusal(_ options: OptionNode, kind: String) -> Diagnostic? {
@@ -40,7 +44,7 @@ public struct ResourceEstimate: Sendable, Equatable {
                               note: "reduce '\(key)'")
         }
         if !(operations <= Self.operationLimit) {
-            return Diagnostic(at: location, "this {\(kind)} cell would need about \(String(format: "%.1e", operations)) operations (days or more); at most \(String(format: "%.0e", Self.operationLimit)) are allowed",
+            return Diagnostic(at: location, "this {\(kind)} cell would need about \(String(format: "%.1e", operations)) operations; at most \(String(format: "%.0e", Self.operationLimit)) are allowed (about a day's work; FOLIO_MAX_OPERATIONS sets another limit)",
                               note: "reduce '\(key)'")
         }
         return nil

@@ -56,9 +56,10 @@ extension LLCDirective {
         for key in ["objective.inputs", "objective.hidden", "objective.outputs"] { dimension = max(dimension, options.number(key) ?? 0) }
         if let widths = options.numbers("objective.widths") { dimension = max(dimension, widths.reduce(0, +)) }
         let perStep = options.node["objective"] != nil ? 6 * samples * max(1, dimension) : 1e6
-        let bytes = 8 * (samples * max(1, dimension) + chains * (max(1, dimension) + steps))
+        // A quadratic objective also holds its d × d curvature.
+        let bytes = 8 * (samples * max(1, dimension) + dimension * dimension + chains * (max(1, dimension) + steps))
         let operations = chains * steps * perStep
-        let key = chains > steps ? "chains" : samples * dimension * 8 > ResourceEstimate.memoryLimit
+        let key = chains > steps ? "chains" : 8 * max(samples * dimension, dimension * dimension) > ResourceEstimate.memoryLimit
             ? (dimension > samples ? "objective.dimension" : "objective.samples") : "draws"
         return ResourceEstimate(bytes: bytes, operations: operations, key: key)
     }

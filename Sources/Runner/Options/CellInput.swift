@@ -96,6 +96,19 @@ public struct Options: Sendable {
         return n
     }
     public func int(_ key: String, default d: Int) throws(Diagnostic) -> Int { try int(key) ?? d }
+    /// A whole number within `bounds` (a count or a size), else an error at the key.
+    public func int(_ key: String, default d: Int, in bounds: PartialRangeFrom<Int>) throws(Diagnostic) -> Int {
+        let n = try int(key, default: d)
+        guard bounds.contains(n) else {
+            throw Diagnostic(at: location(of: key), "'\(name(key))' must be at least \(bounds.lowerBound), found \(n)")
+        }
+        return n
+    }
+
+    /// A seed: any whole number, negative ones by their two's-complement bits.
+    public func seed(_ key: String = "seed", default d: Int = 0) throws(Diagnostic) -> UInt64 {
+        UInt64(bitPattern: Int64(try int(key, default: d)))
+    }
     public func requiredInt(_ key: String) throws(Diagnostic) -> Int { try required(key, try int(key), "a whole number") }
 
     public func string(_ key: String) throws(Diagnostic) -> String? {

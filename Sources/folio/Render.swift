@@ -53,8 +53,12 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(paths)
+        try ReportNames.check(files)
         let overrides = try ParameterArguments.parse(parameters)
-        let checked = try NotebookLoader.checkAll(files, overrides: overrides)
+        // A notebook that does not check is reported at the end; the others still render (and
+        // the index lists them), unless none checks.
+        let (checked, invalid) = NotebookLoader.checkEach(files, overrides: overrides)
+        if let invalid, checked.isEmpty { throw FolioFailure.invalid(invalid + " nothing was run.") }
         let templateSet: TemplateSet
         do { templateSet = try TemplateSet(directory: TemplateSet.locate(templates)) } catch {
             throw FolioFailure.invalid("error: \(error)")
@@ -71,6 +75,7 @@ struct Render: ParsableCommand {
         let console = lines
         if let shard {
             try runShard(shard, checked, cache: cache, jobs: jobs, threads: threadsEach, console: console)
+            if let invalid { throw FolioFailure.invalid(invalid + " the other \(checked.count) were computed.") }
             return
         }
         let renderer = ReportRenderer(templates: templateSet, version: Folio.version)
@@ -102,8 +107,10 @@ struct Render: ParsableCommand {
             if check {
                 staleness.append(Staleness(notebook: notebook.notebook, html: page.html, manifest: manifest, folder: writer))
             } else {
-                try writer.write(page.html, to: notebook.notebook.name + ".html")
-                try writer.write(manifest.json(), to: notebook.notebook.name + ".json")
+                try writer.locked { () throws(FolioFailure) in
+                    try writer.write(page.html, to: notebook.notebook.name + ".html")
+                    try writer.write(manifest.json(), to: notebook.notebook.name + ".json")
+                }
             }
             for failed in run.failedCells {
                 if case .failed(let d) = failed.status { problems.append(d.description) }
@@ -122,9 +129,12 @@ struct Render: ParsableCommand {
         if check {
             try Staleness.report(staleness, folder: output, quiet: quiet)
         } else {
-            try writer.write(renderer.index(writer.indexEntries()), to: "index.html")
+            try writer.locked { () throws(FolioFailure) in try writer.write(renderer.index(writer.indexEntries()), to: "index.html") }
         }
 
+        if let invalid {
+            throw FolioFailure.invalid((problems + [invalid + " the other \(checked.count) rendered."]).joined(separator: "\n"))
+        }
         let cellFailures = checked.isEmpty ? false : problems.contains { !$0.contains("claim fails") }
         if !problems.isEmpty {
             let text = problems.joined(separator: "\n")

@@ -48,8 +48,11 @@ public struct CellCache: Sendable {
             .appendingPathComponent(Self.safe(cell) + ".json")
     }
 
+    /// A file name for a notebook or cell name that stays inside its folder: separators and NUL
+    /// become '_', and a name that is empty or starts with '.' (`.`, `..`) gets a leading '_'.
     static func safe(_ name: String) -> String {
-        String(name.map { $0 == "/" || $0 == "\\" || $0 == "\0" ? "_" : $0 })
+        let plain = String(name.map { $0 == "/" || $0 == "\\" || $0 == "\0" ? "_" : $0 })
+        return plain.isEmpty || plain.hasPrefix(".") ? "_" + plain : plain
     }
 
     /// Whether the entry file of `key` exists (not whether it is valid).

@@ -102,7 +102,7 @@ public struct NotebookExecutor: Sendable {
                 inline[text] = .text(expression.format.map { $0.format(value) } ?? formatValue(value))
             } catch {
                 inline[text] = .failed(error.message)
-                inlineFailures.append(Diagnostic(at: error.location, "inline value `=\(text)` cannot be computed: \(error.message)", note: error.note))
+                inlineFailures.append(Diagnostic(at: error.location, "inline value `\(text)` cannot be computed: \(error.message)", note: error.note))
             }
         }
         var run = NotebookRun(checked: notebook, cells: runs, inlineValues: inline)

@@ -95,6 +95,13 @@ final class HostileInputCommandLineTests: XCTestCase {
                    + cell("claim", "that: l.llc > 0\nsays: positive"), exit: 1, "SGLD diverged: chain 1 at draw 1")
     }
 
+    func testAnalysesOfArchitecturesTheyDoNotApplyToAreLocatedErrors() throws {
+        let relu = cell("train", "id: net\ntask: {kind: modular, modulus: 5}\nmodel: {kind: onehot_mlp, hidden: 4, activation: relu}\nsteps: 2")
+        try render(relu + cell("extract_program", "model: net"), exit: 1, "(its activation is relu)")
+        let tanh = cell("train", "id: net\ntask: {kind: teacher, teacher: linear, widths: [3, 1], train_size: 20, test_size: 20}\nmodel: {kind: mlp, hidden: 4, activation: tanh}\nloss: mse\nsteps: 2")
+        try render(tanh + cell("prune", "model: net"), exit: 1, "(its activation is tanh)")
+    }
+
     func testOutputNameCollisionsAreRefusedBeforeAnythingRuns() throws {
         let dir = try temporaryDirectory(prefix: "folio-names")
         let body = "---\ntitle: N\n---\nText.\n"

@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "WholeNumbersTests", dependencies: ["WholeNumbers"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks"]),
-        .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks", "Tensors"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio", "Tensors"]),
     ]
 )

@@ -204,4 +204,3 @@ enum FuzzCorpus {
     }
 }
 
-extension FuzzTests.Generator: RandomNumberGenerator {}

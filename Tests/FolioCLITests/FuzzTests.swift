@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Tensors
 
 /// A seeded fuzzer over whole `folio render` runs. Each case takes a small notebook that passes
 /// `folio check`, applies one to three mutations (extreme numbers in options, YAML anchors and
@@ -16,18 +17,8 @@ import XCTest
 /// A long run: `FOLIO_FUZZ_CASES=10000 swift test --filter FuzzTests`; it prints the counts
 /// (`FOLIO_FUZZ_EXECUTABLE` runs another build of folio, e.g. a copy that later builds leave alone).
 final class FuzzTests: XCTestCase {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-    }
+    /// Seeded, so a failing case names its seed (`RandomGenerator`, xoshiro256**).
+    typealias Generator = RandomGenerator
 
     static func environment(_ name: String, _ fallback: Int) -> Int {
         ProcessInfo.processInfo.environment[name].flatMap { Int($0) } ?? fallback
@@ -42,7 +33,7 @@ final class FuzzTests: XCTestCase {
         var slowest = 0.0
         var failures: [String] = []
         for index in 0..<cases {
-            var g = Generator(state: UInt64(seed) &* 1_000_003 &+ UInt64(index))
+            var g = Generator(seed: UInt64(seed) &* 1_000_003 &+ UInt64(index))
             let (text, arguments) = FuzzCorpus.mutated(&g)
             let file = try write(text, to: "case.md", in: dir)
             let output = dir.appendingPathComponent("out").path
@@ -109,4 +100,9 @@ final class FuzzTests: XCTestCase {
         return Outcome(code: signalled ? -1 : process.terminationStatus, signal: signalled ? process.terminationStatus : nil,
                        timedOut: timedOut, stderr: stderr, seconds: seconds)
     }
+}
+
+extension RandomGenerator {
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + int(below: range.count) }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(below: items.count)] }
 }

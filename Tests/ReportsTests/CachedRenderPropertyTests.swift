@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Tensors
 import Notebooks
 import Reports
 import Runner
@@ -18,18 +19,8 @@ final class CachedRenderPropertyTests: XCTestCase {
     }()
 
     /// A small deterministic generator (SplitMix64), so a failure names its seed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-    }
+    /// Seeded, so a failing case names its seed (`RandomGenerator`, xoshiro256**).
+    typealias Generator = RandomGenerator
 
     /// A notebook as a list of cells, each a list of lines (so edits can change one number).
     struct Sketch {
@@ -96,7 +87,7 @@ final class CachedRenderPropertyTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         var checkedEdits = 0
         for seed in 1...40 {
-            var g = Generator(state: UInt64(seed))
+            var g = Generator(seed: UInt64(seed))
             var sketch = Self.sketch(&g)
             let cache = CellCache(directory: dir.appendingPathComponent("\(seed)").path)
             _ = try render(sketch.text, cache: cache)
@@ -142,4 +133,9 @@ final class CachedRenderPropertyTests: XCTestCase {
         XCTAssertEqual(cached, try render(after, cache: nil))
         XCTAssertTrue(cached.contains(">4<"), "ratio = 8 / 2 is shown")
     }
+}
+
+extension RandomGenerator {
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + int(below: range.count) }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(below: items.count)] }
 }

@@ -20,7 +20,7 @@ public enum ExtractProgramDirective: Directive {
         let (id, run) = try context.trainingRun(options)
         guard let network = run.model.gromovMLP() else {
             throw Diagnostic(at: options.location(of: "model"),
-                             "'\(id)' is not a one-hot pair MLP on a task over Z_p, so no modular program can be read off it")
+                             "'\(id)' is not a one-hot pair MLP with quadratic activation on a task over Z_p\(run.model.hiddenActivation.map { $0 == .quadratic ? "" : " (its activation is \($0.rawValue))" } ?? ""), so no modular program can be read off it")
         }
         let program = extractProgram(network)
         let record = Record([

@@ -38,17 +38,19 @@ let package = Package(
         .target(name: "Tensors", dependencies: ["CBLAS", "CAllocator"], swiftSettings: optimizedInDebug),
         .target(name: "Learning", dependencies: ["Tensors"], swiftSettings: optimizedInDebug),
         .target(name: "Analysis", dependencies: ["Learning", "Tensors"]),
-        .target(name: "Plotting"),
-        .target(name: "Notebooks", dependencies: ["Ccmark", "Yams"]),
+        // The checked conversion from a number to a count or size, shared by every module below.
+        .target(name: "WholeNumbers"),
+        .target(name: "Plotting", dependencies: ["WholeNumbers"]),
+        .target(name: "Notebooks", dependencies: ["Ccmark", "Yams", "WholeNumbers"]),
         .target(
             name: "Runner",
             dependencies: [
-                "Notebooks", "Learning", "Analysis", "Plotting", "Tensors",
+                "Notebooks", "Learning", "Analysis", "Plotting", "Tensors", "WholeNumbers",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "Reports",
-            dependencies: ["Runner", "Notebooks", "Plotting", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["Runner", "Notebooks", "Plotting", "WholeNumbers", .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(
             name: "folio",
             dependencies: [
@@ -64,9 +66,10 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Learning", "Tensors"]),
         // Snapshots are read from the source tree by path (#filePath), not bundled.
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Snapshots"]),
+        .testTarget(name: "WholeNumbersTests", dependencies: ["WholeNumbers"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks", "Learning", "Analysis", "Tensors"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks"]),
-        .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks", "Tensors"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio", "Tensors"]),
     ]
 )

@@ -29,7 +29,7 @@ public func estimateLLC<O: Objective>(objective: O, at wStar: [Double], config: 
     let store = ChainStore(count: config.chains)
     DispatchQueue.concurrentPerform(iterations: config.chains) { c in
         let result = runSGLDChain(objective: objective, wStar: wStar, config: config, nBeta: nBeta,
-                                  seed: config.seed &+ UInt64(c))
+                                  seed: config.seed &+ UInt64(c), initialLoss: initialLoss)
         store.set(c, result)
     }
     let results = store.results()
@@ -40,15 +40,29 @@ public func estimateLLC<O: Objective>(objective: O, at wStar: [Double], config: 
         std = (perChain.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(perChain.count - 1)).squareRoot()
     }
     let acceptance = results.map { mean($0.acceptance) }
-    return LLCEstimate(mean: m, std: std, perChain: perChain, lossTraces: results.map(\.trace),
-                       initialLoss: initialLoss, acceptanceMean: mean(acceptance),
-                       acceptancePerChain: acceptance, nBeta: nBeta)
+    var estimate = LLCEstimate(mean: m, std: std, perChain: perChain, lossTraces: results.map(\.trace),
+                               initialLoss: initialLoss, acceptanceMean: mean(acceptance),
+                               acceptancePerChain: acceptance, nBeta: nBeta)
+    if let (chain, result) = results.enumerated().first(where: { $0.element.divergence != nil }) {
+        estimate.divergence = .init(chain: chain, step: result.divergence!.step, loss: result.divergence!.loss)
+    }
+    return estimate
 }
+
+/// When a chain counts as diverged: its loss is not finite, or nβ·(L − L(w*)) exceeds this many
+/// times d/2. At equilibrium nβ·(L − L(w*)) averages λ ≤ d/2 (Watanabe; for a quadratic it is
+/// half a χ² with d degrees of freedom), and a χ²_d exceeds 100·d with probability below
+/// e^(−47d) (Chernoff: (k·e^(1−k))^(d/2) at k = 100), so a chain past the bound is not sampling
+/// the posterior: ε is too large or γ too small. (ε = 1000 on a quadratic gave λ̂ = 2.8e122.)
+public let sgldDivergenceFactor = 100.0
 
 /// One chain's recorded losses and MALA acceptance probabilities.
 struct ChainResult: Sendable {
     var trace: [Double]
     var acceptance: [Double]
+    /// The step (counted from the first, burn-in included) and loss at which the chain diverged
+    /// and stopped.
+    var divergence: (step: Int, loss: Double)?
 }
 
 /// Collects chain results written from concurrent iterations (each index written once).
@@ -85,7 +99,9 @@ struct BatchSampler {
     }
 }
 
-func runSGLDChain<O: Objective>(objective: O, wStar: [Double], config: LLCConfig, nBeta: Double, seed: UInt64) -> ChainResult {
+func runSGLDChain<O: Objective>(objective: O, wStar: [Double], config: LLCConfig, nBeta: Double, seed: UInt64,
+                                 initialLoss: Double) -> ChainResult {
+    let divergenceBound = sgldDivergenceFactor * max(1, Double(wStar.count) / 2)
     var rng = SeededNormal(seed: seed)
     var sampler = BatchSampler(n: objective.sampleCount, size: config.batchSize)
     let d = wStar.count, eps = config.epsilon, gamma = config.gamma
@@ -113,6 +129,9 @@ func runSGLDChain<O: Objective>(objective: O, wStar: [Double], config: LLCConfig
             for i in 0..<d { wNew[i] = min(max(wNew[i], wStar[i] - box), wStar[i] + box) }
         }
         let next = objective.lossAndGradient(at: wNew, batch: sampler.next(&rng))
+        if !next.loss.isFinite || !(nBeta * (next.loss - initialLoss) <= divergenceBound) {
+            return ChainResult(trace: trace, acceptance: acceptance, divergence: (step + 1, next.loss))
+        }
         if record {
             let u = nBeta * current.loss + 0.5 * gamma * distance2
             var newDistance2 = 0.0, forward = 0.0, backward = 0.0

@@ -18,6 +18,17 @@ public struct LLCEstimate: Sendable, Equatable {
     public var acceptancePerChain: [Double]
     /// The nβ used.
     public var nBeta: Double
+    /// The first chain that diverged (`sgldDivergenceFactor`), where, and its loss; the estimate
+    /// is then meaningless.
+    public var divergence: Divergence?
+
+    public struct Divergence: Sendable, Equatable {
+        /// 0-based chain index.
+        public var chain: Int
+        /// The SGLD step (1-based, burn-in included) whose loss left the bound.
+        public var step: Int
+        public var loss: Double
+    }
 
     public init(mean: Double, std: Double, perChain: [Double], lossTraces: [[Double]], initialLoss: Double,
                 acceptanceMean: Double, acceptancePerChain: [Double], nBeta: Double) {

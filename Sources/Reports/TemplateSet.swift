@@ -1,11 +1,15 @@
 import Foundation
 import Mustache
+import Runner
 
 /// The report templates (`templates/*.mustache`) and stylesheet (`templates/style.css`), read once.
 /// Templates receive only HTML that Folio has already escaped, so they use triple mustaches.
 public struct TemplateSet: Sendable {
     var library: MustacheLibrary
     public var stylesheet: String
+    /// SHA-256 of the templates and stylesheet, recorded in each manifest so that
+    /// `folio render --check` can tell a template change from a change in numbers.
+    public private(set) var digest = ""
 
     public enum LoadError: Error, CustomStringConvertible {
         case missing(String)
@@ -20,14 +24,17 @@ public struct TemplateSet: Sendable {
 
     public init(directory: String) throws(LoadError) {
         library = MustacheLibrary()
+        var texts: [String] = []
         for name in ["report", "index"] {
             let path = (directory as NSString).appendingPathComponent("\(name).mustache")
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .missing(path) }
             do { try library.register(text, named: name) } catch { throw .invalid(name, "\(error)") }
+            texts.append(text)
         }
         let cssPath = (directory as NSString).appendingPathComponent("style.css")
         guard let css = try? String(contentsOfFile: cssPath, encoding: .utf8) else { throw .missing(cssPath) }
         stylesheet = css
+        digest = CellKeys.sha256((texts + [css]).joined(separator: "\u{0}"))
     }
 
     func render(_ context: [String: Any], template: String) -> String {

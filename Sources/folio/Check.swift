@@ -38,6 +38,14 @@ enum ParameterArguments {
 /// Parses and checks notebooks, printing every diagnostic with its source line.
 enum NotebookLoader {
     static func checkAll(_ files: [String], overrides: [String: String], seeds: [Int]? = nil) throws(FolioFailure) -> [CheckedNotebook] {
+        let (checked, invalid) = checkEach(files, overrides: overrides, seeds: seeds)
+        if let invalid { throw .invalid(invalid + " nothing was run.") }
+        return checked
+    }
+
+    /// The notebooks that check, and the diagnostics of those that do not (nil when all do),
+    /// ending with how many did not.
+    static func checkEach(_ files: [String], overrides: [String: String], seeds: [Int]? = nil) -> (checked: [CheckedNotebook], invalid: String?) {
         var checked: [CheckedNotebook] = []
         var report: [String] = []
         var sources: [String: String] = [:]
@@ -50,11 +58,9 @@ enum NotebookLoader {
                 report.append(DiagnosticFormatter(sources: sources).format(error.diagnostics))
             }
         }
-        if !report.isEmpty {
-            let count = report.count
-            throw .invalid(report.joined(separator: "\n") + "\n\(count) notebook\(count == 1 ? "" : "s") not valid; nothing was run.")
-        }
-        return checked
+        guard !report.isEmpty else { return (checked, nil) }
+        let count = report.count
+        return (checked, report.joined(separator: "\n") + "\n\(count) notebook\(count == 1 ? "" : "s") not valid;")
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Tensors
 import Runner
 
 /// `folio explain NOTEBOOK ID`: what the cache knows about one cell — its key and what the key is
@@ -40,6 +41,7 @@ struct Explain: ParsableCommand {
             "{\(cell.directive.kind)} \(id) at \(cell.cell.location)",
             "key:      \(entry.key)",
             "engine:   \(CellKeys.engineVersion)",
+            "blas:     \(BLASKernel.identity)",
             "options:  \(entry.options)",
             "params:   " + (entry.readsParams ? "mentioned, so all parameters are part of the key" : "not mentioned"),
         ]

@@ -1,6 +1,7 @@
 import Foundation
 import Notebooks
 import Runner
+import Tensors
 
 /// The provenance written next to each report as `NAME.json`: the notebook's SHA-256, parameters,
 /// seeds, per-cell status and cache key, claims with their values at every seed. The index page is built from these files.
@@ -73,7 +74,7 @@ struct Manifest: Codable {
     var title: String
     var description: String
     var params: [String: String]
-    /// SHA-256 of each input file ("notebook": the notebook's source).
+    /// SHA-256 of each input ("notebook": the notebook's source; "templates": `TemplateSet.digest`).
     var inputs: [String: String]?
     /// The seeds the claims were checked at (params.seed in turn); the report shows the first.
     var seeds: [Int]?
@@ -82,8 +83,13 @@ struct Manifest: Codable {
     var cells: [CellEntry]
     var claims: [ClaimEntry]
     var folio: String
+    /// `CellKeys.engineVersion` of the render.
+    var engine: String?
+    /// The BLAS kernel the cells were computed with (`BLASKernel.identity`), so a report that
+    /// differs only because another kernel computed it says so.
+    var blas: String?
 
-    init(run: NotebookRun, cache: CacheReport? = nil, timings: Bool = false) {
+    init(run: NotebookRun, cache: CacheReport? = nil, templates: String? = nil, timings: Bool = false) {
         let nb = run.checked.notebook
         notebook = (nb.file as NSString).lastPathComponent
         report = nb.name + ".html"
@@ -104,6 +110,7 @@ struct Manifest: Codable {
             return entry
         }
         inputs = ["notebook": CellKeys.sha256(nb.source)]
+        if let templates { inputs?["templates"] = templates }
         if let keys = cache?.keys {
             var seeds: [String: String] = [:]
             for id in keys.order { for seed in keys[id]?.seeds ?? [] { seeds[id + "." + seed.path] = seed.value } }
@@ -124,6 +131,8 @@ struct Manifest: Codable {
             claims.append(ClaimEntry(says: "(not checked: a cell it reads did not run)", that: cell.cell.id, holds: false))
         }
         folio = Folio.version
+        engine = CellKeys.engineVersion
+        blas = BLASKernel.identity
     }
 
     func json() -> String {

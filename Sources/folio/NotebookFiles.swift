@@ -23,3 +23,32 @@ enum NotebookFiles {
         return files
     }
 }
+
+/// The report names of the notebooks a render writes (`NAME.html`, `NAME.json` in one folder):
+/// every name must be distinct, must not be `index` (the index page), must not start with '.'
+/// (hidden files; `...md` would be named `..` and its cache records would leave the cache folder),
+/// and must not hold characters that break links or paths ('#', '?', '%', '/', '\\', controls).
+/// Checked before anything runs, so a collision never overwrites a report.
+enum ReportNames {
+    static func check(_ files: [String]) throws(FolioFailure) {
+        var problems: [String] = []
+        var seen: [String: String] = [:]
+        for file in files {
+            let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            if let other = seen[name] {
+                problems.append("error: \(other) and \(file) would both be written as \(name).html; rename one of them or render them into different folders")
+            }
+            seen[name] = seen[name] ?? file
+            if name == "index" {
+                problems.append("error: \(file) would be overwritten by the index page (index.html); rename the notebook")
+            }
+            if name.isEmpty || name.hasPrefix(".") {
+                problems.append("error: \(file): a notebook's name must not be empty or start with '.' (its report would be hidden or outside the folder)")
+            }
+            if let bad = name.unicodeScalars.first(where: { "#?%/\\".unicodeScalars.contains($0) || $0.properties.generalCategory == .control }) {
+                problems.append("error: \(file): a notebook's name must not contain '\(bad.escaped(asASCII: true))' (it breaks links to its report)")
+            }
+        }
+        if !problems.isEmpty { throw .invalid(problems.joined(separator: "\n")) }
+    }
+}

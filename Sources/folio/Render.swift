@@ -77,9 +77,13 @@ struct Render: ParsableCommand {
     /// notebook or template), code 1 after writing the reports when a cell or claim failed.
     func render(observer extra: (any ExecutionObserver)? = nil) throws {
         let files = try NotebookFiles.expand(paths)
+        try ReportNames.check(files)
         let overrides = try ParameterArguments.parse(parameters)
         let seedList = try seeds.map(SeedArgument.parse)
-        let checked = try NotebookLoader.checkAll(files, overrides: overrides, seeds: seedList)
+        // A notebook that does not check is reported at the end; the others still render (and
+        // the index lists them), unless none checks.
+        let (checked, invalid) = NotebookLoader.checkEach(files, overrides: overrides, seeds: seedList)
+        if let invalid, checked.isEmpty { throw FolioFailure.invalid(invalid + " nothing was run.") }
         // One task per notebook and seed, in order: the first seed of a notebook runs every cell,
         // its other seeds only the claims and what they read (SeedRuns).
         let tasks = checked.indices.flatMap { i in (0..<max(1, checked[i].seeds.count)).map { (notebook: i, seed: $0) } }
@@ -91,13 +95,15 @@ struct Render: ParsableCommand {
         // OpenBLAS's thread count is process-wide: set once, shared out between the jobs.
         let threadsEach = Self.threadsPerNotebook(threads: threads, jobs: jobs)
         setBLASThreads(threadsEach)
-        let cache = noCache ? nil : CellCache(directory: cacheDir)
+        // --check writes nothing, not even cache entries.
+        let cache = noCache ? nil : CellCache(directory: cacheDir, readOnly: check)
         var lines = Console(quiet: quiet)
         // Bars of several notebooks would overwrite each other: plain, labelled lines instead.
         if jobs > 1 { lines.isTerminal = false }
         let console = lines
         if let shard {
             try runShard(shard, checked, tasks: tasks, cache: cache, jobs: jobs, threads: threadsEach, console: console)
+            if let invalid { throw FolioFailure.invalid(invalid + " the other \(checked.count) were computed.") }
             return
         }
         let renderer = { () -> ReportRenderer in
@@ -105,13 +111,13 @@ struct Render: ParsableCommand {
             r.date = ReportDate.current()
             return r
         }()
-        let target = check ? FileManager.default.temporaryDirectory.appendingPathComponent("folio-check-\(UUID().uuidString)").path : output
-        let writer = ReportWriter(directory: target)
-        try writer.prepare()
-        defer { if check { try? FileManager.default.removeItem(atPath: target) } }
+        let writer = ReportWriter(directory: output)
+        if !check { try writer.prepare() }
 
         var problems: [String] = []
-        // A failed cell (at any seed) always fails the render; only failing claims may be allowed.
+        var staleness: [Staleness] = []
+        // A failed cell (at any seed) or inline value always fails the render; only failing
+        // claims may be allowed.
         var aCellFailed = false
         var seedRuns: [(seed: Int, run: NotebookRun)] = []
         var firstCache: CacheReport?
@@ -135,12 +141,19 @@ struct Render: ParsableCommand {
                 previous: i > 0 ? (checked[i - 1].notebook.name + ".html", checked[i - 1].notebook.frontMatter.title) : nil,
                 next: i + 1 < checked.count ? (checked[i + 1].notebook.name + ".html", checked[i + 1].notebook.frontMatter.title) : nil)
             let page = renderer.renderReport(run, neighbours: neighbours)
-            if !page.warnings.isEmpty {
+            if !page.warnings.isEmpty && !quiet {
                 let formatter = DiagnosticFormatter(sources: [notebook.notebook.file: notebook.notebook.source])
                 FileHandle.standardError.write(Data((formatter.format(page.warnings) + "\n").utf8))
             }
-            try writer.write(page.html, to: notebook.notebook.name + ".html")
-            try writer.write(Manifest(run: run, cache: cacheReport, timings: timings).json(), to: notebook.notebook.name + ".json")
+            let manifest = Manifest(run: run, cache: cacheReport, templates: templateSet.digest, timings: timings)
+            if check {
+                staleness.append(Staleness(notebook: notebook.notebook, html: page.html, manifest: manifest, folder: writer))
+            } else {
+                try writer.locked { () throws(FolioFailure) in
+                    try writer.write(page.html, to: notebook.notebook.name + ".html")
+                    try writer.write(manifest.json(), to: notebook.notebook.name + ".json")
+                }
+            }
             for failed in run.failedCells {
                 if case .failed(let d) = failed.status { problems.append(d.description); aCellFailed = true }
             }
@@ -148,19 +161,27 @@ struct Render: ParsableCommand {
                 problems.append("at seed \(failure.seed): \(failure.diagnostic.description)")
                 aCellFailed = true
             }
-            for claim in run.claims where !claim.holds {
-                problems.append("\(notebook.notebook.file): claim fails: \(claim.says)\(Self.seedSummary(claim))")
+            if !run.inlineFailures.isEmpty { aCellFailed = true }
+            problems += run.inlineFailures.map(\.description)
+            for cell in run.cells {
+                guard case .succeeded(let output) = cell.status else { continue }
+                for case .claim(let claim) in output.display where !claim.holds {
+                    problems.append("\(cell.cell.cell.location): claim fails: \(claim.says)\(Self.seedSummary(claim))")
+                }
             }
             if !check {
                 console.line("  → \(writer.path(notebook.notebook.name + ".html")): \(run.claimsHeld) of \(run.claims.count + run.claimCellsNotRun) claims hold\(run.checked.seeds.count > 1 ? " across \(run.checked.seeds.count) seeds" : "")")
             }
         })
         if check {
-            try compareReports(checked, rendered: writer)
+            try Staleness.report(staleness, folder: output, quiet: quiet)
         } else {
-            try writer.write(renderer.index(writer.indexEntries()), to: "index.html")
+            try writer.locked { () throws(FolioFailure) in try writer.write(renderer.index(writer.indexEntries()), to: "index.html") }
         }
 
+        if let invalid {
+            throw FolioFailure.invalid((problems + [invalid + " the other \(checked.count) rendered."]).joined(separator: "\n"))
+        }
         if !problems.isEmpty {
             let text = problems.joined(separator: "\n")
             if aCellFailed || !allowFailingClaims { throw FolioFailure.failed(text) }
@@ -170,25 +191,6 @@ struct Render: ParsableCommand {
 }
 
 extension Render {
-    /// `--check`: each notebook's report and manifest, freshly rendered into a temporary folder,
-    /// compared byte for byte with the ones in the output folder.
-    func compareReports(_ checked: [CheckedNotebook], rendered: ReportWriter) throws(FolioFailure) {
-        let committed = ReportWriter(directory: output)
-        var stale: [String] = []
-        for notebook in checked {
-            for name in [notebook.notebook.name + ".html", notebook.notebook.name + ".json"] {
-                let fresh = FileManager.default.contents(atPath: rendered.path(name))
-                let old = FileManager.default.contents(atPath: committed.path(name))
-                if old == nil { stale.append("\(committed.path(name)) is missing") }
-                else if old != fresh { stale.append("\(committed.path(name)) differs from what \(notebook.notebook.file) produces now") }
-            }
-        }
-        if !stale.isEmpty {
-            throw .failed(stale.joined(separator: "\n") + "\nreports are out of date; run folio render")
-        }
-        if !quiet { print("\(checked.count) report\(checked.count == 1 ? "" : "s") in \(output) up to date.") }
-    }
-
     /// `--shard I/N`: runs this shard's cells (and what they read) into the cache; no reports.
     func runShard(_ text: String, _ checked: [CheckedNotebook], tasks: [(notebook: Int, seed: Int)], cache: CellCache?,
                   jobs: Int, threads: Int, console: Console) throws(FolioFailure) {

@@ -4,6 +4,8 @@ import Tensors
 
 /// Entry point. Every error becomes a message and an exit code here, in one place:
 /// 0 success, 1 a cell or claim failed, 2 bad usage or an invalid notebook.
+// First, before anything computes: OpenBLAS's kernel is fixed (this may re-execute the process).
+BLASKernel.pinForReproducibility()
 keepFreedTensorMemory()
 do {
     var command = try Folio.parseAsRoot()

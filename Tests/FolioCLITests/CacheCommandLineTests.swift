@@ -97,7 +97,7 @@ final class CacheCommandLineTests: XCTestCase {
         _ = try write(Self.quick.replacingOccurrences(of: "Prose.", with: "Other prose."), to: "quick.md", in: dir)
         let stale = try run(["render", nb, "--output", out, "--cache-dir", cache, "--check"])
         XCTAssertEqual(stale.code, 1)
-        XCTAssertTrue(stale.stderr.contains("quick.html differs"), stale.stderr)
+        XCTAssertTrue(stale.stderr.contains("quick.md: inputs changed (the notebook was edited)"), stale.stderr)
         XCTAssertEqual(bytes(out + "/quick.html"), before, "--check writes nothing")
     }
 
@@ -164,6 +164,37 @@ final class CacheCommandLineTests: XCTestCase {
         XCTAssertFalse(third.stderr.contains("corrupted"), third.stderr)
     }
 
+    /// The CI workflow's four shards, each into its own cache, merged by copying files: a plain
+    /// render computes nothing. The notebook has 05-approximation's pattern, a column named like
+    /// the {train} cell it reads, which the shard split once put apart from that cell.
+    func testFourShardsInSeparateCachesMergedLeaveNothingToCompute() throws {
+        let dir = try temporaryDirectory()
+        var text = "---\ntitle: Shards\n---\n"
+        for k in 1...4 {
+            text += "```{train}\nid: run\(k)\ntask: {kind: modular, modulus: 5, seed: \(k)}\nmodel: {kind: mlp, hidden: 4}\nsteps: 3\nseed: \(k)\n```\n\n"
+        }
+        text += "```{data}\nid: results\ncolumns:\n  run2: =run2.final_step\n  run3: =run3.final_step\n  both: =run2 + run3\n```\n"
+        let nb = try write(text, to: "shards.md", in: dir)
+        let merged = dir.appendingPathComponent("merged")
+        let fm = FileManager.default
+        for i in 1...4 {
+            let cache = dir.appendingPathComponent("cache\(i)")
+            let r = try run(["render", nb, "--shard", "\(i)/4", "--cache-dir", cache.path, "--quiet"])
+            XCTAssertEqual(r.code, 0, r.stderr)
+            for case let path as String in fm.enumerator(atPath: cache.path) ?? FileManager.DirectoryEnumerator() {
+                var isDirectory: ObjCBool = false
+                let source = cache.appendingPathComponent(path), target = merged.appendingPathComponent(path)
+                guard fm.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                      !fm.fileExists(atPath: target.path) else { continue }
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fm.copyItem(at: source, to: target)
+            }
+        }
+        let plain = try run(["render", nb, "--output", dir.appendingPathComponent("out").path, "--cache-dir", merged.path])
+        XCTAssertEqual(plain.code, 0, plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("cache: 5 reused, 0 computed"), plain.stderr)
+    }
+
     func testShardsThenAPlainRenderComputeNothingAndMatchASerialRender() throws {
         let dir = try temporaryDirectory()
         let cache = dir.appendingPathComponent("cache").path
@@ -219,7 +250,7 @@ final class CacheCommandLineTests: XCTestCase {
     func testProgressBarOnATerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("needs util-linux script") }
         let dir = try temporaryDirectory()
-        let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 20000\n```\n",
+        let nb = try write("```{train}\nid: slow\ntask: {kind: modular, modulus: 7}\nmodel: {kind: mlp, hidden: 8}\nsteps: 100000000\n```\n",
                            to: "slow.md", in: dir)
         let command = [FolioProcess.executable.path, "render", nb, "--output", dir.appendingPathComponent("out").path, "--no-cache"]
             .map { "'\($0)'" }.joined(separator: " ")
@@ -234,11 +265,12 @@ final class CacheCommandLineTests: XCTestCase {
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Read until the bar has been drawn and redrawn (or the render ended).
-        let text = FolioProcess.read(output.fileHandleForReading) { $0.components(separatedBy: "/20000  loss ").count > 2 }
-        // Closing script's terminal hangs up the render; it would end by itself anyway.
+        let text = FolioProcess.read(output.fileHandleForReading) { $0.components(separatedBy: "/100000000  loss ").count > 2 }
+        // Closing script's terminal hangs up the render (it runs until then, however fast the
+        // machine: the bar appears only after a second of work).
         process.terminate()
         process.waitUntilExit()
-        XCTAssertTrue(text.contains("\r\u{1B}[K  {train} slow █"), text)
-        XCTAssertTrue(text.contains("/20000  loss "), text)
+        XCTAssertTrue(text.contains("\r\u{1B}[K  {train} slow ░"), text)
+        XCTAssertTrue(text.contains("/100000000  loss "), text)
     }
 }

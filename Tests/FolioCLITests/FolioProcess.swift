@@ -21,11 +21,15 @@ enum FolioProcess {
     typealias Running = (process: Process, stdout: Pipe, stderr: Pipe)
     typealias Result = (code: Int32, stdout: String, stderr: String)
 
-    /// Starts `folio arguments…` without waiting for it.
-    static func start(_ arguments: [String]) throws -> Running {
+    /// Starts `folio arguments…` without waiting for it, with the test's environment plus (or with
+    /// entries replaced by) `environment`.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = repositoryRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -42,7 +46,9 @@ enum FolioProcess {
         return (running.process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
-    static func run(_ arguments: [String]) throws -> Result { finish(try start(arguments)) }
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        finish(try start(arguments, environment: environment))
+    }
 }
 
 extension XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Notebooks
 @testable import Runner
+import Tensors
 
 /// Cache keys: what changes them and what does not; the stored value format; shards.
 final class CacheKeyTests: XCTestCase {
@@ -13,7 +14,7 @@ final class CacheKeyTests: XCTestCase {
         let k = try keys("```{data}\nid: d\ncolumns:\n  x: [1, 2]\n```\n")
         let entry = try XCTUnwrap(k["d"])
         XCTAssertEqual(entry.options, #"{"id":"d","columns":{"x":[1.0,2.0]}}"#)
-        let text = "folio-cell-key\nengine: \(CellKeys.engineVersion)\nkind: data\nblas threads: 2\nid: d\npresentation: \(CellKeys.presentationVersion)\noptions: \(entry.options)\nparams: -\n"
+        let text = "folio-cell-key\nengine: \(CellKeys.engineVersion)\nkind: data\nblas threads: 2\nblas kernel: \(BLASKernel.identity)\nid: d\npresentation: \(CellKeys.presentationVersion)\noptions: \(entry.options)\nparams: -\n"
         XCTAssertEqual(entry.key, CellKeys.sha256(text))
         // Known SHA-256 test vector (FIPS 180-2, "abc").
         XCTAssertEqual(CellKeys.sha256("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -25,6 +26,14 @@ final class CacheKeyTests: XCTestCase {
         let checked = try checkNotebook("```{data}\nid: d\ncolumns:\n  x: [1, 2]\n```\n")
         XCTAssertNotEqual(CellKeys(checked, threads: 1)["d"]?.key, CellKeys(checked, threads: 2)["d"]?.key)
         XCTAssertEqual(CellKeys(checked, threads: 1)["d"]?.key, CellKeys(checked, threads: 1)["d"]?.key)
+    }
+
+    /// Kernels order their sums differently, so entries made under another kernel are not reused.
+    func testTheBLASKernelIsPartOfTheKey() throws {
+        let checked = try checkNotebook("```{data}\nid: d\ncolumns:\n  x: [1, 2]\n```\n")
+        XCTAssertNotEqual(CellKeys(checked, kernel: "Haswell; OpenBLAS 0.3.21")["d"]?.key,
+                          CellKeys(checked, kernel: "SkylakeX; OpenBLAS 0.3.21")["d"]?.key)
+        XCTAssertEqual(CellKeys(checked)["d"]?.key, CellKeys(checked, kernel: BLASKernel.identity)["d"]?.key)
     }
 
     func testSpellingsOfOneValueShareAKeyAndDifferentValuesDoNot() throws {

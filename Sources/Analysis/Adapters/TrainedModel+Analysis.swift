@@ -30,6 +30,9 @@ extension TrainedModel {
     /// The model as Gromov's f(a, b) = W·(U·[onehot(a); onehot(b)])² when it is a one-hot pair MLP
     /// with quadratic activation on a task over Z_p with two input tokens; nil otherwise.
     public func gromovMLP(at flat: [Double]? = nil) -> GromovMLP? {
+        // The program is read off the squares of the pre-activations; another activation would
+        // give a program that is not what the network computes.
+        guard hiddenActivation == .quadratic else { return nil }
         var copy = self
         if let flat { copy.setFlatParameters(flat) }
         guard let (u, w) = copy.oneHotWeights, let p = dataset.vocabulary, dataset.inputWidth == 2,
@@ -65,10 +68,19 @@ extension TrainedModel {
         return names.isEmpty ? nil : names
     }
 
-    /// A one-hidden-layer MLP with biases as a plain ReLU network (weights and biases copied);
-    /// nil for other architectures.
+    /// The hidden layers' activation of an MLP or one-hot MLP; nil for other architectures.
+    public var hiddenActivation: Activation? {
+        switch architecture {
+        case let mlp as MLP: mlp.activation
+        case let oneHot as OneHotMLP: oneHot.activation
+        default: nil
+        }
+    }
+
+    /// A one-hidden-layer ReLU MLP with biases as a plain ReLU network (weights and biases
+    /// copied); nil for other architectures and activations (a tanh unit is never "dead").
     public func reluNetwork() -> ReLUNetwork? {
-        guard let weights = mlpWeights, weights.count == 2, parameterLayout.contains(where: { $0.name == "layer0.bias" }) else { return nil }
+        guard hiddenActivation == .relu, let weights = mlpWeights, weights.count == 2, parameterLayout.contains(where: { $0.name == "layer0.bias" }) else { return nil }
         return ReLUNetwork(
             w1: DenseMatrix(weights[0]), b1: parameters["layer0.bias"].scalars,
             w2: DenseMatrix(weights[1]), b2: parameters["layer1.bias"].scalars)

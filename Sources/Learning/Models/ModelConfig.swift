@@ -66,6 +66,9 @@ public struct ModelConfig: Sendable, Codable, Equatable {
     public func architecture(for dataset: Dataset) throws -> any Architecture {
         let initialization = try weightInit()
         let hiddenWidths = widths ?? Array(repeating: hidden ?? 64, count: depth ?? 1)
+        guard hiddenWidths.allSatisfy({ $0 >= 1 }), (depth ?? 1) >= 0 else {
+            throw TaskError("hidden widths must be at least 1, got \(hiddenWidths)")
+        }
         let inputWidth = dataset.vocabulary.map { $0 * dataset.inputWidth } ?? dataset.inputWidth
         switch kind {
         case .mlp:
@@ -81,6 +84,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
         case .transformer:
             guard let v = dataset.vocabulary else { throw TaskError("transformer needs a token task (e.g. modular)") }
             let d = dModel ?? 128, h = heads ?? 4
+            guard h >= 1, d >= 1 else { throw TaskError("heads (\(h)) and d_model (\(d)) must be at least 1") }
             guard d % h == 0 else { throw TaskError("d_model \(d) is not divisible by heads \(h)") }
             return Transformer(vocabulary: v, sequenceLength: dataset.inputWidth, dModel: d, heads: h, dMLP: dMLP ?? 4 * d,
                                outputs: dataset.outputWidth, activation: activation ?? .relu, initialization: initialization)

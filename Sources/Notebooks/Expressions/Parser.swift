@@ -73,13 +73,27 @@ struct Parser {
         return try body(&self)
     }
 
+    /// Counts one link of a left-to-right chain (`a + b + c`, `x[0][0]`, `d.a.b`) as one level of
+    /// nesting until the chain's function returns: such a chain builds a tree as deep as it is
+    /// long, and every later pass over the tree recurses once per level (30,000 terms of
+    /// `1 + 1 + …` overflowed the stack). So `maximumDepth` bounds the height of the tree.
+    private mutating func link() throws(Diagnostic) {
+        depth += 1
+        guard depth <= Parser.maximumDepth else {
+            throw error(at: token.start, "the expression is nested too deeply (more than \(Parser.maximumDepth) levels, counting each operator of a chain)")
+        }
+    }
+
     private mutating func parseOr() throws(Diagnostic) -> Syntax {
         try nested { (p: inout Parser) throws(Diagnostic) in try p.parseOrBody() }
     }
 
     private mutating func parseOrBody() throws(Diagnostic) -> Syntax {
+        let entry = depth
+        defer { depth = entry }
         var left = try parseAnd()
         while token.kind == .kwOr {
+            try link()
             try advance()
             let right = try parseAnd()
             left = Syntax(kind: .or(left, right), start: left.start, end: right.end)
@@ -88,8 +102,11 @@ struct Parser {
     }
 
     private mutating func parseAnd() throws(Diagnostic) -> Syntax {
+        let entry = depth
+        defer { depth = entry }
         var left = try parseNot()
         while token.kind == .kwAnd {
+            try link()
             try advance()
             let right = try parseNot()
             left = Syntax(kind: .and(left, right), start: left.start, end: right.end)
@@ -131,6 +148,8 @@ struct Parser {
     }
 
     private mutating func parseAdditive() throws(Diagnostic) -> Syntax {
+        let entry = depth
+        defer { depth = entry }
         var left = try parseMultiplicative()
         while true {
             let op: ArithmeticOperator
@@ -139,6 +158,7 @@ struct Parser {
             case .minus: op = .subtract
             default: return left
             }
+            try link()
             let opStart = token.start
             try advance()
             let right = try parseMultiplicative()
@@ -147,6 +167,8 @@ struct Parser {
     }
 
     private mutating func parseMultiplicative() throws(Diagnostic) -> Syntax {
+        let entry = depth
+        defer { depth = entry }
         var left = try parseUnary()
         while true {
             let op: ArithmeticOperator
@@ -156,6 +178,7 @@ struct Parser {
             case .percent: op = .remainder
             default: return left
             }
+            try link()
             let opStart = token.start
             try advance()
             let right = try parseUnary()
@@ -184,8 +207,11 @@ struct Parser {
     }
 
     private mutating func parsePostfix() throws(Diagnostic) -> Syntax {
+        let entry = depth
+        defer { depth = entry }
         var e = try parsePrimary()
         while true {
+            if token.kind == .dot || token.kind == .leftBracket { try link() }
             switch token.kind {
             case .dot:
                 try advance()

@@ -3,8 +3,14 @@ import Ccmark
 /// The only file that touches cmark. It parses Markdown with cmark, walks cmark's iterator once
 /// and returns an immutable `MarkdownNode` tree; the cmark tree is freed before returning.
 enum CmarkConverter {
-    /// Parses `source`. `lineOffset` is added to cmark's line numbers (0 when `source` is the whole file).
-    static func parse(_ source: String, file: String) -> MarkdownNode {
+    /// The deepest nesting of Markdown (block quotes, lists, emphasis, links, counted together)
+    /// a notebook may have. Every later pass over the tree (rendering, finding inline values)
+    /// recurses once per level; 20,000 nested `>` overflowed the stack. Real prose stays far
+    /// below: CommonMark documents rarely nest past ten.
+    static let maxDepth = 100
+
+    /// Parses `source`; nesting deeper than `maxDepth` is an error at the node that exceeds it.
+    static func parse(_ source: String, file: String) throws(Diagnostic) -> MarkdownNode {
         let bytes = Array(source.utf8)
         let root: OpaquePointer = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
@@ -33,6 +39,9 @@ enum CmarkConverter {
                 if isLeaf(node) {
                     stack[stack.count - 1].children.append(swiftNode)
                 } else {
+                    guard stack.count < maxDepth else {
+                        throw Diagnostic(at: lastLocation, "Markdown nested more than \(maxDepth) levels deep (block quotes, lists, emphasis and links count together)")
+                    }
                     stack.append(swiftNode)
                 }
             } else if event == CMARK_EVENT_EXIT {

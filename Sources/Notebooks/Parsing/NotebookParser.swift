@@ -19,7 +19,8 @@ public enum NotebookParser {
         do { front = try FrontMatterParser.parse(split.yaml, file: file, defaultTitle: name) } catch { problems += error.diagnostics }
 
         let protected = protectMath(inMarkdown: split.body)
-        let document = CmarkConverter.parse(Footnotes.escapingBrackets(protected.markdown), file: file)
+        let document: MarkdownNode
+        do { document = try CmarkConverter.parse(Footnotes.escapingBrackets(protected.markdown), file: file) } catch { throw DiagnosticList(problems + [error]) }
         var blocks: [Block] = []
         for node in document.children {
             guard case .codeBlock(let info, let literal) = node.kind, let kind = cellKind(info) else {

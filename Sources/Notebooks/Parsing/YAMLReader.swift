@@ -1,3 +1,5 @@
+// CYaml is libyaml as Yams builds it (a target of the Yams package): its scanner finds anchors.
+import CYaml
 import Yams
 
 /// Parses YAML text into an `OptionNode` tree with file locations. `firstLine` is the file line of
@@ -15,6 +17,10 @@ enum YAMLReader {
                 col = lines[lastContent].count + 1
             }
             return SourceLocation(file: file, line: firstLine + line - 1, column: column + col - 1)
+        }
+        if let (line, col) = firstAnchorOrAlias(text) {
+            throw Diagnostic(at: SourceLocation(file: file, line: firstLine + line - 1, column: column + col - 1),
+                             "YAML anchors and aliases (&name, *name) are not supported in notebooks; repeat the value")
         }
         let node: Node?
         do {
@@ -55,6 +61,32 @@ enum YAMLReader {
             return .mapping(entries, at: location(map.mark))
         case .alias(let alias):
             throw Diagnostic(at: location(alias.mark), "YAML aliases are not supported in notebooks; repeat the value")
+        }
+    }
+
+    /// Where the first anchor (`&name`) or alias (`*name`) of `text` is (1-based line and column),
+    /// found by libyaml's scanner, which only tokenizes. Notebooks refuse both, and must do so
+    /// before Yams composes the text: its composer expands aliases, so a 400-byte "billion
+    /// laughs" cell (nine levels of nine aliases) took gigabytes and crashed. Text the scanner
+    /// cannot read is left to `Yams.compose`, which reports the error.
+    static func firstAnchorOrAlias(_ text: String) -> (line: Int, column: Int)? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> (line: Int, column: Int)? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var token = yaml_token_t()
+            while yaml_parser_scan(&parser, &token) == 1 {
+                let type = token.type, mark = token.start_mark
+                yaml_token_delete(&token)
+                switch type {
+                case YAML_ANCHOR_TOKEN, YAML_ALIAS_TOKEN: return (Int(mark.line) + 1, Int(mark.column) + 1)
+                case YAML_STREAM_END_TOKEN, YAML_NO_TOKEN: return nil
+                default: continue
+                }
+            }
+            return nil
         }
     }
 

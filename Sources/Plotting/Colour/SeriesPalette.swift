@@ -10,6 +10,8 @@ public enum SeriesPalette {
         "#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#d55e00", "#0072b2", "#000000", "#f0e442",
     ].map(RGB.init(hex:))
 
-    static func colour(_ series: Int) -> RGB { okabeIto[series % okabeIto.count] }
-    static func className(_ series: Int) -> String { "s\(series % okabeIto.count)" }
+    static func colour(_ series: Int) -> RGB { okabeIto[index(series)] }
+    static func className(_ series: Int) -> String { "s\(index(series))" }
+    /// `series mod 8`, in 0..<8 for negative series too.
+    static func index(_ series: Int) -> Int { (series % okabeIto.count + okabeIto.count) % okabeIto.count }
 }

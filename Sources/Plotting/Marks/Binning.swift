@@ -1,4 +1,5 @@
 import Foundation
+import WholeNumbers
 
 /// Histogram bins.
 public enum BinRule: Sendable, Equatable {
@@ -42,7 +43,8 @@ public struct Binning: Sendable, Equatable {
                 edges = [lo - 0.5, lo + 0.5]
             } else {
                 let k = Swift.min(Self.maximumBinCount, Swift.max(1, Self.binCount(sorted: finite, rule: rule)))
-                let width = (hi - lo) / Double(k)
+                // hi/k − lo/k, not (hi − lo)/k, which overflows for values spanning ±1e308.
+                let width = hi / Double(k) - lo / Double(k)
                 edges = (0...k).map { $0 == k ? hi : lo + Double($0) * width }
             }
         } else {
@@ -83,7 +85,7 @@ public struct Binning: Sendable, Equatable {
             let iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25)
             guard iqr > 0 else { return sturges }
             let width = 2 * iqr / cbrt(n)
-            return Int(((sorted[sorted.count - 1] - sorted[0]) / width).rounded(.up))
+            return WholeNumber.clamped((sorted[sorted.count - 1] / width - sorted[0] / width), .up, to: 1...maximumBinCount)
         }
     }
 

@@ -1,3 +1,5 @@
+import WholeNumbers
+
 extension PanelRenderer {
     /// Number of colour levels a heatmap is quantized to: one `<path>` per level used.
     static let heatmapLevels = 256
@@ -63,8 +65,10 @@ extension PanelRenderer {
     /// Colour level of a value, or nil when it is not finite. Values outside the domain clamp.
     private func level(_ v: Double, domain: (min: Double, max: Double), levels: Int) -> Int? {
         guard v.isFinite else { return nil }
-        let t = (v - domain.min) / (domain.max - domain.min)
-        return Swift.min(levels - 1, Swift.max(0, Int((t * Double(levels - 1)).rounded())))
+        // Scaled term by term: (v − min)/(max − min) overflows for a domain spanning ±1e308.
+        let scale = domain.max / 2 - domain.min / 2
+        let t = (v / 2 - domain.min / 2) / scale
+        return WholeNumber.clamped(t * Double(levels - 1), to: 0...(levels - 1))
     }
 
     func colourBarGradient(_ m: HeatmapMark, into out: inout SVGWriter) {

@@ -52,8 +52,12 @@ public struct MathConverter: Sendable {
         if display == .block { attributes.append(("display", "block")) }
         attributes.append(("alttext", tex.trimmingCharacters(in: " \n\t")))
         let math = MathNode("math", attributes, children: nodes)
+        var warnings = parser.warnings
+        if parser.warningsDropped > 0, let last = warnings.last {
+            warnings.append(MathWarning(offset: last.offset, message: "\(parser.warningsDropped) more warnings in this formula not shown"))
+        }
         return MathConversion(
-            mathML: math.xml, warnings: parser.warnings, tag: parser.tags.first, label: parser.labels.first)
+            mathML: math.xml, warnings: warnings, tag: parser.tags.first, label: parser.labels.first)
     }
 }
 

@@ -1,3 +1,5 @@
+import WholeNumbers
+
 /// Control sequences: symbols from `TeXSymbols`, then the commands that take arguments.
 extension TeXParser {
     /// The function application character U+2061 that follows `\sin`, `\log` and friends, so that
@@ -472,7 +474,7 @@ extension TeXParser {
 
     static func formatLength(_ value: Double) -> String {
         let rounded = (value * 10000).rounded() / 10000
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if let whole = WholeNumber.exact(rounded) { return String(whole) }
         return String(rounded)
     }
 }

@@ -21,12 +21,16 @@ import Notebooks
 public struct CellCache: Sendable {
     public let directory: URL
     public let codecs: ArtifactCodecs
+    /// A read-only cache serves entries but writes nothing (`folio render --check`): `store`
+    /// returns the status it would have had, and no ledger record is kept.
+    public let readOnly: Bool
 
     static let magic = "FOLIO-CACHE-ENTRY 1"
 
-    public init(directory: String, codecs: ArtifactCodecs = .standard) {
+    public init(directory: String, codecs: ArtifactCodecs = .standard, readOnly: Bool = false) {
         self.directory = URL(fileURLWithPath: directory, isDirectory: true)
         self.codecs = codecs
+        self.readOnly = readOnly
     }
 
     public enum Lookup: Sendable {
@@ -44,8 +48,11 @@ public struct CellCache: Sendable {
             .appendingPathComponent(Self.safe(cell) + ".json")
     }
 
+    /// A file name for a notebook or cell name that stays inside its folder: separators and NUL
+    /// become '_', and a name that is empty or starts with '.' (`.`, `..`) gets a leading '_'.
     static func safe(_ name: String) -> String {
-        String(name.map { $0 == "/" || $0 == "\\" || $0 == "\0" ? "_" : $0 })
+        let plain = String(name.map { $0 == "/" || $0 == "\\" || $0 == "\0" ? "_" : $0 })
+        return plain.isEmpty || plain.hasPrefix(".") ? "_" + plain : plain
     }
 
     /// Whether the entry file of `key` exists (not whether it is valid).
@@ -85,6 +92,7 @@ public struct CellCache: Sendable {
                 return .notCacheable(why)
             }
         }
+        if readOnly { return .computed(reason) }
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -102,6 +110,7 @@ public struct CellCache: Sendable {
     /// Notes that the cell ran (or was reused) under this key, for the next render's reasons.
     /// `uncacheable` says why the result could not be stored, for `folio explain`.
     public func recordRun(_ entry: CellKeys.Entry, notebook: String, cell: String, uncacheable: String? = nil) {
+        if readOnly { return }
         let record = LedgerRecord(key: entry.key, options: entry.optionsDigest, inputs: entry.inputs, uncacheable: uncacheable)
         let url = ledgerURL(notebook: notebook, cell: cell)
         if let old = try? Data(contentsOf: url), let decoded = try? JSONDecoder().decode(LedgerRecord.self, from: old),

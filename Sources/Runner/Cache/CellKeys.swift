@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Notebooks
+import Tensors
 
 /// The cache key of every cell of a notebook, computed before anything runs.
 ///
@@ -10,6 +11,7 @@ import Notebooks
 ///     engine: <CellKeys.engineVersion>
 ///     kind: <directive kind>
 ///     blas threads: <threads the cell runs with>
+///     blas kernel: <BLASKernel.identity: OpenBLAS's kernel and build>
 ///     id: <cell id>
 ///     options: <CanonicalText.options(cell options, params)>
 ///     params: <canonical params record, or "-" when the cell body never mentions `params`>
@@ -21,7 +23,8 @@ import Notebooks
 /// part of any key. The parameters are included whole for cells whose body mentions `params`,
 /// because bare expressions (a claim's `that:`) may read them without an `=`. The BLAS thread
 /// count is part of the key because OpenBLAS sums in a different order with one thread than with
-/// two, so a training run's last digits depend on it (a change shows as "options changed").
+/// two, so a training run's last digits depend on it (a change shows as "options changed"); the
+/// BLAS kernel likewise, since kernels order their sums differently (`BLASKernel`).
 public struct CellKeys: Sendable {
     /// Bumped whenever a directive's output for the same options changes, so old entries are
     /// never reused by an engine that would compute something else. 2: Float softmax and
@@ -32,7 +35,9 @@ public struct CellKeys: Sendable {
     /// line in one notation (`formatTogether`); extracted programs say "1 neuron", never "-0.000".
     /// 8: {claim} keeps its comparisons' sides and `at_least` (per-seed tables); {fourier}'s
     /// restricted and excluded loss are computed on the logits (Nanda et al.), not by projecting
-    /// the embedding; the transformer computes attention from per-(position, token) tables.
+    /// the embedding; the transformer computes attention from per-(position, token) tables; the
+    /// `folio` command pins OpenBLAS's kernel (Haswell on x86-64 with AVX2), so its numbers are
+    /// those of that kernel.
     public static let engineVersion = "folio-engine-8"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
@@ -73,14 +78,16 @@ public struct CellKeys: Sendable {
     public private(set) var order: [String] = []
 
     /// `threads` is the number of BLAS threads the cells run with (`NotebookExecutor.threads`);
-    /// `engine` is `engineVersion` except in tests of what a version bump does.
-    public init(_ notebook: CheckedNotebook, threads: Int = 2, engine: String = Self.engineVersion) {
+    /// `kernel` names the BLAS kernel that computes them (this process's, by default); `engine` is
+    /// `engineVersion` except in tests of what a version bump does.
+    public init(_ notebook: CheckedNotebook, threads: Int = 2, kernel: String = BLASKernel.identity,
+                engine: String = Self.engineVersion) {
         let scope = EvaluationScope(params: notebook.params)
         let paramsText = CanonicalText.value(.record(notebook.params))
         for cell in notebook.cells {
             let options = CanonicalText.options(cell.cell.options, params: scope)
             let readsParams = Self.mentionsParams(cell.cell.body)
-            var head = "folio-cell-key\nengine: \(engine)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nid: \(cell.id)\n"
+            var head = "folio-cell-key\nengine: \(engine)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nblas kernel: \(kernel)\nid: \(cell.id)\n"
             if cell.directive.presentsOnly { head += "presentation: \(Self.presentationVersion)\n" }
             head += "options: \(options)\nparams: \(readsParams ? paramsText : "-")\n"
             let inputs = cell.dependencies.compactMap { id in byID[id].map { Input(id: id, key: $0.key) } }

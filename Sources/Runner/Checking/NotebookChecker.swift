@@ -40,11 +40,15 @@ public struct NotebookChecker: Sendable {
             }
 
             var references = ReferenceCollector(
-                earlier: Set(idLines.keys), later: allIDs, locals: directive.localNames(cell.options))
+                earlier: Set(idLines.keys), later: allIDs, localNames: { [options = cell.options] in directive.localNames(options, at: $0) })
             let keys = [OptionKey("id", .string, "Names the cell's result.")] + directive.keys
             problems += OptionSchemaChecker.check(cell.options, keys: keys, context: "{\(cell.kind)}", references: &references)
             problems += directive.validate(cell.options)
             problems += references.problems
+            if let estimate = directive.estimate(KnownOptions(node: cell.options, scope: EvaluationScope(params: params))),
+               let refusal = estimate.refusal(cell.options, kind: cell.kind) {
+                problems.append(refusal)
+            }
 
             if let given = cell.id, idLines[given] == nil { idLines[given] = cell.idLocation }
             cells.append(CheckedCell(cell: cell, directive: directive, id: id, hasExplicitID: cell.id != nil,
@@ -56,7 +60,7 @@ public struct NotebookChecker: Sendable {
         for span in InlineSpanFinder.spans(in: notebook) {
             do {
                 let expression = try Expression.parse(span.text, at: span.location, allowFormat: true)
-                var refs = ReferenceCollector(earlier: known, later: [:], locals: [])
+                var refs = ReferenceCollector(earlier: known, later: [:])
                 refs.add(expression)
                 problems += refs.problems
                 inline["=" + span.text] = expression

@@ -19,7 +19,9 @@ enum OptionSchemaChecker {
                         ?? "allowed keys: \(names.joined(separator: ", "))"))
                 continue
             }
+            references.path.append(entry.key)
             problems += checkValue(entry.value, type: key.type, name: entry.key, references: &references)
+            references.path.removeLast()
         }
         for key in keys where key.required && !entries.contains(where: { $0.key == key.name }) {
             problems.append(Diagnostic(at: node.location, "\(context) needs '\(key.name)' (\(key.type.description))"))
@@ -87,7 +89,11 @@ enum OptionSchemaChecker {
             return check(node, keys: keys, context: "'\(name)'", references: &references)
         case .dictionary(let valueType):
             guard let entries = node.entries else { return wrong() }
-            return entries.flatMap { checkValue($0.value, type: valueType, name: "\(name).\($0.key)", references: &references) }
+            return entries.flatMap { entry in
+                references.path.append(entry.key)
+                defer { references.path.removeLast() }
+                return checkValue(entry.value, type: valueType, name: "\(name).\(entry.key)", references: &references)
+            }
         }
     }
 
@@ -99,7 +105,11 @@ enum OptionSchemaChecker {
         case .list(let items, _):
             return items.flatMap { collectExpressions($0, references: &references) }
         case .mapping(let entries, _):
-            return entries.flatMap { collectExpressions($0.value, references: &references) }
+            return entries.flatMap { entry in
+                references.path.append(entry.key)
+                defer { references.path.removeLast() }
+                return collectExpressions(entry.value, references: &references)
+            }
         }
     }
 }

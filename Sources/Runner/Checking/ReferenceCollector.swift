@@ -6,14 +6,17 @@ struct ReferenceCollector {
     let earlier: Set<String>
     /// Every id in the notebook with where it is defined (to say "defined later at ...").
     let later: [String: SourceLocation]
-    let locals: Set<String>
+    /// The cell's own names visible at an option path (`Directive.localNames`).
+    let localNames: @Sendable ([String]) -> Set<String>
+    /// The option path of the value being checked (maintained by `OptionSchemaChecker`).
+    var path: [String] = []
     private(set) var dependencies: [String] = []
     private(set) var problems: [Diagnostic] = []
 
-    init(earlier: Set<String>, later: [String: SourceLocation], locals: Set<String>) {
+    init(earlier: Set<String>, later: [String: SourceLocation], localNames: @escaping @Sendable ([String]) -> Set<String> = { _ in [] }) {
         self.earlier = earlier
         self.later = later
-        self.locals = locals
+        self.localNames = localNames
     }
 
     mutating func add(_ expression: Expression) {
@@ -23,15 +26,12 @@ struct ReferenceCollector {
     }
 
     mutating func reference(_ name: String, at location: SourceLocation) {
-        if name == "params" { return }
-        // A local that shares its name with an earlier cell (a {data} column `loss: =loss.last`)
-        // may still read that cell where the local is not yet defined: it counts as a dependency,
-        // so the cell's key and the cells run at other seeds include it.
+        let locals = localNames(path)
+        if name == "params" || locals.contains(name) { return }
         if earlier.contains(name) {
             if !dependencies.contains(name) { dependencies.append(name) }
             return
         }
-        if locals.contains(name) { return }
         if let defined = later[name] {
             problems.append(Diagnostic(
                 at: location, "'\(name)' is used before the cell that computes it",

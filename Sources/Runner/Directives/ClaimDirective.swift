@@ -20,8 +20,12 @@ public enum ClaimDirective: Directive {
         OptionKey("at_least", .number, "The fraction of the notebook's seeds the condition must hold at (0 < f ≤ 1; default 1, every seed). For an effect that is real but not robust; the report prints the fraction."),
     ]
 
-    public static func localNames(_ options: OptionNode) -> Set<String> {
-        Set(options["terms"]?.entries?.map(\.key) ?? [])
+    /// `that` sees every term; a term sees the terms before it (as a {data} column sees the
+    /// columns to its left), so `loss: =loss.last` in `terms` reads the cell `loss`.
+    public static func localNames(_ options: OptionNode, at path: [String]) -> Set<String> {
+        let terms = options["terms"]?.entries?.map(\.key) ?? []
+        guard path.first == "terms", path.count >= 2 else { return path.first == "that" ? Set(terms) : [] }
+        return Set(terms.prefix { $0 != path[1] })
     }
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {

@@ -27,29 +27,30 @@ public enum DataDirective: Directive {
         OptionKey("show", .bool, "Also show the table in the report (default false)."),
     ]
 
-    public static func localNames(_ options: OptionNode) -> Set<String> {
+    /// A column's expression sees the range column and the columns left of it (not itself, so
+    /// `loss: =loss.final_loss` reads the cell `loss`); the range's own options see none.
+    public static func localNames(_ options: OptionNode, at path: [String]) -> Set<String> {
+        guard path.count >= 2, path[0] == "columns" else { return [] }
         var names: Set<String> = []
         if case .scalar(let n, _, _)? = options["range"]?["name"] { names.insert(n) }
-        for entry in options["columns"]?.entries ?? [] { names.insert(entry.key) }
+        for entry in options["columns"]?.entries ?? [] {
+            if entry.key == path[1] { break }
+            names.insert(entry.key)
+        }
         return names
     }
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         var table = Record()
-        var scope = cell.options.scope
         if let range = try cell.options.sub("range") {
-            let name = try range.requiredString("name")
-            let column = try rangeValues(range)
-            table[name] = .numbers(column)
-            scope.locals[name] = .numbers(column)
+            table[try range.requiredString("name")] = .numbers(try rangeValues(range))
         }
         if let columns = try cell.options.sub("columns") {
             for key in columns.keys {
-                let node = columns.node(key)!
-                let value = try Options.resolve(node, scope: scope)
-                let column: Value = if case .list = value { value } else { .list([value]) }
-                table[key] = column
-                scope.locals[key] = column
+                let visible = localNames(cell.options.node, at: ["columns", key])
+                let locals = Dictionary(table.fields.filter { visible.contains($0.key) }.map { ($0.key, $0.value) }, uniquingKeysWith: { _, b in b })
+                let value = try Options.resolve(columns.node(key)!, scope: cell.options.scope.with(locals: locals))
+                table[key] = if case .list = value { value } else { .list([value]) }
             }
         }
         let lengths = Set(table.fields.compactMap { $0.value.list?.count })
@@ -64,12 +65,15 @@ public enum DataDirective: Directive {
         return CellOutput(value: .record(table), display: display)
     }
 
+    /// The most values a range may have.
+    static let maximumRows = 1_000_000
+
     /// The range's values: `from, from+step, ...` up to `to`, or `count` evenly spaced points
     /// (linearly or geometrically). Steps are computed as from + i·step to avoid drift.
     static func rangeValues(_ range: Options) throws(Diagnostic) -> [Double] {
         let from = try range.requiredNumber("from"), to = try range.requiredNumber("to")
         if let count = try range.int("count") {
-            guard count >= 2, count <= 1_000_000 else { throw Diagnostic(at: range.location(of: "count"), "'count' must be between 2 and 1000000") }
+            guard count >= 2, count <= maximumRows else { throw Diagnostic(at: range.location(of: "count"), "'count' must be between 2 and \(maximumRows)") }
             if try range.choice("scale", ["linear", "log"], default: "linear") == "log" {
                 guard from > 0, to > 0 else { throw Diagnostic(at: range.location(of: "from"), "a log range needs positive 'from' and 'to'") }
                 let (a, b) = (Foundation.log(from), Foundation.log(to))
@@ -79,10 +83,13 @@ public enum DataDirective: Directive {
         }
         let step = try range.number("step", default: 1)
         guard step != 0, (to - from) / step >= 0 else { throw Diagnostic(at: range.location(of: "step"), "'step' must move from 'from' towards 'to'") }
-        let n = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
-        guard n <= 1_000_000 else { throw Diagnostic(at: range.location, "the range has \(n) values; at most 1000000 are allowed") }
+        let span = (to - from) / step + 1e-9
+        guard let n = WholeNumber.rounded(span, .down, in: 0...(maximumRows - 1)).map({ $0 + 1 }) else {
+            throw Diagnostic(at: range.location, "the range has \(formatValue(.number(span.rounded(.down) + 1))) values; at most \(maximumRows) are allowed")
+        }
         return (0..<n).map { from + Double($0) * step }
     }
 }
 
 import Foundation
+import WholeNumbers

@@ -11,23 +11,33 @@ public protocol Directive: Sendable {
     static var result: String { get }
     /// The keys the cell body may have. `id` is added by the runner for every directive.
     static var keys: [OptionKey] { get }
-    /// Names that expressions in this cell may use besides `params` and earlier ids (e.g. a
-    /// `{data}` cell's own columns). Default: none.
-    static func localNames(_ options: OptionNode) -> Set<String>
+    /// The cell's own names that an expression at `path` (option keys from the top of the body,
+    /// e.g. `["columns", "ratio"]`) reads instead of `params` and earlier ids: a `{data}` column
+    /// sees the range and the columns left of it. This is the one scoping rule: the check phase
+    /// takes a cell's dependencies from it (`ReferenceCollector`) and the directive evaluates
+    /// with exactly these locals, so the two never disagree about what a name means. A local
+    /// shadows a cell of the same name. Default: none.
+    static func localNames(_ options: OptionNode, at path: [String]) -> Set<String>
     /// Checks beyond the key schema, run before anything executes. Default: none.
     static func validate(_ options: OptionNode) -> [Diagnostic]
     /// Whether the cell only lays out values it reads (a figure, a table) and computes nothing
     /// costly: its cache key then carries `CellKeys.presentationVersion`, so a change in how
     /// figures or tables are drawn re-draws them without re-running what they read. Default: false.
     static var presentsOnly: Bool { get }
+
+    /// The memory and work the cell would need, from what the check phase knows of its options
+    /// (`ResourceEstimate`); a cell past the limits is refused before anything runs. Default: nil
+    /// (cheap directives).
+    static func estimate(_ options: KnownOptions) -> ResourceEstimate?
     /// Runs the cell. Throw a `Diagnostic` (located at the offending option) for bad input.
     static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput
 }
 
 extension Directive {
-    public static func localNames(_ options: OptionNode) -> Set<String> { [] }
+    public static func localNames(_ options: OptionNode, at path: [String]) -> Set<String> { [] }
     public static func validate(_ options: OptionNode) -> [Diagnostic] { [] }
     public static var presentsOnly: Bool { false }
+    public static func estimate(_ options: KnownOptions) -> ResourceEstimate? { nil }
 }
 
 /// One allowed key of a directive's body, with its type and documentation.

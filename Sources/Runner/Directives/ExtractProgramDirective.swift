@@ -27,7 +27,7 @@ public enum ExtractProgramDirective: Directive {
             if let network = model.gromovMLP(at: flat) { return extractProgram(network) }
             if !(model.architecture is OneHotMLP), let program = model.logitProgram(at: flat, keyFrequencies: finalKeys) { return program }
             throw Diagnostic(at: options.location(of: "model"),
-                             "'\(id)' is neither a one-hot pair MLP with quadratic activation nor a transformer on a task over Z_p, so no modular program can be read off it")
+                             "'\(id)' is neither a one-hot pair MLP with quadratic activation\(run.model.hiddenActivation.map { $0 == .quadratic ? "" : " (its activation is \($0.rawValue))" } ?? "") nor a transformer on a task over Z_p, so no modular program can be read off it")
         }
         if options.has("checkpoints") {
             let steps = try run.checkpointSteps(options, id: id)

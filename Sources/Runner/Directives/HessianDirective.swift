@@ -34,7 +34,7 @@ public enum HessianDirective: Directive {
             eigenvalues = hessianSpectrum(objective: objective, at: w).sorted(by: >)
         } else {
             let k = min(d, try options.int("top_k", default: 20))
-            eigenvalues = lanczosTopEigenvalues(k: k, objective: objective, at: w, seed: UInt64(try options.int("seed", default: 0)))
+            eigenvalues = lanczosTopEigenvalues(k: k, objective: objective, at: w, seed: try options.seed())
         }
         let largest = eigenvalues.first ?? 0
         let flat = full ? flatDirectionCount(eigenvalues: eigenvalues, relativeThreshold: threshold) : 0

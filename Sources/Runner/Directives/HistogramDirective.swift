@@ -1,5 +1,6 @@
 import Notebooks
 import Plotting
+import WholeNumbers
 
 /// `{histogram}`: the distribution of one or more lists of values, with automatic
 /// (Freedman–Diaconis) or given bins.
@@ -45,7 +46,9 @@ public enum HistogramDirective: Directive {
         switch try options.value("bins") {
         case nil, .string("auto")?: return .automatic
         case .string("sturges")?: return .sturges
-        case .number(let n)? where n >= 1 && n.rounded() == n: return .count(Int(n))
+        case .number(let n)? where WholeNumber.exact(n, in: 1...Binning.maximumBinCount) != nil: return .count(Int(n))
+        case .number(let n)?:
+            throw Diagnostic(at: options.location(of: "bins"), "'bins' must be a whole number from 1 to \(Binning.maximumBinCount), found \(formatValue(.number(n)))")
         case let value?:
             if let edges = value.numbers, edges.count >= 2 { return .edges(edges) }
             throw Diagnostic(at: options.location(of: "bins"), "'bins' must be a count, a list of edges, 'auto' or 'sturges'")

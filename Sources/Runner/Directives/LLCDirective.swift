@@ -50,15 +50,13 @@ public enum LLCDirective: Directive {
         let options = cell.options
         let config = LLCConfig(
             nBeta: try options.number("n_beta"), gamma: try options.number("gamma", default: 1),
-            epsilon: try options.number("epsilon", default: 1e-4), chains: try options.int("chains", default: 4),
-            draws: try options.int("draws", default: 200), burnIn: try options.int("burn_in", default: 0),
-            batchSize: try options.int("batch_size"), seed: UInt64(try options.int("seed", default: 0)))
-        guard config.chains >= 1, config.draws >= 1 else {
-            throw Diagnostic(at: options.location, "{llc} needs at least one chain and one draw")
-        }
+            epsilon: try options.number("epsilon", default: 1e-4), chains: try options.int("chains", default: 4, in: 1...),
+            draws: try options.int("draws", default: 200, in: 1...), burnIn: try options.int("burn_in", default: 0, in: 0...),
+            batchSize: try options.int("batch_size"), seed: try options.seed())
         if let objective = try options.sub("objective") {
             let (target, wStar, truth) = try known(objective)
-            let estimate = estimateLLC(objective: target, at: wStar, config: config)
+            try checkBatch(config, samples: target.sampleCount, options)
+            let estimate = try converged(estimateLLC(objective: target, at: wStar, config: config), config, options)
             var record = result(estimate, dimension: target.dimension)
             record["true_lambda"] = .number(truth)
             return CellOutput(value: .record(record), display: [summary(estimate, dimension: target.dimension, truth: truth)] + unsettledNote(estimate))
@@ -66,7 +64,8 @@ public enum LLCDirective: Directive {
         let (id, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
         guard options.has("checkpoints") else {
-            let estimate = estimateLLC(objective: objective, at: run.model.flatParameters(), config: config)
+            try checkBatch(config, samples: objective.sampleCount, options)
+            let estimate = try converged(estimateLLC(objective: objective, at: run.model.flatParameters(), config: config), config, options)
             return CellOutput(value: .record(result(estimate, dimension: objective.dimension)),
                               display: [summary(estimate, dimension: objective.dimension, truth: nil)] + unsettledNote(estimate))
         }
@@ -76,7 +75,8 @@ public enum LLCDirective: Directive {
         for (i, step) in wanted.enumerated() {
             context.progress(i, wanted.count, "checkpoint \(step)")
             let w = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))
-            let estimate = estimateLLC(objective: objective, at: w, config: config)
+            try checkBatch(config, samples: objective.sampleCount, options)
+            let estimate = try converged(estimateLLC(objective: objective, at: w, config: config), config, options, step: step)
             columns["step"]!.append(Double(step))
             columns["llc"]!.append(estimate.mean)
             columns["llc_std"]!.append(estimate.std)
@@ -91,6 +91,23 @@ public enum LLCDirective: Directive {
             ("λ̂ range", "\(formatValue(.number(columns["llc"]!.min() ?? .nan))) … \(formatValue(.number(columns["llc"]!.max() ?? .nan)))"),
             ("d/2", formatValue(.number(Double(objective.dimension) / 2))),
         ])] + (unsettled.isEmpty ? [] : [unsettledNote(steps: unsettled)]))
+    }
+
+    /// The estimate, or the located error of its first diverged chain (chain and draw numbered
+    /// from 1, as a reader counts).
+    static func converged(_ e: LLCEstimate, _ config: LLCConfig, _ options: Options, step: Int? = nil) throws(Diagnostic) -> LLCEstimate {
+        guard let d = e.divergence else { return e }
+        let when = d.step <= config.burnIn ? "burn-in step \(d.step)" : "draw \(d.step - config.burnIn)"
+        let at = step.map { " (checkpoint at step \($0))" } ?? ""
+        throw Diagnostic(at: options.location(of: options.has("epsilon") ? "epsilon" : "chains"),
+                         "SGLD diverged\(at): chain \(d.chain + 1) at \(when) reached loss \(formatValue(.number(d.loss))), nβ·(L − L(w*)) beyond \(formatValue(.number(sgldDivergenceFactor))) × d/2",
+                         note: "reduce epsilon (now \(formatValue(.number(config.epsilon)))) or raise gamma (now \(formatValue(.number(config.gamma))))")
+    }
+
+    static func checkBatch(_ config: LLCConfig, samples: Int, _ options: Options) throws(Diagnostic) {
+        if let b = config.batchSize, !(1...max(1, samples)).contains(b) {
+            throw Diagnostic(at: options.location(of: "batch_size"), "'batch_size' must be from 1 to the \(samples) data points, found \(b)")
+        }
     }
 
     /// A drift above this fraction of |λ̂| gets a note in the report.
@@ -114,33 +131,33 @@ public enum LLCDirective: Directive {
 
     /// A model with known λ, its point w*, and λ.
     static func known(_ o: Options) throws(Diagnostic) -> (any Objective, [Double], Double) {
-        let n = try o.int("samples", default: 1000)
-        let seed = UInt64(try o.int("seed", default: 0))
+        let n = try o.int("samples", default: 1000, in: 2...)
+        let seed = try o.seed()
         switch try o.choice("kind", objectiveKinds) {
         case "quadratic":
-            let d = try o.int("dimension", default: 10)
+            let d = try o.int("dimension", default: 10, in: 1...)
             let q = QuadraticObjective(dimension: d, sampleCount: n, curvature: try o.number("curvature", default: 1))
             return (q, q.center, Double(d) / 2)
         case "polynomial":
-            guard let powers = try o.ints("powers"), powers.contains(where: { $0 > 0 }) else {
-                throw Diagnostic(at: o.location, "polynomial needs 'powers' with at least one positive power")
+            guard let powers = try o.ints("powers"), powers.contains(where: { $0 > 0 }), powers.allSatisfy({ (0...1_000).contains($0) }) else {
+                throw Diagnostic(at: o.location, "polynomial needs 'powers' from 0 to 1000, at least one of them positive")
             }
             let truth = powers.filter { $0 > 0 }.map { 1 / (2 * Double($0)) }.min()!
             return (PolynomialObjective(powers: powers, sampleCount: n, seed: seed), [Double](repeating: 0, count: powers.count), truth)
         case "reduced_rank":
             let objective = ReducedRankRegressionObjective(
-                M: try o.int("inputs", default: 5), H: try o.int("hidden", default: 3), N: try o.int("outputs", default: 5),
-                rank: try o.int("rank", default: 0), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000))
-                .minimize(objective, from: objective.initialParameters(seed: seed + 1))
+                M: try o.int("inputs", default: 5, in: 1...), H: try o.int("hidden", default: 3, in: 1...), N: try o.int("outputs", default: 5, in: 1...),
+                rank: try o.int("rank", default: 0, in: 0...), sampleCount: n, seed: seed)
+            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000, in: 0...))
+                .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
             return (objective, trained.parameters, objective.trueLambda)
         default:
-            guard let widths = try o.ints("widths"), widths.count >= 2 else {
-                throw Diagnostic(at: o.location, "deep_linear needs 'widths' with at least two sizes")
+            guard let widths = try o.ints("widths"), widths.count >= 2, widths.allSatisfy({ $0 >= 1 }) else {
+                throw Diagnostic(at: o.location, "deep_linear needs 'widths' with at least two sizes, each at least 1")
             }
-            let objective = DeepLinearObjective(widths: widths, rank: try o.int("rank", default: 0), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000))
-                .minimize(objective, from: objective.initialParameters(seed: seed + 1))
+            let objective = DeepLinearObjective(widths: widths, rank: try o.int("rank", default: 0, in: 0...), sampleCount: n, seed: seed)
+            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000, in: 0...))
+                .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
             return (objective, trained.parameters, objective.trueLambda)
         }
     }

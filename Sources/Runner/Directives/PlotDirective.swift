@@ -50,6 +50,9 @@ public enum PlotDirective: Directive {
             let series = Options(node: node, scope: options.scope, path: "series", declared: seriesKeys)
             let label = try series.string("label")
             let colour = try series.int("colour")
+            if let colour, !SeriesPalette.okabeIto.indices.contains(colour) {
+                throw Diagnostic(at: series.location(of: "colour"), "'colour' must be a palette index from 0 to \(SeriesPalette.okabeIto.count - 1), found \(colour)")
+            }
             let mark = try series.choice("mark", ["line", "scatter", "band", "bar"], default: "line")
             switch mark {
             case "band":

@@ -21,7 +21,7 @@ public enum PruneDirective: Directive {
         let (id, run) = try context.trainingRun(options)
         guard let network = run.model.reluNetwork(), let inputs = run.model.trainingInputs() else {
             throw Diagnostic(at: options.location(of: "model"),
-                             "'\(id)' must be an MLP with one hidden layer and biases on a task with real-valued inputs")
+                             "'\(id)' must be a ReLU MLP with one hidden layer and biases on a task with real-valued inputs\(run.model.hiddenActivation.map { $0 == .relu ? "" : " (its activation is \($0.rawValue))" } ?? "")")
         }
         let report = pruneDeadUnits(network, on: inputs)
         let record = Record([

@@ -31,7 +31,7 @@ public enum SimplicityDirective: Directive {
         let samples = try options.int("samples", default: 100_000)
         guard samples >= 1 else { throw Diagnostic(at: options.location(of: "samples"), "'samples' must be positive") }
         let sample = sampleRandomFunctions(
-            layers: layers, samples: samples, seed: UInt64(try options.int("seed", default: 0)),
+            layers: layers, samples: samples, seed: try options.seed(),
             weightStd: try options.number("weight_std", default: 1), biasStd: try options.number("bias_std", default: 1))
         let constant = sample.ranked.filter { $0.function.ones == 0 || $0.function.ones == (1 << layers[0]) }
             .map(\.probability).reduce(0, +)

@@ -91,6 +91,7 @@ public struct NotebookExecutor: Sendable {
         }
 
         var inline: [String: InlineValue] = [:]
+        var inlineFailures: [Diagnostic] = []
         for (text, expression) in notebook.inlineExpressions {
             if let blocked = expression.rootReferences.first(where: notRun.contains) {
                 inline[text] = .failed("not computed: '\(blocked)' did not run")
@@ -101,9 +102,12 @@ public struct NotebookExecutor: Sendable {
                 inline[text] = .text(proseText(value, format: expression.format))
             } catch {
                 inline[text] = .failed(error.message)
+                inlineFailures.append(Diagnostic(at: error.location, "inline value `\(text)` cannot be computed: \(error.message)", note: error.note))
             }
         }
-        return (NotebookRun(checked: notebook, cells: runs, inlineValues: inline), report)
+        var run = NotebookRun(checked: notebook, cells: runs, inlineValues: inline)
+        run.inlineFailures = inlineFailures.sorted { $0.location < $1.location }
+        return (run, report)
     }
 }
 

@@ -8,6 +8,10 @@ public struct NotebookRun: Sendable {
     public var inlineValues: [String: InlineValue]
     /// Cells that failed at seeds other than the first (`SeedRuns.combine`).
     public var failuresAtOtherSeeds: [(seed: Int, diagnostic: Diagnostic)] = []
+    /// Inline values whose expression failed when evaluated (not those blocked by a failed cell,
+    /// which is reported itself), located at the expression, in document order. A render with
+    /// any exits 1, like a failed cell.
+    public var inlineFailures: [Diagnostic] = []
 
     public var claims: [ClaimContent] {
         cells.flatMap { run -> [ClaimContent] in

@@ -1,4 +1,5 @@
 import Notebooks
+import WholeNumbers
 
 /// A cell's options as a directive reads them at run time: each accessor evaluates `=expression`
 /// values in the cell's scope, checks the value against the directive's declared type for the key,
@@ -85,12 +86,29 @@ public struct Options: Sendable {
     public func number(_ key: String, default d: Double) throws(Diagnostic) -> Double { try number(key) ?? d }
     public func requiredNumber(_ key: String) throws(Diagnostic) -> Double { try required(key, try number(key), "a number") }
 
+    /// Whole numbers options may hold: beyond ±10¹⁵ a Double no longer holds every integer, and
+    /// no count Folio could run is that large.
+    public static let wholeNumbers = -1_000_000_000_000_000...1_000_000_000_000_000
+
     public func int(_ key: String) throws(Diagnostic) -> Int? {
         guard let x = try number(key) else { return nil }
-        guard x.rounded() == x, abs(x) < 1e15 else { throw mismatch(key, "a whole number", .number(x)) }
-        return Int(x)
+        guard let n = WholeNumber.exact(x, in: Self.wholeNumbers) else { throw mismatch(key, "a whole number", .number(x)) }
+        return n
     }
     public func int(_ key: String, default d: Int) throws(Diagnostic) -> Int { try int(key) ?? d }
+    /// A whole number within `bounds` (a count or a size), else an error at the key.
+    public func int(_ key: String, default d: Int, in bounds: PartialRangeFrom<Int>) throws(Diagnostic) -> Int {
+        let n = try int(key, default: d)
+        guard bounds.contains(n) else {
+            throw Diagnostic(at: location(of: key), "'\(name(key))' must be at least \(bounds.lowerBound), found \(n)")
+        }
+        return n
+    }
+
+    /// A seed: any whole number, negative ones by their two's-complement bits.
+    public func seed(_ key: String = "seed", default d: Int = 0) throws(Diagnostic) -> UInt64 {
+        UInt64(bitPattern: Int64(try int(key, default: d)))
+    }
     public func requiredInt(_ key: String) throws(Diagnostic) -> Int { try required(key, try int(key), "a whole number") }
 
     public func string(_ key: String) throws(Diagnostic) -> String? {
@@ -119,8 +137,9 @@ public struct Options: Sendable {
 
     public func ints(_ key: String) throws(Diagnostic) -> [Int]? {
         guard let xs = try numbers(key) else { return nil }
-        guard xs.allSatisfy({ $0.rounded() == $0 }) else { throw mismatch(key, "a list of whole numbers", .numbers(xs)) }
-        return xs.map { Int($0) }
+        let whole = xs.compactMap { WholeNumber.exact($0, in: Self.wholeNumbers) }
+        guard whole.count == xs.count else { throw mismatch(key, "a list of whole numbers", .numbers(xs)) }
+        return whole
     }
 
     /// A list of names: text items as they are, numbers and booleans formatted.

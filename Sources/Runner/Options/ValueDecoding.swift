@@ -61,7 +61,9 @@ enum ValueDecoding {
             return Diagnostic(at: location, "'\(path)' has the wrong type: expected \(describe(type))")
         case .dataCorrupted(let context):
             let (location, path) = locate(context.codingPath)
-            return Diagnostic(at: location, path.isEmpty ? context.debugDescription : "'\(path)': \(context.debugDescription)")
+            return Diagnostic(at: location, path.isEmpty
+                ? "cannot read the options (is a number out of range for a whole number?): \(context.debugDescription)"
+                : "'\(path)': \(context.debugDescription)")
         @unknown default:
             return Diagnostic(at: options.location, "\(error)")
         }

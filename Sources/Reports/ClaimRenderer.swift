@@ -45,12 +45,13 @@ enum ClaimRenderer {
             }
             return "<tr class=\"\(outcome.holds ? "holds" : "fails")\"><th scope=\"row\">\(outcome.seed)</th>\(cells)<td class=\"mark\">\(mark)</td></tr>"
         }.joined(separator: "\n")
+        // In a scrolling box: a claim with several comparisons is wider than a phone.
         let table = """
-        <table class="claim-seeds"><caption>At each seed (margin: how far from the threshold, relative to it)</caption>\
+        <div class="table-wrap"><table class="claim-seeds"><caption>At each seed (margin: how far from the threshold, relative to it)</caption>\
         <thead><tr><th scope="col">seed</th>\(headers)<th scope="col">holds</th></tr></thead>
         <tbody>
         \(rows)
-        </tbody></table>
+        </tbody></table></div>
         """
         // Long tables (many seeds) are folded; a failing seed keeps them open.
         guard claim.seeds.count > foldAbove else { return table }

@@ -111,7 +111,7 @@ public struct FourierAblation: Sendable, Equatable {
     public var excludedLoss: Double
 }
 
-/// Nanda et al.'s restricted and excluded loss on the logits (REFERENCES.md): `loss(logits, rows)`
+/// Nanda et al.'s restricted and excluded loss on the logits (docs/references.md): `loss(logits, rows)`
 /// is the network's loss given p² × p logits on the grid rows `rows` (a·p + b). The full and the
 /// excluded loss are taken on the training rows; the restricted loss on every input (with
 /// cross-entropy its logits depend on a + b − c alone, so it is the same for each input).

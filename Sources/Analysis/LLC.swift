@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Tensors
 
 /// Estimates the local learning coefficient λ(w*) by stochastic-gradient Langevin dynamics
 /// (Lau, Furman, Wang, Murfet, Wei 2023, arXiv 2308.12108; as implemented in devinterp).
@@ -20,9 +19,8 @@ import Tensors
 /// batch), so the diagnostic needs only one extra gradient evaluation per chain.
 ///
 /// Chains run concurrently (`DispatchQueue.concurrentPerform`); chain c uses
-/// `SeededNormal(seed: RandomGenerator.streamSeed(config.seed, index: c))` for both its batches
-/// and its noise, so results do not depend on scheduling, and estimates at different seeds share
-/// no chain.
+/// `SeededNormal(seed: config.seed + c)` for both its batches and its noise, so results do not
+/// depend on scheduling.
 public func estimateLLC<O: Objective>(objective: O, at wStar: [Double], config: LLCConfig) -> LLCEstimate {
     precondition(wStar.count == objective.dimension, "estimateLLC: w* has \(wStar.count) entries, objective \(objective.dimension)")
     precondition(config.chains >= 1 && config.draws >= 1, "estimateLLC: need at least one chain and one draw")
@@ -31,7 +29,7 @@ public func estimateLLC<O: Objective>(objective: O, at wStar: [Double], config: 
     let store = ChainStore(count: config.chains)
     DispatchQueue.concurrentPerform(iterations: config.chains) { c in
         let result = runSGLDChain(objective: objective, wStar: wStar, config: config, nBeta: nBeta,
-                                  seed: RandomGenerator.streamSeed(config.seed, index: c), initialLoss: initialLoss)
+                                  seed: config.seed &+ UInt64(c), initialLoss: initialLoss)
         store.set(c, result)
     }
     let results = store.results()

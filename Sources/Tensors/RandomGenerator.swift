@@ -12,24 +12,12 @@ public struct RandomGenerator: Sendable, RandomNumberGenerator {
         var x = seed
         func splitmix() -> UInt64 {
             x &+= 0x9E37_79B9_7F4A_7C15
-            return Self.splitmixScramble(x)
+            var z = x
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
         }
         s0 = splitmix(); s1 = splitmix(); s2 = splitmix(); s3 = splitmix()
-    }
-
-    /// splitmix64's output function, a bijection of UInt64 that spreads nearby inputs far apart.
-    public static func splitmixScramble(_ x: UInt64) -> UInt64 {
-        var z = x
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// The seed of the `index`-th of several streams drawn for `seed` (chains of one estimate):
-    /// scramble(seed) + index. With `seed + index` instead, stream i + 1 of seed s would be
-    /// stream i of seed s + 1, and runs at neighbouring seeds would share most of their streams.
-    public static func streamSeed(_ seed: UInt64, index: Int) -> UInt64 {
-        splitmixScramble(seed &+ 0x9E37_79B9_7F4A_7C15) &+ UInt64(index)
     }
 
     @inline(__always) private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }

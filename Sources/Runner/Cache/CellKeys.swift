@@ -37,9 +37,8 @@ public struct CellKeys: Sendable {
     /// restricted and excluded loss are computed on the logits (Nanda et al.), not by projecting
     /// the embedding; the transformer computes attention from per-(position, token) tables; the
     /// `folio` command pins OpenBLAS's kernel (Haswell on x86-64 with AVX2), so its numbers are
-    /// those of that kernel. 9: an SGLD chain's stream is `RandomGenerator.streamSeed(seed, c)`,
-    /// not seed + c, so estimates at neighbouring seeds share no chain.
-    public static let engineVersion = "folio-engine-9"
+    /// those of that kernel.
+    public static let engineVersion = "folio-engine-8"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never

@@ -3,12 +3,10 @@ import Notebooks
 import Runner
 
 /// Renders what a cell displays: tables, figures, claims, summaries, and error or skipped boxes.
-/// Figures and tables are numbered in document order.
+/// Figures and tables carry the numbers and ids the check phase gave them (`CrossReferences`).
 struct CellRenderer {
     /// Notes longer than this many lines are folded.
     static let longListing = 16
-    private(set) var figureCount = 0
-    private(set) var tableCount = 0
     var math: MathHTML
     /// The notebook's `seed` parameter, if it has one, for each figure's provenance line.
     var seed: String?
@@ -83,10 +81,9 @@ struct CellRenderer {
     }
 
     private mutating func render(_ table: TableContent, run: CellRun) -> String {
-        tableCount += 1
-        let tableCount = math.references.cellNumbers[run.cell.id] ?? tableCount
-        let id = table.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
-        let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(captionText(table.caption, run: run))</figcaption>"
+        let number = math.references.cellNumbers[run.cell.id].map { " \($0)" } ?? ""
+        let id = math.references.anchors[run.cell.id].map { " id=\"\(HTML.escape($0))\"" } ?? ""
+        let caption = "<figcaption><span class=\"label\">Table\(number).</span> \(captionText(table.caption, run: run))</figcaption>"
         let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
             "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(HTML.escape(h))</th>"
         }.joined() + "</tr></thead>"
@@ -97,9 +94,10 @@ struct CellRenderer {
     }
 
     private mutating func render(_ figure: FigureContent, run: CellRun) -> String {
-        figureCount += 1
-        let figureCount = math.references.cellNumbers[run.cell.id] ?? figureCount
-        let id = figure.label ?? "fig-\(run.cell.id.replacingOccurrences(of: "#", with: ""))-\(figureCount)"
+        let number = math.references.cellNumbers[run.cell.id].map { " \($0)" } ?? ""
+        // A figure of a directive without the trait `.drawsFigure` has neither number nor id.
+        let anchor = math.references.anchors[run.cell.id]
+        let id = anchor.map { " id=\"\(HTML.escape($0))\"" } ?? ""
         let csv = "data:text/csv;charset=utf-8," + percentEncode(figure.csv)
         let warnings = figure.warnings.isEmpty ? "" :
             "<p class=\"figure-warning\">" + figure.warnings.map(HTML.escape).joined(separator: "; ") + "</p>"
@@ -107,9 +105,9 @@ struct CellRenderer {
         // that tick labels are not scaled below legibility.
         let drawing = figure.narrowSVG.map { "<div class=\"fig-wide\">\(figure.svg)</div><div class=\"fig-narrow\">\($0)</div>" } ?? figure.svg
         return """
-        <figure id="\(HTML.escape(id))">\(drawing)
-        <figcaption><span class="label">Figure \(figureCount).</span> \(captionText(figure.caption, run: run))\
-         <a class="csv" href="\(csv)" download="\(HTML.escape(id)).csv">data (CSV)</a>\
+        <figure\(id)>\(drawing)
+        <figcaption><span class="label">Figure\(number).</span> \(captionText(figure.caption, run: run))\
+         <a class="csv" href="\(csv)" download="\(HTML.escape(anchor ?? "figure")).csv">data (CSV)</a>\
         <span class="provenance">cell <code>\(HTML.escape(run.cell.id))</code>\(seed.map { " · seed \(HTML.escape($0))" } ?? "")</span></figcaption>\(warnings)
         </figure>
         """

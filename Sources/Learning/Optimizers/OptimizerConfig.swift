@@ -14,11 +14,17 @@ public struct OptimizerConfig: Sendable, Codable, Equatable {
     /// Linear warm-up: update t (t = 1, 2, …) uses lr·min(1, t/warmup_steps); 0 = none.
     public var warmupSteps: Int
 
-    public init(kind: Kind, lr: Double, momentum: Double = 0, weightDecay: Double? = nil, betas: [Double] = [0.9, 0.999],
-                eps: Double = 1e-8, warmupSteps: Int = 0) {
-        self.kind = kind; self.lr = lr; self.momentum = momentum
-        self.weightDecay = weightDecay ?? (kind == .adamw ? 0.01 : 0)
-        self.betas = betas; self.eps = eps; self.warmupSteps = warmupSteps
+    /// Missing hyperparameters take PyTorch's defaults (written once, here; `keys` documents them).
+    static let defaultLR = 1e-3, defaultMomentum = 0.0, defaultBetas = [0.9, 0.999], defaultEps = 1e-8, defaultWarmup = 0
+    static let defaultAdamWDecay = 0.01, defaultDecay = 0.0
+    /// The optimizer of a `{train}` cell without `optimizer:`.
+    public static let defaultKind = Kind.adamw
+
+    public init(kind: Kind, lr: Double? = nil, momentum: Double? = nil, weightDecay: Double? = nil, betas: [Double]? = nil,
+                eps: Double? = nil, warmupSteps: Int? = nil) {
+        self.kind = kind; self.lr = lr ?? Self.defaultLR; self.momentum = momentum ?? Self.defaultMomentum
+        self.weightDecay = weightDecay ?? (kind == .adamw ? Self.defaultAdamWDecay : Self.defaultDecay)
+        self.betas = betas ?? Self.defaultBetas; self.eps = eps ?? Self.defaultEps; self.warmupSteps = warmupSteps ?? Self.defaultWarmup
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -26,25 +32,27 @@ public struct OptimizerConfig: Sendable, Codable, Equatable {
         case weightDecay = "weight_decay", warmupSteps = "warmup_steps"
     }
 
-    /// Every YAML key this configuration reads (for validation and "did you mean" suggestions).
-    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+    /// Every key a notebook may give, with its meaning.
+    public static let keys: [ConfigKey] = [
+        ConfigKey(CodingKeys.kind, ConfigKey.word(Kind.self), required: true, "The optimizer."),
+        ConfigKey(CodingKeys.lr, .number, "Learning rate.", default: .number(defaultLR)),
+        ConfigKey(CodingKeys.momentum, .number, "sgd: momentum.", default: .number(defaultMomentum)),
+        ConfigKey(CodingKeys.weightDecay, .number, "L2 (sgd, adam) or decoupled (adamw) weight decay.",
+                  default: .text("\(defaultAdamWDecay) (adamw), \(defaultDecay) (sgd, adam)")),
+        ConfigKey(CodingKeys.betas, .list(.number), "adam, adamw: (β₁, β₂).", default: .numbers(defaultBetas)),
+        ConfigKey(CodingKeys.eps, .number, "adam, adamw: ε.", default: .number(defaultEps)),
+        ConfigKey(CodingKeys.warmupSteps, .wholeNumber, "Linear learning-rate warm-up.", default: .number(Double(defaultWarmup))),
+    ]
 
-    /// Missing keys take PyTorch's defaults: momentum 0, betas (0.9, 0.999), eps 1e-8, weight decay
-    /// 0.01 for AdamW and 0 otherwise, lr 1e-3.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let kindName = try c.decode(String.self, forKey: .kind)
-        guard let kind = Kind(rawValue: kindName.lowercased()) else {
-            throw DecodingError.dataCorruptedError(forKey: .kind, in: c,
-                debugDescription: "unknown optimizer '\(kindName)'; expected sgd, adam or adamw")
-        }
-        self.init(kind: kind,
-                  lr: try c.decodeIfPresent(Double.self, forKey: .lr) ?? 1e-3,
-                  momentum: try c.decodeIfPresent(Double.self, forKey: .momentum) ?? 0,
+        self.init(kind: try c.decode(Kind.self, forKey: .kind),
+                  lr: try c.decodeIfPresent(Double.self, forKey: .lr),
+                  momentum: try c.decodeIfPresent(Double.self, forKey: .momentum),
                   weightDecay: try c.decodeIfPresent(Double.self, forKey: .weightDecay),
-                  betas: try c.decodeIfPresent([Double].self, forKey: .betas) ?? [0.9, 0.999],
-                  eps: try c.decodeIfPresent(Double.self, forKey: .eps) ?? 1e-8,
-                  warmupSteps: try c.decodeIfPresent(Int.self, forKey: .warmupSteps) ?? 0)
+                  betas: try c.decodeIfPresent([Double].self, forKey: .betas),
+                  eps: try c.decodeIfPresent(Double.self, forKey: .eps),
+                  warmupSteps: try c.decodeIfPresent(Int.self, forKey: .warmupSteps))
         guard betas.count == 2 else {
             throw DecodingError.dataCorruptedError(forKey: .betas, in: c, debugDescription: "betas must have two values")
         }

@@ -22,12 +22,15 @@ public struct CrossReferences: Sendable {
     public var labels: [String: Target] = [:]
     /// Figure and table numbers by cell id (cells without a label are numbered too).
     public var cellNumbers: [String: Int] = [:]
+    /// The element id of each figure and labelled table by cell id: its label, or `fig-` and the
+    /// cell's id for an unlabelled figure. Assigned here once; the figure's SVG ids and the
+    /// report's `<figure>` take it from here.
+    public var anchors: [String: String] = [:]
     /// Equation numbers by the formula's index in the notebook's protected math.
     public var equationNumbers: [Int: Int] = [:]
 
     public init() {}
 
-    static let figureKinds: Set<String> = ["plot", "heatmap", "histogram"]
     /// `@fig-...`, `@tbl-...` or `@eq-...` preceded by neither a letter nor a digit (so e-mail
     /// addresses are left alone).
     public static let pattern = try! NSRegularExpression(pattern: "(?<![A-Za-z0-9])@((?:fig|tbl|eq)-[A-Za-z0-9_-]*[A-Za-z0-9])")
@@ -43,17 +46,20 @@ public struct CrossReferences: Sendable {
         var refs = CrossReferences()
         var figures = 0, tables = 0, equations = 0
         var earlier: [String: CheckedCell] = [:]
+        var unlabelled: [(cell: CheckedCell, anchor: String)] = []
         for cell in cells {
             defer { earlier[cell.id] = cell }
-            let kind = cell.cell.kind
-            let isFigure = figureKinds.contains(kind)
-            let isTable = kind == "table" || (kind == "data" && cell.cell.options["show"]?.scalarValue == .bool(true))
-                || SweepAnalysis.analysesSweep(cell, earlier: earlier)
+            let traits = cell.directive.traits(of: cell.cell.options)
+            let isFigure = traits.contains(.drawsFigure)
+            let isTable = traits.contains(.showsTable) || SweepAnalysis.analysesSweep(cell, earlier: earlier)
             guard isFigure || isTable else { continue }
             let number: Int
             if isFigure { figures += 1; number = figures } else { tables += 1; number = tables }
             refs.cellNumbers[cell.id] = number
-            guard case .scalar(let label, _, let location)? = cell.cell.options["label"] else { continue }
+            guard case .scalar(let label, _, let location)? = cell.cell.options["label"] else {
+                if isFigure { unlabelled.append((cell, "fig-" + cell.id.filter { $0 != "#" })) }
+                continue
+            }
             let prefix = isFigure ? "fig-" : "tbl-"
             if !label.hasPrefix(prefix) {
                 problems.append(Diagnostic(at: location, "a \(isFigure ? "figure" : "table")'s label must start with '\(prefix)'",
@@ -62,7 +68,16 @@ public struct CrossReferences: Sendable {
                 problems.append(Diagnostic(at: location, "duplicate label '\(label)'"))
             } else {
                 refs.labels[label] = Target(kind: isFigure ? .figure : .table, number: number)
+                refs.anchors[cell.id] = label
             }
+        }
+        // An unlabelled figure is `fig-<cell id>`, which a label elsewhere may already be.
+        for (cell, anchor) in unlabelled {
+            if refs.labels[anchor] != nil {
+                problems.append(Diagnostic(at: cell.cell.location, "this figure's id '\(anchor)' is another figure's or table's label",
+                                           note: "give this cell a label of its own, or rename the other"))
+            }
+            refs.anchors[cell.id] = anchor
         }
         for (index, formula) in math.formulas.enumerated() where formula.display == .block {
             guard let label = label(inTeX: formula.tex) else { continue }

@@ -41,7 +41,7 @@ public struct NotebookChecker: Sendable {
 
             var references = ReferenceCollector(
                 earlier: Set(idLines.keys), later: allIDs, localNames: { [options = cell.options] in directive.localNames(options, at: $0) })
-            let keys = [OptionKey("id", .string, "Names the cell's result.")] + directive.keys
+            let keys = [OptionKey.id] + directive.keys
             problems += OptionSchemaChecker.check(cell.options, keys: keys, context: "{\(cell.kind)}", references: &references)
             problems += directive.validate(cell.options)
             problems += references.problems

@@ -13,10 +13,10 @@ public enum ExtractProgramDirective: Directive {
     public static let kind = "extract_program"
     public static let summary = "Read the modular-addition algorithm off a grokked network and run it."
     public static let result = "`accuracy` (the extracted program against (a + b) mod p), `agreement` (with the network's answers), `network_accuracy`, `frequencies`, `neuron_counts` (one-hot MLP), `terms`, `explained` (read off the logits: the terms' share of the centred logits' energy; NaN for an MLP). Over checkpoints: a table of `step`, `accuracy`, `agreement`, `network_accuracy`, `explained`, plus `frequencies`."
-    public static let keys = [
-        OptionKey("model", .cellReference, required: true, "A {train} cell: a one-hot MLP with quadratic activation, or a transformer, on two tokens mod p."),
-        OptionKey("checkpoints", .any, "`all` or a list of kept steps: one row per checkpoint (transformer: along the final key frequencies)."),
-    ]
+    public static let traits: Set<DirectiveTrait> = [.analysesModel]
+    public static let keys = OptionKey.of(
+        TrainedModelOption.model("A {train} cell: a one-hot MLP with quadratic activation, or a transformer, on two tokens mod p."),
+        OptionKey("checkpoints", .any, "`all` or a list of kept steps: one row per checkpoint (transformer: along the final key frequencies)."))
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options

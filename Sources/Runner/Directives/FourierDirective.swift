@@ -11,16 +11,16 @@ public enum FourierDirective: Directive {
     public static let kind = "fourier"
     public static let summary = "Fourier spectrum and progress measures of a modular-arithmetic network."
     public static let result = "at one point: `frequency`, `norm`, `share` (columns over k = 1..⌊p/2⌋), `key_frequencies`, `key_count`, `key_fraction` (their share of the embedding's norm²), `top_fraction` (share of the top `top_k`), `baseline` (top_k/⌊p/2⌋), `embedding_gini`, `neuron_gini`, `ipr_mean`, `full_loss` (training inputs), `restricted_loss` (logits kept along the key frequencies' cos/sin(w_k(a + b − c)) and the constant; every input), `excluded_loss` (those terms removed; training inputs), `logit_share` (the key terms' share of the centred logits' energy), `step`. Over checkpoints: a table of `step`, `key_fraction`, `top_fraction`, `embedding_gini`, `neuron_gini`, `full_loss`, `restricted_loss`, `excluded_loss`, `logit_share`, with the key frequencies of the final parameters throughout, plus `key_frequencies`."
-    public static let keys = [
-        OptionKey("model", .cellReference, required: true, "A {train} cell with a one-hot MLP or a transformer on a modular task."),
-        OptionKey("step", .integer, "Analyse the checkpoint kept at this step (default: the final parameters)."),
-        OptionKey("checkpoints", .any, "`all` or a list of kept steps: one row per checkpoint, along the final parameters' key frequencies."),
-        OptionKey("key_fraction", .number, "Key frequencies: the fewest top frequencies holding this share of the energy (default 0.9)."),
-        OptionKey("top_k", .integer, "How many top frequencies `top_fraction` counts (default 5)."),
-    ]
+    public static let traits: Set<DirectiveTrait> = [.analysesModel]
+    static let model = TrainedModelOption.model("A {train} cell with a one-hot MLP or a transformer on a modular task.")
+    static let step = DirectiveOption<Int>("step", "Analyse the checkpoint kept at this step.", defaultText: "the final parameters")
+    static let checkpoints = DirectiveOption<Value>("checkpoints", "`all` or a list of kept steps: one row per checkpoint, along the final parameters' key frequencies.")
+    static let keyFraction = DirectiveOption<Double>("key_fraction", "Key frequencies: the fewest top frequencies holding this share of the energy.", default: 0.9)
+    static let topK = DirectiveOption<Int>("top_k", "How many top frequencies `top_fraction` counts.", default: 5)
+    public static let keys = OptionKey.of(model, step, checkpoints, keyFraction, topK)
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        options["step"] != nil && options["checkpoints"] != nil
+        options[step.name] != nil && options[checkpoints.name] != nil
             ? [Diagnostic(at: options.location, "{fourier} takes `step` (one checkpoint) or `checkpoints` (a table over training), not both")]
             : []
     }
@@ -28,15 +28,15 @@ public enum FourierDirective: Directive {
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         let (id, run) = try context.trainingRun(options)
-        let keyFraction = try options.number("key_fraction", default: 0.9)
-        let topK = try options.int("top_k", default: 5)
+        let keyFraction = try options.read(Self.keyFraction)
+        let topK = try options.read(Self.topK)
         let noEmbedding = Diagnostic(at: options.location(of: "model"),
                                      "'\(id)' is neither a one-hot MLP nor a transformer on a task over Z_p, so it has no token embedding to analyse")
         func measures(_ flat: [Double]?, keys: [Int]? = nil) throws -> FourierMeasures {
             guard let m = run.model.fourierMeasures(at: flat, keyFrequencies: keys, keyFraction: keyFraction) else { throw noEmbedding }
             return m
         }
-        if options.has("checkpoints") {
+        if options.has(checkpoints.name) {
             let steps = try run.checkpointSteps(options, id: id)
             guard let keys = run.model.keyFrequencies(fraction: keyFraction) else { throw noEmbedding }
             var rows: [(Int, FourierMeasures)] = []
@@ -47,7 +47,7 @@ public enum FourierDirective: Directive {
             return overTraining(rows, keys: keys, topK: topK)
         }
         var flat: [Double]? = nil
-        if let step = try options.int("step") {
+        if let step = try options.optional(Self.step) {
             flat = try run.parameters(atStep: step, id: id, at: options.location(of: "step"))
         }
         let m = try measures(flat)
@@ -63,7 +63,7 @@ public enum FourierDirective: Directive {
             ("baseline", .number(spectrum.uniformBaseline(topK))),
             ("embedding_gini", .number(m.embeddingGini)),
             ("ipr_mean", .number(m.iprMean)),
-            ("step", .number(Double(try options.int("step") ?? run.finalStep))),
+            ("step", .number(Double(try options.optional(step) ?? run.finalStep))),
         ])
         for (key, value) in scalarMeasures(m) { record[key] = .number(value) }
         var items: [(label: String, value: String)] = [

@@ -12,36 +12,44 @@ public enum LLCDirective: Directive {
     public static let summary = "Estimate the local learning coefficient by SGLD."
     public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, plus `parameters`."
 
-    static let objectiveKinds = ["quadratic", "polynomial", "reduced_rank", "deep_linear"]
-    public static let keys = [
-        OptionKey("model", .cellReference, "A {train} cell whose trained model is measured."),
-        OptionKey("checkpoints", .any, "With `model`: `all` or a list of steps — estimate at each checkpoint of the run."),
-        OptionKey("objective", .mapping([
-            OptionKey("kind", .choice(objectiveKinds), required: true, "A model with a known learning coefficient."),
-            OptionKey("dimension", .integer, "quadratic: d."),
-            OptionKey("curvature", .number, "quadratic: a in L − L* = ½·a·‖w − w*‖² (default 1)."),
-            OptionKey("powers", .list(.integer), "polynomial: the p_i of y = x·Π w_i^{p_i} (devinterp)."),
-            OptionKey("inputs", .integer, "reduced_rank: M."),
-            OptionKey("hidden", .integer, "reduced_rank: H."),
-            OptionKey("outputs", .integer, "reduced_rank: N."),
-            OptionKey("widths", .list(.integer), "deep_linear: H_0, ..., H_L."),
-            OptionKey("rank", .integer, "reduced_rank, deep_linear: rank r of the true map (default 0)."),
-            OptionKey("samples", .integer, "n, the number of data points (default 1000)."),
-            OptionKey("train_steps", .integer, "reduced_rank, deep_linear: Adam steps (lr 0.01) that find w* (default 5000)."),
-            OptionKey("seed", .integer, "Seed of the data and of the initialization."),
-        ]), "A model with known λ instead of `model`."),
-        OptionKey("n_beta", .number, "Inverse temperature times n (default n / ln n)."),
-        OptionKey("gamma", .number, "Localization strength γ (default 1)."),
-        OptionKey("epsilon", .number, "SGLD step size ε (default 1e-4)."),
-        OptionKey("chains", .integer, "Independent chains (default 4)."),
-        OptionKey("draws", .integer, "Recorded draws per chain (default 200)."),
-        OptionKey("burn_in", .integer, "Steps before recording (default 0)."),
-        OptionKey("batch_size", .integer, "Minibatch size (default: full batch)."),
-        OptionKey("seed", .integer, "Seed of the chains (chain c uses seed + c)."),
-    ]
+    public static let traits: Set<DirectiveTrait> = [.analysesModel]
+
+    /// The estimator's defaults are the core's (`LLCConfig()`).
+    private static let core = LLCConfig()
+    static let model = DirectiveOption<String>(TrainedModelOption.modelKey, "A {train} cell whose trained model is measured.", type: .cellReference)
+    static let checkpoints = DirectiveOption<Value>("checkpoints", "With `model`: `all` or a list of steps — estimate at each checkpoint of the run.")
+    static let nBeta = DirectiveOption<Double>("n_beta", "Inverse temperature times n.", defaultText: "n / ln n")
+    static let gamma = DirectiveOption<Double>("gamma", "Localization strength γ.", default: core.gamma)
+    static let epsilon = DirectiveOption<Double>("epsilon", "SGLD step size ε.", default: core.epsilon)
+    static let chains = DirectiveOption<Int>("chains", "Independent chains.", default: core.chains, atLeast: 1)
+    static let draws = DirectiveOption<Int>("draws", "Recorded draws per chain.", default: core.draws, atLeast: 1)
+    static let burnIn = DirectiveOption<Int>("burn_in", "Steps before recording.", default: core.burnIn, atLeast: 0)
+    static let batchSize = DirectiveOption<Int>("batch_size", "Minibatch size.", defaultText: "full batch")
+    static let seed = DirectiveOption<Int>.seed("Seed of the chains (chain c uses seed + c).")
+
+    /// A model whose learning coefficient is known (`objective:`).
+    enum Known {
+        enum Kind: String, OptionChoice { case quadratic, polynomial, reducedRank = "reduced_rank", deepLinear = "deep_linear" }
+        static let kind = DirectiveOption<Kind>("kind", "A model with a known learning coefficient.", required: true)
+        static let dimension = DirectiveOption<Int>("dimension", "quadratic: d.", default: 10, atLeast: 1)
+        static let curvature = DirectiveOption<Double>("curvature", "quadratic: a in L − L* = ½·a·‖w − w*‖².", default: 1)
+        static let powers = DirectiveOption<[Int]>("powers", "polynomial: the p_i of y = x·Π w_i^{p_i} (devinterp).")
+        static let inputs = DirectiveOption<Int>("inputs", "reduced_rank: M.", default: 5, atLeast: 1)
+        static let hidden = DirectiveOption<Int>("hidden", "reduced_rank: H.", default: 3, atLeast: 1)
+        static let outputs = DirectiveOption<Int>("outputs", "reduced_rank: N.", default: 5, atLeast: 1)
+        static let widths = DirectiveOption<[Int]>("widths", "deep_linear: H_0, ..., H_L.")
+        static let rank = DirectiveOption<Int>("rank", "reduced_rank, deep_linear: rank r of the true map.", default: 0, atLeast: 0)
+        static let samples = DirectiveOption<Int>("samples", "n, the number of data points.", default: 1000, atLeast: 2)
+        static let trainSteps = DirectiveOption<Int>("train_steps", "reduced_rank, deep_linear: Adam steps (lr 0.01) that find w*.", default: 5000, atLeast: 0)
+        static let seed = DirectiveOption<Int>.seed("Seed of the data and of the initialization.")
+        static let keys = OptionKey.of(kind, dimension, curvature, powers, inputs, hidden, outputs, widths, rank, samples, trainSteps, seed)
+    }
+    static let objective = OptionKey("objective", .mapping(Known.keys), "A model with known λ instead of `model`.")
+
+    public static let keys = OptionKey.of(model, checkpoints, objective, nBeta, gamma, epsilon, chains, draws, burnIn, batchSize, seed)
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        (options["model"] == nil) == (options["objective"] == nil)
+        (options[model.name] == nil) == (options[objective.name] == nil)
             ? [Diagnostic(at: options.location, "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")]
             : []
     }
@@ -49,11 +57,10 @@ public enum LLCDirective: Directive {
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         let config = LLCConfig(
-            nBeta: try options.number("n_beta"), gamma: try options.number("gamma", default: 1),
-            epsilon: try options.number("epsilon", default: 1e-4), chains: try options.int("chains", default: 4, in: 1...),
-            draws: try options.int("draws", default: 200, in: 1...), burnIn: try options.int("burn_in", default: 0, in: 0...),
-            batchSize: try options.int("batch_size"), seed: try options.seed())
-        if let objective = try options.sub("objective") {
+            nBeta: try options.optional(nBeta), gamma: try options.read(gamma), epsilon: try options.read(epsilon),
+            chains: try options.read(chains), draws: try options.read(draws), burnIn: try options.read(burnIn),
+            batchSize: try options.optional(batchSize), seed: try options.seed(seed))
+        if let objective = try options.sub(Self.objective.name) {
             let (target, wStar, truth) = try known(objective)
             try checkBatch(config, samples: target.sampleCount, options)
             let estimate = try converged(estimateLLC(objective: target, at: wStar, config: config), config, options)
@@ -63,7 +70,7 @@ public enum LLCDirective: Directive {
         }
         let (id, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
-        guard options.has("checkpoints") else {
+        guard options.has(checkpoints.name) else {
             try checkBatch(config, samples: objective.sampleCount, options)
             let estimate = try converged(estimateLLC(objective: objective, at: run.model.flatParameters(), config: config), config, options)
             return CellOutput(value: .record(result(estimate, dimension: objective.dimension)),
@@ -131,32 +138,32 @@ public enum LLCDirective: Directive {
 
     /// A model with known λ, its point w*, and λ.
     static func known(_ o: Options) throws(Diagnostic) -> (any Objective, [Double], Double) {
-        let n = try o.int("samples", default: 1000, in: 2...)
-        let seed = try o.seed()
-        switch try o.choice("kind", objectiveKinds) {
-        case "quadratic":
-            let d = try o.int("dimension", default: 10, in: 1...)
-            let q = QuadraticObjective(dimension: d, sampleCount: n, curvature: try o.number("curvature", default: 1))
+        let n = try o.read(Known.samples)
+        let seed = try o.seed(Known.seed)
+        switch try o.read(Known.kind) {
+        case .quadratic:
+            let d = try o.read(Known.dimension)
+            let q = QuadraticObjective(dimension: d, sampleCount: n, curvature: try o.read(Known.curvature))
             return (q, q.center, Double(d) / 2)
-        case "polynomial":
-            guard let powers = try o.ints("powers"), powers.contains(where: { $0 > 0 }), powers.allSatisfy({ (0...1_000).contains($0) }) else {
+        case .polynomial:
+            guard let powers = try o.optional(Known.powers), powers.contains(where: { $0 > 0 }), powers.allSatisfy({ (0...1_000).contains($0) }) else {
                 throw Diagnostic(at: o.location, "polynomial needs 'powers' from 0 to 1000, at least one of them positive")
             }
             let truth = powers.filter { $0 > 0 }.map { 1 / (2 * Double($0)) }.min()!
             return (PolynomialObjective(powers: powers, sampleCount: n, seed: seed), [Double](repeating: 0, count: powers.count), truth)
-        case "reduced_rank":
+        case .reducedRank:
             let objective = ReducedRankRegressionObjective(
-                M: try o.int("inputs", default: 5, in: 1...), H: try o.int("hidden", default: 3, in: 1...), N: try o.int("outputs", default: 5, in: 1...),
-                rank: try o.int("rank", default: 0, in: 0...), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000, in: 0...))
+                M: try o.read(Known.inputs), H: try o.read(Known.hidden), N: try o.read(Known.outputs),
+                rank: try o.read(Known.rank), sampleCount: n, seed: seed)
+            let trained = AdamTrainer(learningRate: 0.01, steps: try o.read(Known.trainSteps))
                 .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
             return (objective, trained.parameters, objective.trueLambda)
-        default:
-            guard let widths = try o.ints("widths"), widths.count >= 2, widths.allSatisfy({ $0 >= 1 }) else {
+        case .deepLinear:
+            guard let widths = try o.optional(Known.widths), widths.count >= 2, widths.allSatisfy({ $0 >= 1 }) else {
                 throw Diagnostic(at: o.location, "deep_linear needs 'widths' with at least two sizes, each at least 1")
             }
-            let objective = DeepLinearObjective(widths: widths, rank: try o.int("rank", default: 0, in: 0...), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000, in: 0...))
+            let objective = DeepLinearObjective(widths: widths, rank: try o.read(Known.rank), sampleCount: n, seed: seed)
+            let trained = AdamTrainer(learningRate: 0.01, steps: try o.read(Known.trainSteps))
                 .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
             return (objective, trained.parameters, objective.trueLambda)
         }

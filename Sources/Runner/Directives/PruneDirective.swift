@@ -12,9 +12,8 @@ public enum PruneDirective: Directive {
     public static let kind = "prune"
     public static let summary = "Remove dead ReLU units and check the function is unchanged."
     public static let result = "`dead` (count), `dead_units`, `hidden`, `nominal_parameters`, `effective_parameters`, `max_abs_difference`."
-    public static let keys = [
-        OptionKey("model", .cellReference, required: true, "A {train} cell: an MLP with one hidden ReLU layer and biases on a real-valued task."),
-    ]
+    public static let traits: Set<DirectiveTrait> = [.analysesModel]
+    public static let keys = OptionKey.of(TrainedModelOption.model("A {train} cell: an MLP with one hidden ReLU layer and biases on a real-valued task."))
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options

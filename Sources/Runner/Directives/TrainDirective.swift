@@ -10,66 +10,13 @@ public enum TrainDirective: Directive {
     public static let summary = "Train a network on a task and record its history."
     public static let result = "a table of the recorded history — `step`, `train_loss`, `test_loss`, `train_accuracy`, `test_accuracy` (classification tasks), `weight_norm` — plus `parameters` (the parameter count) and `final_step`; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), `final_train_loss`, `final_test_loss`, `final_train_accuracy`, `final_test_accuracy`, `final_weight_norm` — plus `runs` (each run's history) and `grouped` (one row per combination of the non-seed keys with the `mean_` and `std_` of every final metric across seeds)."
 
-    static let taskKeys = [
-        OptionKey("kind", .choice(TaskConfig.Kind.allCases.map(\.rawValue)), required: true, "The task."),
-        OptionKey("op", .choice(ModularOperation.allCases.map(\.rawValue)), "modular: the operation (default add)."),
-        OptionKey("modulus", .integer, "modular: the prime p."),
-        OptionKey("train_fraction", .number, "modular, boolean: fraction of all inputs used for training."),
-        OptionKey("seed", .integer, "Seed of the data split (default: the run's seed)."),
-        OptionKey("label_noise", .number, "Classification: fraction of training labels replaced by random ones."),
-        OptionKey("bits", .integer, "parity, staircase: input bits n."),
-        OptionKey("degree", .integer, "parity, staircase: the number k of relevant bits."),
-        OptionKey("train_size", .integer, "Sampled tasks: training examples."),
-        OptionKey("test_size", .integer, "Sampled tasks: test examples."),
-        OptionKey("truth_table", .string, "boolean: 2ⁿ characters 0/1 in lexicographic input order."),
-        OptionKey("teacher", .choice(TeacherKind.allCases.map(\.rawValue)), "teacher: the teacher network."),
-        OptionKey("widths", .list(.integer), "teacher: layer widths [d_in, ..., d_out]."),
-        OptionKey("rank", .integer, "teacher: rank of the teacher's product."),
-        OptionKey("noise", .number, "Regression: standard deviation of label noise."),
-        OptionKey("inputs", .integer, "compositional, generic: input size d."),
-    ]
-    static let modelKeys = [
-        OptionKey("kind", .choice(ModelConfig.Kind.allCases.map(\.rawValue)), required: true, "The architecture."),
-        OptionKey("hidden", .integer, "Hidden width."),
-        OptionKey("widths", .list(.integer), "Hidden widths, one per hidden layer."),
-        OptionKey("depth", .integer, "Number of hidden layers of width `hidden`."),
-        OptionKey("activation", .choice(Activation.allCases.map(\.rawValue)), "Nonlinearity."),
-        OptionKey("bias", .bool, "Whether layers have biases (mlp; default true)."),
-        OptionKey("init", .choice(["default", "normal", "gromov"]), "Initialization scheme."),
-        OptionKey("init_scale", .number, "Multiplies the default initialization."),
-        OptionKey("init_std", .number, "Standard deviation for init: normal."),
-        OptionKey("d_model", .integer, "transformer: residual width."),
-        OptionKey("heads", .integer, "transformer: attention heads."),
-        OptionKey("d_mlp", .integer, "transformer: MLP width."),
-    ]
-    static let optimizerKeys = [
-        OptionKey("kind", .choice(OptimizerConfig.Kind.allCases.map(\.rawValue)), required: true, "sgd, adam or adamw."),
-        OptionKey("lr", .number, "Learning rate (default 1e-3)."),
-        OptionKey("momentum", .number, "sgd: momentum."),
-        OptionKey("weight_decay", .number, "L2 (sgd, adam) or decoupled (adamw, default 0.01) weight decay."),
-        OptionKey("betas", .list(.number), "adam, adamw: (β₁, β₂)."),
-        OptionKey("eps", .number, "adam, adamw: ε."),
-        OptionKey("warmup_steps", .integer, "Linear learning-rate warm-up."),
-    ]
+    public static let traits: Set<DirectiveTrait> = [.producesArtifact]
 
-    public static let keys = [
-        OptionKey("task", .mapping(taskKeys), required: true, "What to learn."),
-        OptionKey("model", .mapping(modelKeys), required: true, "The network."),
-        OptionKey("loss", .choice(LossKind.allCases.map(\.rawValue)), "cross_entropy (default) or mse."),
-        OptionKey("optimizer", .mapping(optimizerKeys), "The optimizer (default adamw, lr 1e-3)."),
-        OptionKey("steps", .integer, required: true, "Optimizer updates."),
-        OptionKey("batch_size", .integer, "Examples per step (default: full batch)."),
-        OptionKey("record_every", .integer, "Record the history every this many steps (default 1)."),
-        OptionKey("checkpoints", .any, "Steps at which to keep the parameters (for analysis over training): a list of steps, `{every: N}` (0, N, 2N, … and the last step) or `{log_spaced: N}` (N steps evenly spaced in log(1 + step), dense early). Only these steps' parameters are stored."),
-        OptionKey("seed", .integer, "Seeds initialization, minibatches and (by default) the task."),
-        OptionKey("precision", .choice(["float", "double"]), "Arithmetic of training (default float)."),
-        OptionKey("stop_when", .mapping([
-            OptionKey("metric", .choice(Metric.allCases.map(\.rawValue)), required: true, "A history column."),
-            OptionKey("above", .number, "Stop once the metric is at least this."),
-            OptionKey("below", .number, "Stop once the metric is at most this."),
-        ]), "Stop early at the first recorded step where the condition holds."),
-        OptionKey("sweep", .dictionary(.list(.any)), "Train once per combination: option path → values, e.g. {seed: [0, 1, 2], model.hidden: [16, 64]}."),
-    ]
+    /// Train once per combination of values (`TrainSweep`).
+    static let sweep = DirectiveOption<Value>("sweep", "Train once per combination: option path → values, e.g. {seed: [0, 1, 2], model.hidden: [16, 64]}.",
+                                     type: .dictionary(.list(.any)))
+    /// Learning's keys (`TrainingConfig.keys`), and `sweep`.
+    public static let keys = TrainingConfig.keys.map(OptionKey.init) + [sweep.key]
 
     /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`.
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
@@ -86,8 +33,8 @@ public enum TrainDirective: Directive {
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         var resolved = Record()
-        for key in options.keys where key != "id" && key != "sweep" { resolved[key] = try options.value(key) }
-        if options.has("sweep") { return try TrainSweep.run(cell, base: resolved, context: context) }
+        for key in options.keys where key != OptionKey.id.name && key != sweep.name { resolved[key] = try options.value(key) }
+        if options.has(sweep.name) { return try TrainSweep.run(cell, base: resolved, context: context) }
         let trained = try train(resolved, cell: cell, context: context)
         return CellOutput(value: .record(result(trained)), artifact: trained, display: [summary(trained)])
     }
@@ -104,8 +51,8 @@ public enum TrainDirective: Directive {
             }
         } catch let error as TrainingError {
             throw Diagnostic(at: cell.cell.location, "{train} failed: \(error.description)")
-        } catch let error as TaskError {
-            throw Diagnostic(at: cell.options.location(of: "task"), "{train} task: \(error.message)")
+        } catch let error as ConfigurationError {
+            throw error.diagnostic(in: cell.options)
         } catch {
             throw Diagnostic(at: cell.cell.location, "{train} failed: \(error)")
         }

@@ -17,8 +17,8 @@ enum SweepAnalysis {
     /// The output over every run, or nil when `directive` does not read a `model:` or the model
     /// is not a sweep (the directive then runs as usual).
     static func run(_ directive: any Directive.Type, _ cell: CellInput, context: RunContext) throws -> CellOutput? {
-        guard readsModel(directive),
-              case .string(let id)? = try cell.options.value("model"),
+        guard directive.traits.contains(.analysesModel),
+              case .string(let id)? = try cell.options.value(TrainedModelOption.modelKey),
               let runs = context.artifacts[id] as? [TrainingRun],
               case .record(let sweep)? = context.scope.results[id]
         else { return nil }
@@ -36,7 +36,7 @@ enum SweepAnalysis {
             context.progress(i, total, "run \(i + 1)/\(total)")
             let output = try directive.run(cell, context: single)
             guard case .record(let record)? = output.value else {
-                throw Diagnostic(at: cell.options.location(of: "model"), "{\(directive.kind)} over a sweep needs a result with named fields")
+                throw Diagnostic(at: cell.options.location(of: TrainedModelOption.modelKey), "{\(directive.kind)} over a sweep needs a result with named fields")
             }
             results.append(record)
         }
@@ -66,19 +66,12 @@ enum SweepAnalysis {
 }
 
 extension SweepAnalysis {
-    /// Whether the directive analyses one trained model named by `model:`.
-    static func readsModel(_ directive: any Directive.Type) -> Bool {
-        directive.keys.contains { key in
-            if key.name == "model", case .cellReference = key.type { true } else { false }
-        }
-    }
-
     /// Whether `cell` analyses a sweep — its `model:` names an earlier `{train}` cell with `sweep:`
     /// — and so shows a table. Known before anything runs, so that table is numbered with the
     /// notebook's other tables (`CrossReferences`).
     static func analysesSweep(_ cell: CheckedCell, earlier: [String: CheckedCell]) -> Bool {
-        guard readsModel(cell.directive), case .scalar(let id, _, _)? = cell.cell.options["model"],
+        guard cell.directive.traits.contains(.analysesModel), case .scalar(let id, _, _)? = cell.cell.options[TrainedModelOption.modelKey],
               let trained = earlier[id] else { return false }
-        return trained.cell.kind == TrainDirective.kind && trained.cell.options["sweep"] != nil
+        return trained.directive.traits.contains(.producesArtifact) && trained.cell.options[TrainDirective.sweep.name] != nil
     }
 }

@@ -13,10 +13,9 @@ public enum DirectiveReference {
             out.append("")
             out.append("Result: \(directive.result)")
             out.append("")
-            out.append("| key | type | required | meaning |")
-            out.append("|---|---|---|---|")
-            out.append("| `id` | text |  | Names the cell's result for later cells, prose and claims. |")
-            rows(directive.keys, prefix: "", into: &out)
+            out.append("| key | type | required | default | meaning |")
+            out.append("|---|---|---|---|---|")
+            rows([OptionKey.id] + directive.keys, prefix: "", into: &out)
             out.append("")
         }
         out.append(endMarker)
@@ -29,9 +28,10 @@ public enum DirectiveReference {
             switch key.type {
             case .mapping: type = "mapping"
             case .list(.mapping): type = "list of mappings"
-            default: type = key.type.description.replacingOccurrences(of: "|", with: "\\|")
+            default: type = key.type.description
             }
-            out.append("| `\(prefix)\(key.name)` | \(type) | \(key.required ? "yes" : "") | \(key.doc) |")
+            let cells = ["`\(prefix)\(key.name)`", type, key.required ? "yes" : "", key.defaultDescription, key.doc]
+            out.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
             switch key.type {
             case .mapping(let sub), .list(.mapping(let sub)): rows(sub, prefix: "\(prefix)\(key.name).", into: &out)
             default: break

@@ -1,3 +1,4 @@
+import Markup
 import Foundation
 import Notebooks
 import Runner
@@ -24,24 +25,24 @@ struct CellRenderer {
             for display in output.display { parts.append(render(display, run: run)) }
         case .failed(let diagnostic):
             parts.append("""
-            <div class="callout error" role="alert"><p class="callout-title">Cell <code>\(HTML.escape(cell.id))</code> failed</p>\
-            <pre>\(HTML.escape(diagnostic.description))</pre></div>
+            <div class="callout error" role="alert"><p class="callout-title">Cell <code>\(Markup.escape(cell.id))</code> failed</p>\
+            <pre>\(Markup.escape(diagnostic.description))</pre></div>
             """)
         case .skipped(let blocker):
             parts.append("""
-            <div class="callout skipped"><p class="callout-title">Cell <code>\(HTML.escape(cell.id))</code> was not run</p>\
-            <p>It reads <code>\(HTML.escape(blocker))</code>, which did not run.</p></div>
+            <div class="callout skipped"><p class="callout-title">Cell <code>\(Markup.escape(cell.id))</code> was not run</p>\
+            <p>It reads <code>\(Markup.escape(blocker))</code>, which did not run.</p></div>
             """)
         }
         parts.append(source(cell))
-        let anchor = cell.hasExplicitID ? " id=\"cell-\(HTML.escape(cell.id))\"" : ""
-        return "<div class=\"cell cell-\(HTML.escape(cell.cell.kind))\"\(anchor)>\n\(parts.joined(separator: "\n"))\n</div>\n"
+        let anchor = cell.hasExplicitID ? " id=\"cell-\(Markup.escape(cell.id))\"" : ""
+        return "<div class=\"cell cell-\(Markup.escape(cell.cell.kind))\"\(anchor)>\n\(parts.joined(separator: "\n"))\n</div>\n"
     }
 
     /// The directive source, folded by default.
     private func source(_ cell: CheckedCell) -> String {
         let title = "{\(cell.cell.kind)}" + (cell.hasExplicitID ? " \(cell.id)" : "")
-        return "<details class=\"source\"><summary>\(HTML.escape(title))</summary><pre><code>\(SourceHighlighter.html(cell.cell.body))</code></pre></details>"
+        return "<details class=\"source\"><summary>\(Markup.escape(title))</summary><pre><code>\(SourceHighlighter.html(cell.cell.body))</code></pre></details>"
     }
 
     private mutating func render(_ display: CellDisplay, run: CellRun) -> String {
@@ -52,23 +53,23 @@ struct CellRenderer {
         case .summary(let title, let items):
             // The title names the cell, so that boxes of the same kind (eight training runs, say)
             // can be told apart on screen and in print, where the source below is hidden.
-            let rows = items.map { "<dt>\(HTML.escape($0.label))</dt><dd>\(HTML.value($0.value))</dd>" }.joined()
-            return "<div class=\"summary\"><p class=\"summary-title\">\(HTML.escape(title))\(cellName(run.cell))</p><dl>\(rows)</dl></div>"
+            let rows = items.map { "<dt>\(Markup.escape($0.label))</dt><dd>\(HTML.value($0.value))</dd>" }.joined()
+            return "<div class=\"summary\"><p class=\"summary-title\">\(Markup.escape(title))\(cellName(run.cell))</p><dl>\(rows)</dl></div>"
         case .note(let text):
             // Multi-line notes (an extracted program, say) keep their lines; listings longer than
             // a screenful fold, with their length in the summary.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
             if lines > Self.longListing {
-                return "<details class=\"listing\"><summary>Listing of \(lines) lines\(cellName(run.cell))</summary><pre class=\"note\">\(HTML.escape(text))</pre></details>"
+                return "<details class=\"listing\"><summary>Listing of \(lines) lines\(cellName(run.cell))</summary><pre class=\"note\">\(Markup.escape(text))</pre></details>"
             }
-            if text.contains("\n") { return "<pre class=\"note\">\(HTML.escape(text))</pre>" }
-            return "<p class=\"note\">\(HTML.escape(text))</p>"
+            if text.contains("\n") { return "<pre class=\"note\">\(Markup.escape(text))</pre>" }
+            return "<p class=\"note\">\(Markup.escape(text))</p>"
         }
     }
 
     /// `<code>id</code>` for a cell with an explicit id, `cell N` otherwise.
     private func cellLabel(_ cell: CheckedCell) -> String {
-        cell.hasExplicitID ? "<code>\(HTML.escape(cell.id))</code>" : "cell \(HTML.escape(cell.id.filter { $0 != "#" }))"
+        cell.hasExplicitID ? "<code>\(Markup.escape(cell.id))</code>" : "cell \(Markup.escape(cell.id.filter { $0 != "#" }))"
     }
 
     private func cellName(_ cell: CheckedCell) -> String { "<span class=\"cell-name\"> · \(cellLabel(cell))</span>" }
@@ -82,10 +83,10 @@ struct CellRenderer {
 
     private mutating func render(_ table: TableContent, run: CellRun) -> String {
         let number = math.references.cellNumbers[run.cell.id].map { " \($0)" } ?? ""
-        let id = math.references.anchors[run.cell.id].map { " id=\"\(HTML.escape($0))\"" } ?? ""
+        let id = math.references.anchors[run.cell.id].map { " id=\"\(Markup.escape($0))\"" } ?? ""
         let caption = "<figcaption><span class=\"label\">Table\(number).</span> \(captionText(table.caption, run: run))</figcaption>"
         let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
-            "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(HTML.escape(h))</th>"
+            "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(Markup.escape(h))</th>"
         }.joined() + "</tr></thead>"
         let body = table.rows.map { row in
             "<tr>" + zip(row, table.numeric).map { v, n in "<td\(n ? " class=\"num\"" : "")>\(HTML.value(v))</td>" }.joined() + "</tr>"
@@ -97,18 +98,18 @@ struct CellRenderer {
         let number = math.references.cellNumbers[run.cell.id].map { " \($0)" } ?? ""
         // A figure of a directive without the trait `.drawsFigure` has neither number nor id.
         let anchor = math.references.anchors[run.cell.id]
-        let id = anchor.map { " id=\"\(HTML.escape($0))\"" } ?? ""
+        let id = anchor.map { " id=\"\(Markup.escape($0))\"" } ?? ""
         let csv = "data:text/csv;charset=utf-8," + percentEncode(figure.csv)
         let warnings = figure.warnings.isEmpty ? "" :
-            "<p class=\"figure-warning\">" + figure.warnings.map(HTML.escape).joined(separator: "; ") + "</p>"
+            "<p class=\"figure-warning\">" + figure.warnings.map { Markup.escape($0) }.joined(separator: "; ") + "</p>"
         // On a phone the narrow rendering replaces the wide one (the stylesheet switches them), so
         // that tick labels are not scaled below legibility.
         let drawing = figure.narrowSVG.map { "<div class=\"fig-wide\">\(figure.svg)</div><div class=\"fig-narrow\">\($0)</div>" } ?? figure.svg
         return """
         <figure\(id)>\(drawing)
         <figcaption><span class="label">Figure\(number).</span> \(captionText(figure.caption, run: run))\
-         <a class="csv" href="\(csv)" download="\(HTML.escape(anchor ?? "figure")).csv">data (CSV)</a>\
-        <span class="provenance">cell <code>\(HTML.escape(run.cell.id))</code>\(seed.map { " · seed \(HTML.escape($0))" } ?? "")</span></figcaption>\(warnings)
+         <a class="csv" href="\(csv)" download="\(Markup.escape(anchor ?? "figure")).csv">data (CSV)</a>\
+        <span class="provenance">cell <code>\(Markup.escape(run.cell.id))</code>\(seed.map { " · seed \(Markup.escape($0))" } ?? "")</span></figcaption>\(warnings)
         </figure>
         """
     }

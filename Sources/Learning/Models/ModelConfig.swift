@@ -54,9 +54,9 @@ public struct ModelConfig: Sendable, Codable, Equatable {
     }
 
     /// Defaults of the keys a model leaves out (`keys` documents them from here).
-    static let defaultHidden = 64, defaultOneHotHidden = 128, defaultDepth = 1, defaultInitScale = 1.0
-    static let defaultActivation = Activation.relu
-    static let defaultDModel = 128, defaultHeads = 4, defaultMLPRatio = 4
+    public static let defaultHidden = 64, defaultOneHotHidden = 128, defaultDepth = 1, defaultInitScale = 1.0
+    public static let defaultActivation = Activation.relu
+    public static let defaultDModel = 128, defaultHeads = 4, defaultMLPRatio = 4
 
     /// Every key a notebook may give, with its meaning.
     public static let keys: [ConfigKey] = [
@@ -69,7 +69,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
         ConfigKey(CodingKeys.bias, .flag, "Whether layers have biases (mlp).", default: .flag(true)),
         ConfigKey(CodingKeys.initialization, ConfigKey.word(InitScheme.self), "Initialization scheme.",
                   default: .text("`default`, or `normal` when `init_std` is given")),
-        ConfigKey(CodingKeys.initScale, .number, "Multiplies the default initialization.", default: .number(defaultInitScale)),
+        ConfigKey(CodingKeys.initScale, .number, "With `init: default`, multiplies PyTorch's initialization.", default: .number(defaultInitScale)),
         ConfigKey(CodingKeys.initStd, .number, "Standard deviation for init: normal."),
         ConfigKey(CodingKeys.dModel, .wholeNumber, "transformer: residual width.", default: .number(Double(defaultDModel))),
         ConfigKey(CodingKeys.heads, .wholeNumber, "transformer: attention heads.", default: .number(Double(defaultHeads))),

@@ -51,9 +51,9 @@ public struct TaskConfig: Sendable, Codable, Equatable {
     }
 
     /// Defaults of the keys a task leaves out (`makeDataset` reads them; `keys` documents them).
-    static let defaultOperation = ModularOperation.add, defaultModularTrainFraction = 0.5, defaultBooleanTrainFraction = 1.0
-    static let defaultLabelNoise = 0.0, defaultNoise = 0.0, defaultSampleSize = 1000, defaultDegree = 3, defaultInputs = 8
-    static let defaultTeacher = TeacherKind.linear
+    public static let defaultOperation = ModularOperation.add, defaultModularTrainFraction = 0.5, defaultBooleanTrainFraction = 1.0
+    public static let defaultLabelNoise = 0.0, defaultNoise = 0.0, defaultSampleSize = 1000, defaultDegree = 3, defaultInputs = 8
+    public static let defaultTeacher = TeacherKind.linear
 
     /// Every key a notebook may give, with its meaning.
     public static let keys: [ConfigKey] = [

@@ -33,13 +33,7 @@ struct SVGWriter {
 
     mutating func newline() { text += "\n" }
 
-    private static func render(_ attributes: Attributes) -> String {
-        var out = ""
-        for (key, value) in attributes {
-            out += " " + key + "=\"" + Markup.escape(value) + "\""
-        }
-        return out
-    }
+    private static func render(_ attributes: Attributes) -> String { Markup.attributeList(attributes) }
 }
 
 /// Shorthand for a coordinate string.

@@ -10,7 +10,11 @@ import Notebooks
 public enum CKADirective: Directive {
     public static let kind = "cka"
     public static let summary = "CKA similarity of the hidden representations of several models."
-    public static let result = "`matrix` (rows of linear CKA values between the models, in the order listed), `names`, `mean_off_diagonal`, `min_off_diagonal`."
+    enum Field {
+        static let matrix = ResultField("matrix", "rows of linear CKA values between the models, in the order listed")
+        static let names = ResultField("names"), mean = ResultField("mean_off_diagonal"), min = ResultField("min_off_diagonal")
+    }
+    public static let result = ResultField.describe([Field.matrix, Field.names, Field.mean, Field.min])
     enum Kind: String, OptionChoice { case linear, rbf }
     static let models = DirectiveOption<Value>("models", "{train} cells trained on the same task.", type: .list(.cellReference), required: true)
     static let layer = DirectiveOption<Int>("layer", "Which hidden layer (0 = first, -1 = last).", default: -1)
@@ -55,10 +59,10 @@ public enum CKADirective: Directive {
         for i in 0..<matrix.rows { for j in 0..<matrix.columns where i != j { offDiagonal.append(matrix[i, j]) } }
         let mean = offDiagonal.isEmpty ? Double.nan : offDiagonal.reduce(0, +) / Double(offDiagonal.count)
         let record = Record([
-            ("matrix", .list((0..<matrix.rows).map { .numbers(matrix.row($0)) })),
-            ("names", .strings(names)),
-            ("mean_off_diagonal", .number(mean)),
-            ("min_off_diagonal", .number(offDiagonal.min() ?? .nan)),
+            (Field.matrix, .list((0..<matrix.rows).map { .numbers(matrix.row($0)) })),
+            (Field.names, .strings(names)),
+            (Field.mean, .number(mean)),
+            (Field.min, .number(offDiagonal.min() ?? .nan)),
         ])
         return CellOutput(value: .record(record), display: [.summary(title: "CKA between \(names.count) models", items: [
             ("mean off-diagonal CKA", formatValue(.number(mean))),

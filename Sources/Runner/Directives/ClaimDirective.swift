@@ -12,7 +12,8 @@ import Notebooks
 public enum ClaimDirective: Directive {
     public static let kind = "claim"
     public static let summary = "A statement checked every time the notebook renders, at each of its seeds."
-    public static let result = "`holds` (true or false) at this seed."
+    static let holds = ResultField("holds", "true or false, at this seed")
+    public static let result = ResultField.describe([holds])
     public static let traits: Set<DirectiveTrait> = [.claim]
     public static let keys = [
         OptionKey("that", .expression, required: true, "The condition, an expression that must be true (no leading '='). Its top-level comparisons (joined by `and`) are shown with both sides at every seed."),
@@ -62,6 +63,6 @@ public enum ClaimDirective: Directive {
         let atLeast = try cell.options.number("at_least")
         let content = ClaimContent(holds: holds, says: says, that: source, values: values,
                                    comparisons: try expression.comparisons(in: scope), atLeast: atLeast)
-        return CellOutput(value: .record(Record([("holds", .bool(holds))])), display: [.claim(content)])
+        return CellOutput(value: .record(Record([(Self.holds, .bool(holds))])), display: [.claim(content)])
     }
 }

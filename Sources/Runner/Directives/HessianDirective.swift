@@ -12,7 +12,13 @@ import Notebooks
 public enum HessianDirective: Directive {
     public static let kind = "hessian"
     public static let summary = "Hessian spectrum of the training loss and its flat directions."
-    public static let result = "`eigenvalues` (descending), `index`, `top`, `largest`, `flat_count`, `flat_fraction`, `parameters`, `full` (whether the whole spectrum was computed)."
+    enum Field {
+        static let eigenvalues = ResultField("eigenvalues", "descending"), index = ResultField("index"), top = ResultField("top")
+        static let largest = ResultField("largest"), flatCount = ResultField("flat_count"), flatFraction = ResultField("flat_fraction")
+        static let parameters = ResultField("parameters"), full = ResultField("full", "whether the whole spectrum was computed")
+        static let all = [eigenvalues, index, top, largest, flatCount, flatFraction, parameters, full]
+    }
+    public static let result = ResultField.describe(Field.all)
     public static let traits: Set<DirectiveTrait> = [.analysesModel]
     static let model = TrainedModelOption.model("A {train} cell.")
     static let topK = DirectiveOption<Int>("top_k", "Eigenvalues by Lanczos when the full spectrum is too large.", default: 20)
@@ -39,14 +45,14 @@ public enum HessianDirective: Directive {
         let largest = eigenvalues.first ?? 0
         let flat = full ? flatDirectionCount(eigenvalues: eigenvalues, relativeThreshold: threshold) : 0
         let record = Record([
-            ("eigenvalues", .numbers(eigenvalues)),
-            ("index", .numbers((1...max(1, eigenvalues.count)).map(Double.init).prefix(eigenvalues.count).map { $0 })),
-            ("top", .numbers(Array(eigenvalues.prefix(10)))),
-            ("largest", .number(largest)),
-            ("flat_count", full ? .number(Double(flat)) : .null),
-            ("flat_fraction", full ? .number(Double(flat) / Double(d)) : .null),
-            ("parameters", .number(Double(d))),
-            ("full", .bool(full)),
+            (Field.eigenvalues, .numbers(eigenvalues)),
+            (Field.index, .numbers((1...max(1, eigenvalues.count)).map(Double.init).prefix(eigenvalues.count).map { $0 })),
+            (Field.top, .numbers(Array(eigenvalues.prefix(10)))),
+            (Field.largest, .number(largest)),
+            (Field.flatCount, full ? .number(Double(flat)) : .null),
+            (Field.flatFraction, full ? .number(Double(flat) / Double(d)) : .null),
+            (Field.parameters, .number(Double(d))),
+            (Field.full, .bool(full)),
         ])
         var items: [(label: String, value: String)] = [("parameters", "\(d)"), ("largest eigenvalue", formatValue(.number(largest)))]
         if full {

@@ -62,7 +62,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
     public static let keys: [ConfigKey] = [
         ConfigKey(CodingKeys.kind, ConfigKey.word(Kind.self), required: true, "The architecture."),
         ConfigKey(CodingKeys.hidden, .wholeNumber, "Hidden width.",
-                  default: .text("\(defaultHidden) (mlp), \(defaultOneHotHidden) (onehot_mlp)")),
+                  default: .perKind([("mlp", Double(defaultHidden)), ("onehot_mlp", Double(defaultOneHotHidden))])),
         ConfigKey(CodingKeys.widths, .list(.wholeNumber), "Hidden widths, one per hidden layer."),
         ConfigKey(CodingKeys.depth, .wholeNumber, "Number of hidden layers of width `hidden`.", default: .number(Double(defaultDepth))),
         ConfigKey(CodingKeys.activation, ConfigKey.word(Activation.self), "Nonlinearity.", default: .word(defaultActivation.rawValue)),

@@ -38,7 +38,7 @@ public struct OptimizerConfig: Sendable, Codable, Equatable {
         ConfigKey(CodingKeys.lr, .number, "Learning rate.", default: .number(defaultLR)),
         ConfigKey(CodingKeys.momentum, .number, "sgd: momentum.", default: .number(defaultMomentum)),
         ConfigKey(CodingKeys.weightDecay, .number, "L2 (sgd, adam) or decoupled (adamw) weight decay.",
-                  default: .text("\(defaultAdamWDecay) (adamw), \(defaultDecay) (sgd, adam)")),
+                  default: .perKind([("adamw", defaultAdamWDecay), ("sgd, adam", defaultDecay)])),
         ConfigKey(CodingKeys.betas, .list(.number), "adam, adamw: (β₁, β₂).", default: .numbers(defaultBetas)),
         ConfigKey(CodingKeys.eps, .number, "adam, adamw: ε.", default: .number(defaultEps)),
         ConfigKey(CodingKeys.warmupSteps, .wholeNumber, "Linear learning-rate warm-up.", default: .number(Double(defaultWarmup))),

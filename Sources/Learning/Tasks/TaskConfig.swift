@@ -61,7 +61,7 @@ public struct TaskConfig: Sendable, Codable, Equatable {
         ConfigKey(CodingKeys.op, ConfigKey.word(ModularOperation.self), "modular: the operation.", default: .word(defaultOperation.rawValue)),
         ConfigKey(CodingKeys.modulus, .wholeNumber, "modular: the prime p."),
         ConfigKey(CodingKeys.trainFraction, .number, "modular, boolean: fraction of all inputs used for training.",
-                  default: .text("\(defaultModularTrainFraction) (modular), \(defaultBooleanTrainFraction) (boolean)")),
+                  default: .perKind([("modular", defaultModularTrainFraction), ("boolean", defaultBooleanTrainFraction)])),
         ConfigKey(CodingKeys.seed, .wholeNumber, "Seed of the data split.", default: .text("the run's seed")),
         ConfigKey(CodingKeys.labelNoise, .number, "Classification: fraction of training labels replaced by random ones.",
                   default: .number(defaultLabelNoise)),

@@ -23,6 +23,8 @@ public struct ConfigKey: Sendable {
         case word(String)
         case flag(Bool)
         case numbers([Double])
+        /// A number that depends on the kind: (kind, value) pairs.
+        case perKind([(kind: String, value: Double)])
         /// A default that is not a single value ("full batch", "64 (mlp), 128 (onehot_mlp)").
         case text(String)
     }

@@ -13,6 +13,7 @@ extension OptionKey {
         case .flag(let b)?: value = .bool(b)
         case .numbers(let xs)?: value = .numbers(xs)
         case .text(let t)?: text = t
+        case .perKind(let pairs)?: text = pairs.map { "`\(formatValue(.number($0.value)))` (\($0.kind))" }.joined(separator: ", ")
         case nil: break
         }
         self.init(key.name, OptionType(key.shape), required: key.required, key.doc, default: value, defaultText: text)

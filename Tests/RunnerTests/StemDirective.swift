@@ -10,7 +10,7 @@ import Runner
 enum StemDirective: Directive {
     static let kind = "stem"
     static let summary = "Values drawn as stems from zero."
-    static let result = "nothing; it draws a numbered figure."
+    static let result = FigureOptions.result
     static let traits: Set<DirectiveTrait> = [.drawsFigure, .presentsOnly]
 
     static let values = DirectiveOption<Notebooks.Value>("values", "The heights, one per stem.", required: true)

@@ -8,7 +8,7 @@ public enum HeatmapDirective: Directive {
     public static let traits: Set<DirectiveTrait> = [.drawsFigure, .presentsOnly]
     static let colourMap = DirectiveOption<ColourMap>("colour_map", "The colours of the scale.", default: .viridis)
     public static let summary = "A matrix drawn as coloured cells with a colour bar."
-    public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
+    public static let result = FigureOptions.result
     public static let keys = FigureOptions.axisKeys + [
         OptionKey("values", .any, required: true, "A list of rows (lists of numbers)."),
         colourMap.key,

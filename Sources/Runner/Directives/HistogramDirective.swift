@@ -8,7 +8,7 @@ public enum HistogramDirective: Directive {
     public static let kind = "histogram"
     public static let traits: Set<DirectiveTrait> = [.drawsFigure, .presentsOnly]
     public static let summary = "Histograms of one or more lists of values."
-    public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
+    public static let result = FigureOptions.result
     static let seriesKeys = [
         OptionKey("values", .any, required: true, "The values."),
         OptionKey("label", .string, "Legend entry."),

@@ -14,7 +14,7 @@ public enum PlotDirective: Directive {
     public static let kind = "plot"
     public static let traits: Set<DirectiveTrait> = [.drawsFigure, .presentsOnly]
     public static let summary = "A figure of lines, points, bands and bars."
-    public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
+    public static let result = FigureOptions.result
 
     enum SeriesMark: String, OptionChoice { case line, scatter, band, bar }
     static let mark = DirectiveOption<SeriesMark>("mark", "How to draw the series.", default: .line)

@@ -10,6 +10,9 @@ extension ColourMap: OptionChoice {}
 /// `FigureOptions.output(FigureOptions.figure(...))`: numbering, the figure's id, its caption
 /// and its CSV download follow from that.
 public enum FigureOptions {
+    /// The result of a directive that only draws a figure, for the reference.
+    public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
+
     /// An axis's scale as a notebook writes it (a band scale is chosen by bar categories).
     public enum AxisScale: String, OptionChoice { case linear, log }
 

@@ -10,7 +10,19 @@ import Notebooks
 public enum LLCDirective: Directive {
     public static let kind = "llc"
     public static let summary = "Estimate the local learning coefficient by SGLD."
-    public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, plus `parameters`."
+    enum Field {
+        static let llc = ResultField("llc", "λ̂, the mean over chains"), std = ResultField("llc_std"), perChain = ResultField("per_chain")
+        static let drift = ResultField("drift", "how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂")
+        static let acceptance = ResultField("acceptance", "MALA"), nBeta = ResultField("n_beta"), initialLoss = ResultField("initial_loss")
+        static let parameters = ResultField("parameters", "d"), halfParameters = ResultField("half_parameters", "d/2, a regular model's value")
+        static let trueLambda = ResultField("true_lambda", "known objectives")
+        static let draw = ResultField("draw", "draw index"), trace = ResultField("trace", "the chains' mean loss at each draw")
+        static let step = ResultField("step")
+        static let atOnePoint = [llc, std, perChain, drift, acceptance, nBeta, initialLoss, parameters, halfParameters, trueLambda, draw, trace]
+        static let overTraining = [step, llc, std, drift, acceptance]
+    }
+    public static let result = "at one point: " + ResultField.describe(Field.atOnePoint)
+        + " Over checkpoints: a table of " + ResultField.describe(Field.overTraining).dropLast() + ", plus `parameters`."
 
     public static let traits: Set<DirectiveTrait> = [.analysesModel]
 
@@ -65,7 +77,7 @@ public enum LLCDirective: Directive {
             try checkBatch(config, samples: target.sampleCount, options)
             let estimate = try converged(estimateLLC(objective: target, at: wStar, config: config), config, options)
             var record = result(estimate, dimension: target.dimension)
-            record["true_lambda"] = .number(truth)
+            record[Field.trueLambda.name] = .number(truth)
             return CellOutput(value: .record(record), display: [summary(estimate, dimension: target.dimension, truth: truth)] + unsettledNote(estimate))
         }
         let (id, run) = try context.trainingRun(options)
@@ -77,25 +89,25 @@ public enum LLCDirective: Directive {
                               display: [summary(estimate, dimension: objective.dimension, truth: nil)] + unsettledNote(estimate))
         }
         let wanted = try run.checkpointSteps(options, id: id)
-        var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "drift": [], "acceptance": []]
+        var columns = Dictionary(uniqueKeysWithValues: Field.overTraining.map { ($0.name, [Double]()) })
         var unsettled: [Int] = []
         for (i, step) in wanted.enumerated() {
             context.progress(i, wanted.count, "checkpoint \(step)")
             let w = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))
             try checkBatch(config, samples: objective.sampleCount, options)
             let estimate = try converged(estimateLLC(objective: objective, at: w, config: config), config, options, step: step)
-            columns["step"]!.append(Double(step))
-            columns["llc"]!.append(estimate.mean)
-            columns["llc_std"]!.append(estimate.std)
-            columns["drift"]!.append(estimate.drift)
+            columns[Field.step.name]!.append(Double(step))
+            columns[Field.llc.name]!.append(estimate.mean)
+            columns[Field.std.name]!.append(estimate.std)
+            columns[Field.drift.name]!.append(estimate.drift)
             if isUnsettled(estimate) { unsettled.append(step) }
-            columns["acceptance"]!.append(estimate.acceptanceMean)
+            columns[Field.acceptance.name]!.append(estimate.acceptanceMean)
         }
-        var table = Record(["step", "llc", "llc_std", "drift", "acceptance"].map { ($0, Value.numbers(columns[$0]!)) })
-        table["parameters"] = .number(Double(objective.dimension))
+        var table = Record(Field.overTraining.map { ($0, Value.numbers(columns[$0.name]!)) })
+        table[Field.parameters.name] = .number(Double(objective.dimension))
         return CellOutput(value: .record(table), display: [.summary(title: "LLC over training", items: [
             ("checkpoints", "\(wanted.count)"),
-            ("λ̂ range", "\(formatValue(.number(columns["llc"]!.min() ?? .nan))) … \(formatValue(.number(columns["llc"]!.max() ?? .nan)))"),
+            ("λ̂ range", "\(formatValue(.number(columns[Field.llc.name]!.min() ?? .nan))) … \(formatValue(.number(columns[Field.llc.name]!.max() ?? .nan)))"),
             ("d/2", formatValue(.number(Double(objective.dimension) / 2))),
         ])] + (unsettled.isEmpty ? [] : [unsettledNote(steps: unsettled)]))
     }
@@ -173,10 +185,10 @@ public enum LLCDirective: Directive {
         let draws = e.lossTraces.first?.count ?? 0
         let trace = (0..<draws).map { i in e.lossTraces.map { $0[i] }.reduce(0, +) / Double(e.lossTraces.count) }
         return Record([
-            ("llc", .number(e.mean)), ("llc_std", .number(e.std)), ("per_chain", .numbers(e.perChain)), ("drift", .number(e.drift)),
-            ("acceptance", .number(e.acceptanceMean)), ("n_beta", .number(e.nBeta)), ("initial_loss", .number(e.initialLoss)),
-            ("parameters", .number(Double(dimension))), ("half_parameters", .number(Double(dimension) / 2)),
-            ("draw", .numbers((0..<draws).map(Double.init))), ("trace", .numbers(trace)),
+            (Field.llc, .number(e.mean)), (Field.std, .number(e.std)), (Field.perChain, .numbers(e.perChain)), (Field.drift, .number(e.drift)),
+            (Field.acceptance, .number(e.acceptanceMean)), (Field.nBeta, .number(e.nBeta)), (Field.initialLoss, .number(e.initialLoss)),
+            (Field.parameters, .number(Double(dimension))), (Field.halfParameters, .number(Double(dimension) / 2)),
+            (Field.draw, .numbers((0..<draws).map(Double.init))), (Field.trace, .numbers(trace)),
         ])
     }
 

@@ -8,7 +8,18 @@ import Notebooks
 public enum TrainDirective: Directive {
     public static let kind = "train"
     public static let summary = "Train a network on a task and record its history."
-    public static let result = "a table of the recorded history — `step`, `train_loss`, `test_loss`, `train_accuracy`, `test_accuracy` (classification tasks), `weight_norm` — plus `parameters` (the parameter count) and `final_step`; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), `final_train_loss`, `final_test_loss`, `final_train_accuracy`, `final_test_accuracy`, `final_weight_norm` — plus `runs` (each run's history) and `grouped` (one row per combination of the non-seed keys with the `mean_` and `std_` of every final metric across seeds)."
+    /// The history columns of the result: every metric but wall time, which would make reports differ between renders.
+    static let recorded = Metric.allCases.filter { $0 != .wallTime }
+    enum Field {
+        static let parameters = ResultField("parameters", "the parameter count"), finalStep = ResultField("final_step")
+        static let runs = ResultField("runs", "each run's history")
+        static let grouped = ResultField("grouped", "one row per combination of the non-seed keys with the `mean_` and `std_` of every final metric across seeds")
+    }
+    public static let result = "a table of the recorded history — "
+        + ResultField.describe(recorded.map { ResultField($0.rawValue, [.trainAccuracy, .testAccuracy].contains($0) ? "classification tasks" : nil) }).dropLast()
+        + " — plus " + ResultField.describe([Field.parameters, Field.finalStep]).dropLast()
+        + "; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), "
+        + ResultField.describe(TrainSweep.finals.map { ResultField($0.name) }).dropLast() + " — plus " + ResultField.describe([Field.runs, Field.grouped])
 
     public static let traits: Set<DirectiveTrait> = [.producesArtifact]
 
@@ -60,12 +71,12 @@ public enum TrainDirective: Directive {
 
     static func result(_ run: TrainingRun) -> Record {
         var record = Record()
-        for metric in Metric.allCases where metric != .wallTime {
+        for metric in recorded {
             let column = run.history[metric]
             if !column.isEmpty { record[metric.rawValue] = .numbers(column) }
         }
-        record["parameters"] = .number(Double(run.model.parameterCount))
-        record["final_step"] = .number(Double(run.finalStep))
+        record[Field.parameters.name] = .number(Double(run.model.parameterCount))
+        record[Field.finalStep.name] = .number(Double(run.finalStep))
         return record
     }
 

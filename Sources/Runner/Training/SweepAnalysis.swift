@@ -22,7 +22,7 @@ enum SweepAnalysis {
               let runs = context.artifacts[id] as? [TrainingRun],
               case .record(let sweep)? = context.scope.results[id]
         else { return nil }
-        let notSwept = Set(TrainSweep.finals.map(\.name) + ["runs", "grouped"])
+        let notSwept = Set(TrainSweep.finals.map(\.name) + [TrainDirective.Field.runs.name, TrainDirective.Field.grouped.name])
         var table = Record()
         for field in sweep.fields where !notSwept.contains(field.key) { table[field.key] = field.value }
 

@@ -39,8 +39,8 @@ enum TrainSweep {
         var table = Record()
         for (a, axis) in axes.enumerated() { table[column(axis.path)] = .list(combinations.map { $0[a] }) }
         for final in finals { table[final.name] = .list(runs.map { $0.history[final.metric].last.map(Value.number) ?? .null }) }
-        table["runs"] = .list(runs.map { .record(TrainDirective.result($0)) })
-        table["grouped"] = .record(grouped(axes: axes, combinations: combinations, runs: runs))
+        table[TrainDirective.Field.runs.name] = .list(runs.map { .record(TrainDirective.result($0)) })
+        table[TrainDirective.Field.grouped.name] = .record(grouped(axes: axes, combinations: combinations, runs: runs))
 
         let items: [(label: String, value: String)] = [
             ("runs", "\(runs.count)"),

@@ -52,7 +52,10 @@ public enum LLCDirective: Directive {
         static let widths = DirectiveOption<[Int]>("widths", "deep_linear: H_0, ..., H_L.")
         static let rank = DirectiveOption<Int>("rank", "reduced_rank, deep_linear: rank r of the true map.", default: 0, atLeast: 0)
         static let samples = DirectiveOption<Int>("samples", "n, the number of data points.", default: 1000, atLeast: 2)
-        static let trainSteps = DirectiveOption<Int>("train_steps", "reduced_rank, deep_linear: Adam steps (lr 0.01) that find w*.", default: 5000, atLeast: 0)
+        /// The learning rate of the Adam steps that find w*.
+        static let learningRate = 0.01
+        static let trainSteps = DirectiveOption<Int>("train_steps", "reduced_rank, deep_linear: Adam steps (lr \(learningRate)) that find w*.",
+                                                     default: 5000, atLeast: 0)
         static let seed = DirectiveOption<Int>.seed("Seed of the data and of the initialization.")
         static let keys = OptionKey.of(kind, dimension, curvature, powers, inputs, hidden, outputs, widths, rank, samples, trainSteps, seed)
     }
@@ -167,7 +170,7 @@ public enum LLCDirective: Directive {
             let objective = ReducedRankRegressionObjective(
                 M: try o.read(Known.inputs), H: try o.read(Known.hidden), N: try o.read(Known.outputs),
                 rank: try o.read(Known.rank), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: 0.01, steps: try o.read(Known.trainSteps))
+            let trained = AdamTrainer(learningRate: Known.learningRate, steps: try o.read(Known.trainSteps))
                 .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
             return (objective, trained.parameters, objective.trueLambda)
         case .deepLinear:
@@ -175,7 +178,7 @@ public enum LLCDirective: Directive {
                 throw Diagnostic(at: o.location, "deep_linear needs 'widths' with at least two sizes, each at least 1")
             }
             let objective = DeepLinearObjective(widths: widths, rank: try o.read(Known.rank), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: 0.01, steps: try o.read(Known.trainSteps))
+            let trained = AdamTrainer(learningRate: Known.learningRate, steps: try o.read(Known.trainSteps))
                 .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
             return (objective, trained.parameters, objective.trueLambda)
         }

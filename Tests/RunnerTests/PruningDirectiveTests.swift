@@ -50,10 +50,10 @@ final class PruningDirectiveTests: XCTestCase {
         let denseRun = try XCTUnwrap(try output(run, 0).artifact as? TrainingRun)
         let ticket = try output(run, 1), control = try output(run, 2)
         let ticketRun = try XCTUnwrap(ticket.artifact as? TrainingRun), controlRun = try XCTUnwrap(control.artifact as? TrainingRun)
-        // 12·4 + 1·12 = 60 prunable weights; round(0.25·60) = 15 kept.
+        // 12·4 + 1·12 = 60 prunable weights; per layer round(0.25·48) + round(0.25·12) = 15 kept.
         XCTAssertEqual(ticket.value?.record?["kept_weights"], .number(15))
         XCTAssertEqual(ticket.value?.record?["prunable_weights"], .number(60))
-        let mask = PruningMask.magnitude(of: denseRun.model.parameters, keep: 0.25, scope: .global)
+        let mask = PruningMask.magnitude(of: denseRun.model.parameters, keep: 0.25, scope: .layer)
         var rewound = denseRun.model.parameters
         rewound.setFlattened(denseRun.checkpoints[1].parameters)
         mask.apply(to: &rewound)

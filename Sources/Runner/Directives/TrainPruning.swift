@@ -17,7 +17,7 @@ enum TrainPruning {
     static let keys = [
         OptionKey("model", .cellReference, required: true, "The {train} cell whose final weights are ranked by magnitude; it must train the same model on a task of the same shape."),
         OptionKey("keep", .number, required: true, "Fraction of the prunable weights kept, in (0, 1]: round(keep·n) of them. Prunable are weight matrices and embedding tables; biases are never pruned."),
-        OptionKey("scope", .choice(PruningScope.allCases.map(\.rawValue)), "`global` (default): one magnitude threshold across all layers; `layer`: every weight tensor keeps the same fraction."),
+        OptionKey("scope", .choice(PruningScope.allCases.map(\.rawValue)), "`layer` (default): every weight tensor keeps the same fraction; `global`: one magnitude threshold across all layers, which can cut nearly all of a layer whose weights are smaller (an MLP's output layer) and disconnect the network."),
         OptionKey("start", .choice(Start.allCases.map(\.rawValue)), "`rewind` (default): the kept weights restart from `model`'s checkpoint at `rewind_to`; `random`: from a fresh initialization drawn independently of `model`'s (from this cell's seed), the control."),
         OptionKey("rewind_to", .integer, "rewind: the step of `model`'s checkpoint to restart from (default 0, its initialization); `model` must keep it (`checkpoints`)."),
     ]
@@ -57,7 +57,7 @@ enum TrainPruning {
             throw Diagnostic(at: location("keep"), "'prune.keep' must be a number")
         }
         if let problem = keepProblem(keep) { throw Diagnostic(at: location("keep"), problem) }
-        let scope = PruningScope(rawValue: prune["scope"]?.string ?? "global") ?? .global
+        let scope = PruningScope(rawValue: prune["scope"]?.string ?? "layer") ?? .layer
         let startKind = Start(rawValue: prune["start"]?.string ?? "rewind") ?? .rewind
         let mask = PruningMask.magnitude(of: source.model.parameters, keep: keep, scope: scope)
         switch startKind {

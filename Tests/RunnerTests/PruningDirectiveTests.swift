@@ -35,14 +35,6 @@ final class PruningDirectiveTests: XCTestCase {
         """
     }
 
-    private func output(_ run: NotebookRun, _ index: Int) throws -> CellOutput {
-        switch run.cells[index].status {
-        case .succeeded(let o): return o
-        case .failed(let d): throw d
-        case .skipped(let why): throw Diagnostic(at: run.cells[index].cell.cell.location, "skipped: \(why)")
-        }
-    }
-
     func testTicketRewindsToTheCheckpointAndTheControlRedraws() throws {
         let source = cell(cell(dense, "prune: {model: dense, keep: 0.25, rewind_to: 3}"),
                           "prune: {model: dense, keep: 0.25, start: random}", id: "control")

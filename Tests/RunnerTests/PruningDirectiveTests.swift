@@ -110,4 +110,11 @@ final class PruningDirectiveTests: XCTestCase {
         XCTAssertEqual(trained.model.parameters["layer0.bias"], initial["layer0.bias"])
         XCTAssertNotEqual(trained.model.parameters["layer1.weight"], initial["layer1.weight"])
     }
+
+    func testASweepOverTheKeptFraction() throws {
+        let run = try runNotebook(cell(dense, "prune: {model: dense, keep: 0.5}\nsweep: {prune.keep: [0.5, 0.25]}", id: "tickets"))
+        let runs = try XCTUnwrap(try output(run, 1).artifact as? [TrainingRun])
+        let zeros = runs.map { r in r.model.parameters.tensors.filter { $0.rank == 2 }.reduce(0) { $0 + $1.scalars.filter { $0 == 0 }.count } }
+        XCTAssertEqual(zeros, [30, 45], "60 prunable weights: half, then three quarters, held at zero")
+    }
 }

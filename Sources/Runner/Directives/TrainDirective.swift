@@ -101,7 +101,7 @@ public enum TrainDirective: Directive {
         var resolved = Record()
         for key in options.keys where key != "id" && key != "sweep" { resolved[key] = try options.value(key) }
         if options.has("sweep") { return try TrainSweep.run(cell, base: resolved, context: context) }
-        let (trained, mask) = try train(resolved, cell: cell, context: context)
+        let (trained, mask) = try trainWithMask(resolved, cell: cell, context: context)
         var record = result(trained), display = summary(trained)
         if let mask {
             record["kept_weights"] = .number(Double(mask.kept))
@@ -114,10 +114,14 @@ public enum TrainDirective: Directive {
         return CellOutput(value: .record(record), artifact: trained, display: [display])
     }
 
-    /// Trains one configuration given as resolved options, reporting progress; returns the run
-    /// and, with `prune`, its mask.
-    static func train(_ resolved: Record, cell: CellInput, context: RunContext,
-                      label: String = "") throws(Diagnostic) -> (run: TrainingRun, mask: PruningMask?) {
+    /// Trains one configuration given as resolved options, reporting progress.
+    static func train(_ resolved: Record, cell: CellInput, context: RunContext, label: String = "") throws(Diagnostic) -> TrainingRun {
+        try trainWithMask(resolved, cell: cell, context: context, label: label).run
+    }
+
+    /// `train`, also returning the mask when the options `prune` (`TrainPruning`).
+    static func trainWithMask(_ resolved: Record, cell: CellInput, context: RunContext,
+                              label: String = "") throws(Diagnostic) -> (run: TrainingRun, mask: PruningMask?) {
         var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
         config.threads = context.threads
         let start = try resolved["prune"]?.record.map { prune throws(Diagnostic) in try TrainPruning.start(prune, cell: cell, context: context) }

@@ -33,7 +33,7 @@ enum TrainSweep {
         for (i, combination) in combinations.enumerated() {
             var options = base
             for (axis, value) in zip(axes, combination) { options = setting(options, path: axis.path.split(separator: ".").map(String.init), to: value) }
-            runs.append(try TrainDirective.train(options, cell: cell, context: context, label: "run \(i + 1)/\(combinations.count): ").run)
+            runs.append(try TrainDirective.train(options, cell: cell, context: context, label: "run \(i + 1)/\(combinations.count): "))
         }
 
         var table = Record()

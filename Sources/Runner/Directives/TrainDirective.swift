@@ -80,12 +80,7 @@ public enum TrainDirective: Directive {
     /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`;
     /// `schedule: step` has a `step_every`; `prune`'s literal values fit (`TrainPruning.validate`).
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        var problems = TrainPruning.validate(options)
-        if let optimizer = options["optimizer"], let schedule = optimizer["schedule"],
-           case .scalar("step", _, _) = schedule, optimizer["step_every"] == nil {
-            problems.append(Diagnostic(at: schedule.location, "schedule: step needs 'step_every', the updates between drops",
-                                       note: "e.g. {schedule: step, step_every: 1000, step_factor: 0.1}"))
-        }
+        var problems = validateSchedule(options) + TrainPruning.validate(options)
         guard let node = options["checkpoints"], let entries = node.entries else { return problems }
         let allowed = CheckpointSchedule.allowedKeys
         if entries.count != 1 || !allowed.contains(entries[0].key) {
@@ -94,6 +89,14 @@ public enum TrainDirective: Directive {
                                note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" }))
         }
         return problems
+    }
+
+    /// A literal `schedule: step` needs a `step_every`.
+    static func validateSchedule(_ options: OptionNode) -> [Diagnostic] {
+        guard let optimizer = options["optimizer"], let schedule = optimizer["schedule"],
+              case .scalar("step", _, _) = schedule, optimizer["step_every"] == nil else { return [] }
+        return [Diagnostic(at: schedule.location, "schedule: step needs 'step_every', the updates between drops",
+                           note: "e.g. {schedule: step, step_every: 1000, step_factor: 0.1}")]
     }
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {

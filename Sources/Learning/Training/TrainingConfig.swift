@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything that defines a training run, buildable from the `{train}` cell's YAML (snake_case keys):
 /// task, model, loss, optimizer, steps, batch_size (absent = full batch), record_every,
-/// checkpoints, seed, precision (float or double), threads, stop_when.
+/// checkpoints, seed, precision (float or double), threads, stop_when, freeze.
 public struct TrainingConfig: Sendable, Codable, Equatable {
     public enum Precision: String, Sendable, Codable, CaseIterable { case float, double }
 
@@ -24,6 +24,8 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public var threads: Int
     /// Stop at the first recorded step where the condition holds.
     public var stopWhen: StopCondition?
+    /// Layers (parameter names or their prefixes before a dot) whose parameters are never updated.
+    public var freeze: [String]
 
     /// Defaults of the keys a `{train}` cell leaves out (`keys` documents them from here).
     static let defaultLoss = LossKind.crossEntropy, defaultRecordEvery = 1, defaultSeed: UInt64 = 0
@@ -31,16 +33,16 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
 
     public init(task: TaskConfig, model: ModelConfig, loss: LossKind? = nil, optimizer: OptimizerConfig? = nil, steps: Int,
                 batchSize: Int? = nil, recordEvery: Int? = nil, checkpoints: [Int] = [], seed: UInt64? = nil,
-                precision: Precision? = nil, threads: Int? = nil, stopWhen: StopCondition? = nil) {
+                precision: Precision? = nil, threads: Int? = nil, stopWhen: StopCondition? = nil, freeze: [String] = []) {
         self.task = task; self.model = model; self.loss = loss ?? Self.defaultLoss
         self.optimizer = optimizer ?? OptimizerConfig(kind: OptimizerConfig.defaultKind); self.steps = steps
         self.batchSize = batchSize; self.recordEvery = recordEvery ?? Self.defaultRecordEvery; self.checkpoints = checkpoints
         self.seed = seed ?? Self.defaultSeed; self.precision = precision ?? Self.defaultPrecision
-        self.threads = threads ?? Self.defaultThreads; self.stopWhen = stopWhen
+        self.threads = threads ?? Self.defaultThreads; self.stopWhen = stopWhen; self.freeze = freeze
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case task, model, loss, optimizer, steps, checkpoints, seed, precision, threads
+        case task, model, loss, optimizer, steps, checkpoints, seed, precision, threads, freeze
         case batchSize = "batch_size", recordEvery = "record_every", stopWhen = "stop_when"
     }
 
@@ -58,6 +60,8 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
         ConfigKey(CodingKeys.seed, .wholeNumber, "Seeds initialization, minibatches and (unless the task has its own) the task.", default: .number(Double(defaultSeed))),
         ConfigKey(CodingKeys.precision, ConfigKey.word(Precision.self), "Arithmetic of training.", default: .word(defaultPrecision.rawValue)),
         ConfigKey(CodingKeys.stopWhen, .keys(StopCondition.keys), "Stop early at the first recorded step where the condition holds."),
+        ConfigKey(CodingKeys.freeze, .list(.text), "Layers whose parameters are never updated, by name: a parameter is frozen when its name is the entry or starts with it and a dot (`layer0` is an MLP's first layer, weight and bias; one-hot MLP: `input`, `output`). An MLP with every layer but the last frozen is a random-features model.",
+                  default: .text("none")),
     ]
 
     public init(from decoder: Decoder) throws {
@@ -73,7 +77,8 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
                   seed: try c.decodeIfPresent(UInt64.self, forKey: .seed),
                   precision: try c.decodeIfPresent(Precision.self, forKey: .precision),
                   threads: try c.decodeIfPresent(Int.self, forKey: .threads),
-                  stopWhen: try c.decodeIfPresent(StopCondition.self, forKey: .stopWhen))
+                  stopWhen: try c.decodeIfPresent(StopCondition.self, forKey: .stopWhen),
+                  freeze: try c.decodeIfPresent([String].self, forKey: .freeze) ?? [])
     }
 }
 

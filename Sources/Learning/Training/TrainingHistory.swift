@@ -59,10 +59,13 @@ public struct Checkpoint: Sendable, Codable, Equatable {
 public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The training loss became NaN or infinite at `step` (the update that would follow is not applied).
     case nonFiniteLoss(step: Int, value: Double)
+    /// The starting weights or mask (`TrainingStart`) do not fit the model.
+    case incompatibleStart(String)
 
     public var description: String {
         switch self {
         case let .nonFiniteLoss(step, value): "training loss became \(value) at step \(step)"
+        case let .incompatibleStart(m): m
         }
     }
 }

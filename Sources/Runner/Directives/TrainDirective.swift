@@ -12,12 +12,14 @@ public enum TrainDirective: Directive {
     static let recorded = Metric.allCases.filter { $0 != .wallTime }
     enum Field {
         static let parameters = ResultField("parameters", "the parameter count"), finalStep = ResultField("final_step")
+        static let keptWeights = ResultField("kept_weights"), prunableWeights = ResultField("prunable_weights")
         static let runs = ResultField("runs", "each run's history")
         static let grouped = ResultField("grouped", "one row per combination of the non-seed keys with the `mean_` and `std_` of every final metric across seeds")
     }
     public static let result = "a table of the recorded history — "
         + ResultField.describe(recorded.map { ResultField($0.rawValue, [.trainAccuracy, .testAccuracy].contains($0) ? "classification tasks" : nil) }).dropLast()
         + " — plus " + ResultField.describe([Field.parameters, Field.finalStep]).dropLast()
+        + " and, with `prune`, " + ResultField.describe([Field.keptWeights, Field.prunableWeights]).dropLast()
         + "; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), "
         + ResultField.describe(TrainSweep.finals.map { ResultField($0.name) }).dropLast() + " — plus " + ResultField.describe([Field.runs, Field.grouped])
 
@@ -26,19 +28,30 @@ public enum TrainDirective: Directive {
     /// Train once per combination of values (`TrainSweep`).
     static let sweep = DirectiveOption<Value>("sweep", "Train once per combination: option path → values, e.g. {seed: [0, 1, 2], model.hidden: [16, 64]}.",
                                      type: .dictionary(.list(.any)))
-    /// Learning's keys (`TrainingConfig.keys`), and `sweep`.
-    public static let keys = TrainingConfig.keys.map(OptionKey.init) + [sweep.key]
+    /// Learning's keys (`TrainingConfig.keys`), then the runner's: `prune` (it names an earlier
+    /// cell) and `sweep`.
+    public static let keys = TrainingConfig.keys.map(OptionKey.init) + [TrainPruning.option, sweep.key]
 
-    /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`.
+    /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`;
+    /// `schedule: step` has a `step_every`; `prune`'s literal values fit (`TrainPruning.validate`).
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        guard let node = options["checkpoints"], let entries = node.entries else { return [] }
+        var problems = validateSchedule(options) + TrainPruning.validate(options)
+        guard let node = options["checkpoints"], let entries = node.entries else { return problems }
         let allowed = CheckpointSchedule.allowedKeys
         if entries.count != 1 || !allowed.contains(entries[0].key) {
-            return [Diagnostic(at: node.location, "checkpoints: expected a list of steps or a mapping with one key, "
+            problems.append(Diagnostic(at: node.location, "checkpoints: expected a list of steps or a mapping with one key, "
                                + allowed.map { "'\($0)'" }.joined(separator: " or "),
-                               note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" })]
+                               note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" }))
         }
-        return []
+        return problems
+    }
+
+    /// A literal `schedule: step` needs a `step_every`.
+    static func validateSchedule(_ options: OptionNode) -> [Diagnostic] {
+        guard let optimizer = options["optimizer"], let schedule = optimizer["schedule"],
+              case .scalar("step", _, _) = schedule, optimizer["step_every"] == nil else { return [] }
+        return [Diagnostic(at: schedule.location, "schedule: step needs 'step_every', the updates between drops",
+                           note: "e.g. {schedule: step, step_every: 1000, step_factor: 0.1}")]
     }
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -46,20 +59,41 @@ public enum TrainDirective: Directive {
         var resolved = Record()
         for key in options.keys where key != OptionKey.id.name && key != sweep.name { resolved[key] = try options.value(key) }
         if options.has(sweep.name) { return try TrainSweep.run(cell, base: resolved, context: context) }
-        let trained = try train(resolved, cell: cell, context: context)
-        return CellOutput(value: .record(result(trained)), artifact: trained, display: [summary(trained)])
+        let (trained, mask) = try trainWithMask(resolved, cell: cell, context: context)
+        var record = result(trained), display = summary(trained)
+        if let mask {
+            record[Field.keptWeights.name] = .number(Double(mask.kept))
+            record[Field.prunableWeights.name] = .number(Double(mask.prunable))
+            if case .summary(let title, var items) = display {
+                items.insert(("weights kept", "\(mask.kept) of \(mask.prunable)"), at: 2)
+                display = .summary(title: title, items: items)
+            }
+        }
+        return CellOutput(value: .record(record), artifact: trained, display: [display])
     }
 
     /// Trains one configuration given as resolved options, reporting progress.
     static func train(_ resolved: Record, cell: CellInput, context: RunContext, label: String = "") throws(Diagnostic) -> TrainingRun {
+        try trainWithMask(resolved, cell: cell, context: context, label: label).run
+    }
+
+    /// `train`, also returning the mask when the options `prune` (`TrainPruning`).
+    static func trainWithMask(_ resolved: Record, cell: CellInput, context: RunContext,
+                              label: String = "") throws(Diagnostic) -> (run: TrainingRun, mask: PruningMask?) {
         var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
         config.threads = context.threads
+        let start = try resolved[TrainPruning.option.name]?.record.map { prune throws(Diagnostic) in try TrainPruning.start(prune, cell: cell, context: context) }
         let total = config.steps
         let progress = context.progress
         do {
-            return try Learning.train(config) { step, _, loss in
+            let run = try Learning.train(config, start: start ?? TrainingStart()) { step, _, loss in
                 progress(step, total, "\(label)loss \(formatValue(.number(loss)))")
             }
+            return (run, start?.mask)
+        } catch TrainingError.incompatibleStart(let message) {
+            let prune = cell.options.node["prune"]
+            throw Diagnostic(at: prune?["model"]?.location ?? cell.options.location(of: "prune"), "{train} prune: \(message)",
+                             note: "a mask and rewound weights fit only the model they came from")
         } catch let error as TrainingError {
             throw Diagnostic(at: cell.cell.location, "{train} failed: \(error.description)")
         } catch let error as ConfigurationError {

@@ -28,12 +28,7 @@ public enum LLCCalibrationDirective: Directive {
         OptionKey("epsilons", .list(.number), required: true, "SGLD step sizes ε to try: at least two, positive, distinct."),
         OptionKey("n_betas", .list(.number), "Inverse temperatures nβ to try, preferred first (default [n / ln n])."),
         OptionKey("gammas", .list(.number), "Localization strengths γ to try, preferred first (default [1])."),
-        OptionKey("chains", .integer, "Independent chains per setting (default 4)."),
-        OptionKey("draws", .integer, "Recorded draws per chain (default 200)."),
-        OptionKey("burn_in", .integer, "Steps before recording (default 0)."),
-        OptionKey("batch_size", .integer, "Minibatch size (default: full batch)."),
-        OptionKey("seed", .integer, "Seed of the chains (chain c uses seed + c)."),
-    ]
+    ] + LLCDirective.chainKeys
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
@@ -45,9 +40,7 @@ public enum LLCCalibrationDirective: Directive {
         let nBetas = try options.has("n_betas") ? grid(options, "n_betas", minimumCount: 1, allowsZero: false)
             : [LLCConfig().resolvedNBeta(sampleCount: objective.sampleCount)]
         let gammas = try options.has("gammas") ? grid(options, "gammas", minimumCount: 1, allowsZero: true) : [1]
-        let base = LLCConfig(
-            chains: try options.int("chains", default: 4, in: 1...), draws: try options.int("draws", default: 200, in: 1...),
-            burnIn: try options.int("burn_in", default: 0, in: 0...), batchSize: try options.int("batch_size"), seed: try options.seed())
+        let base = try LLCDirective.chainConfig(options)
         try LLCDirective.checkBatch(base, samples: objective.sampleCount, options)
 
         var points: [(LLCCalibration.Setting, LLCEstimate)] = []

@@ -33,12 +33,22 @@ public enum LLCDirective: Directive {
         OptionKey("n_beta", .number, "Inverse temperature times n (default n / ln n)."),
         OptionKey("gamma", .number, "Localization strength γ (default 1)."),
         OptionKey("epsilon", .number, "SGLD step size ε (default 1e-4)."),
+    ] + chainKeys
+
+    /// The keys of the chains themselves, shared with `{llc_calibration}`, and their reading.
+    static let chainKeys = [
         OptionKey("chains", .integer, "Independent chains (default 4)."),
         OptionKey("draws", .integer, "Recorded draws per chain (default 200)."),
         OptionKey("burn_in", .integer, "Steps before recording (default 0)."),
         OptionKey("batch_size", .integer, "Minibatch size (default: full batch)."),
         OptionKey("seed", .integer, "Seed of the chains (chain c uses seed + c)."),
     ]
+
+    /// The sampler settings of `chainKeys` (ε, nβ and γ at their defaults).
+    static func chainConfig(_ options: Options) throws(Diagnostic) -> LLCConfig {
+        LLCConfig(chains: try options.int("chains", default: 4, in: 1...), draws: try options.int("draws", default: 200, in: 1...),
+                  burnIn: try options.int("burn_in", default: 0, in: 0...), batchSize: try options.int("batch_size"), seed: try options.seed())
+    }
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
         (options["model"] == nil) == (options["objective"] == nil)
@@ -48,11 +58,10 @@ public enum LLCDirective: Directive {
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
-        let config = LLCConfig(
-            nBeta: try options.number("n_beta"), gamma: try options.number("gamma", default: 1),
-            epsilon: try options.number("epsilon", default: 1e-4), chains: try options.int("chains", default: 4, in: 1...),
-            draws: try options.int("draws", default: 200, in: 1...), burnIn: try options.int("burn_in", default: 0, in: 0...),
-            batchSize: try options.int("batch_size"), seed: try options.seed())
+        var config = try chainConfig(options)
+        config.nBeta = try options.number("n_beta")
+        config.gamma = try options.number("gamma", default: 1)
+        config.epsilon = try options.number("epsilon", default: 1e-4)
         if let objective = try options.sub("objective") {
             let (target, wStar, truth) = try known(objective)
             try checkBatch(config, samples: target.sampleCount, options)

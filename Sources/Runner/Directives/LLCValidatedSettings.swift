@@ -7,7 +7,7 @@ import Analysis
 /// setting listed here. To use a new setting on a network, add it here and render 03.
 public enum LLCValidatedSettings {
     public static let all: [LLCCalibration.Setting] = [
-        LLCCalibration.Setting(epsilon: 1e-3, nBeta: 300, gamma: 5),
+        LLCCalibration.Setting(epsilon: 1e-4, nBeta: 1000, gamma: 100),
     ]
 
     /// Whether `setting` is listed (exact ε and γ; nβ to 1e-9 relative, since a notebook writes it

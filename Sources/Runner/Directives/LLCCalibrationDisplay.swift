@@ -57,7 +57,7 @@ extension LLCCalibrationDirective {
         out.append(try figure(Figure(id: "fig-\(name)-traces-plot",
                                      title: "Loss traces at nβ = \(formatValue(.number(nBeta))), γ = \(formatValue(.number(gamma)))",
                                      x: Axis("draw"), y: Axis("nβ·(L − L(w*))"), layers: traceLayers),
-                              caption: "nβ·(L − L(w*)) at each recorded draw, averaged over chains, for each step size (dashed: not stable). A trustworthy trace rises from 0 and flattens."))
+                              caption: "nβ·(L − L(w*)) at each recorded draw after the burn-in, averaged over chains, for each step size (dashed: not stable). A trustworthy trace is flat: a rising one has not settled, a falling one started too high."))
         return out
     }
 

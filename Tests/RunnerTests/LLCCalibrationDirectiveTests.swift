@@ -66,7 +66,10 @@ final class LLCCalibrationDirectiveTests: XCTestCase {
 
     /// A bad grid is an error located at the offending key.
     func testBadGridsAreLocatedErrors() throws {
-        for (grid, message) in [("epsilons: [0.0001]", "at least 2 values"), ("epsilons: [0.0001, -1]", "positive"),
+        let tooFew = problems(train + "```{llc_calibration}\nmodel: net\nepsilons: [0.0001]\n```\n")
+        XCTAssertEqual(tooFew.map(\.location.line), [14], "refused when checked, at the list")
+        XCTAssertTrue(tooFew.first?.message.contains("at least 2 values") ?? false)
+        for (grid, message) in [("epsilons: [0.0001, -1]", "positive"),
                                 ("epsilons: [0.0001, 0.0001]", "twice"),
                                 ("epsilons: [0.0001, 0.001]\nn_betas: [0]", "positive"),
                                 ("epsilons: [0.0001, 0.001]\ngammas: [-1]", "non-negative")] {

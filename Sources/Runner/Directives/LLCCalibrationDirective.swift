@@ -30,6 +30,14 @@ public enum LLCCalibrationDirective: Directive {
         OptionKey("gammas", .list(.number), "Localization strengths γ to try, preferred first (default [1])."),
     ] + LLCDirective.chainKeys
 
+    /// A literal `epsilons` list with fewer than two values is refused before anything runs (the
+    /// other grid checks, which need the values, run in `grid`).
+    public static func validate(_ options: OptionNode) -> [Diagnostic] {
+        guard case .list(let items, let location)? = options["epsilons"], items.count < 2 else { return [] }
+        return [Diagnostic(at: location, "'epsilons' needs at least 2 values, found \(items.count)",
+                           note: "whether λ̂ is flat in ε can only be judged against a neighbouring ε")]
+    }
+
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         let (id, run) = try context.trainingRun(options)

@@ -22,7 +22,8 @@ struct CellRenderer {
         var parts: [String] = []
         switch run.status {
         case .succeeded(let output):
-            for display in output.display { parts.append(render(display, run: run)) }
+            var shown = Shown()
+            for display in output.display { parts.append(render(display, run: run, shown: &shown)) }
         case .failed(let diagnostic):
             parts.append("""
             <div class="callout error" role="alert"><p class="callout-title">Cell <code>\(Markup.escape(cell.id))</code> failed</p>\
@@ -45,10 +46,20 @@ struct CellRenderer {
         return "<details class=\"source\"><summary>\(Markup.escape(title))</summary><pre><code>\(SourceHighlighter.html(cell.cell.body))</code></pre></details>"
     }
 
-    private mutating func render(_ display: CellDisplay, run: CellRun) -> String {
+    /// How many figures and tables of the cell were rendered so far: the next one takes the
+    /// next of the numbers and ids the check phase gave the cell.
+    struct Shown {
+        var figures = 0, tables = 0
+    }
+
+    private mutating func render(_ display: CellDisplay, run: CellRun, shown: inout Shown) -> String {
         switch display {
-        case .table(let table): return render(table, run: run)
-        case .figure(let figure): return render(figure, run: run)
+        case .table(let table):
+            defer { shown.tables += 1 }
+            return render(table, run: run, index: shown.tables)
+        case .figure(let figure):
+            defer { shown.figures += 1 }
+            return render(figure, run: run, index: shown.figures)
         case .claim(let claim): return render(claim, at: run.cell.cell.location)
         case .summary(let title, let items):
             // The title names the cell, so that boxes of the same kind (eight training runs, say)
@@ -81,9 +92,17 @@ struct CellRenderer {
         return "The values of \(cellLabel(run.cell))."
     }
 
-    private mutating func render(_ table: TableContent, run: CellRun) -> String {
-        let number = math.references.cellNumbers[run.cell.id].map { " \($0)" } ?? ""
-        let id = math.references.anchors[run.cell.id].map { " id=\"\(Markup.escape($0))\"" } ?? ""
+    /// The `index`-th number of the cell's tables or figures, " N", or "" when the directive did
+    /// not declare it (`Directive.numberedDisplays`).
+    private func number(_ numbers: [Int]?, _ index: Int) -> String {
+        guard let numbers, index < numbers.count else { return "" }
+        return " \(numbers[index])"
+    }
+
+    private mutating func render(_ table: TableContent, run: CellRun, index: Int) -> String {
+        let number = number(math.references.numbers[run.cell.id]?.tables, index)
+        let label = index == 0 ? math.references.tableIDs[run.cell.id] : nil
+        let id = label.map { " id=\"\(Markup.escape($0))\"" } ?? ""
         let caption = "<figcaption><span class=\"label\">Table\(number).</span> \(captionText(table.caption, run: run))</figcaption>"
         let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
             "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(Markup.escape(h))</th>"
@@ -94,10 +113,11 @@ struct CellRenderer {
         return "<figure class=\"table\"\(id)>\(caption)<div class=\"table-wrap\"><table>\(head)<tbody>\n\(body)\n</tbody></table></div></figure>"
     }
 
-    private mutating func render(_ figure: FigureContent, run: CellRun) -> String {
-        let number = math.references.cellNumbers[run.cell.id].map { " \($0)" } ?? ""
-        // A figure of a directive without the trait `.drawsFigure` has neither number nor id.
-        let anchor = math.references.anchors[run.cell.id]
+    private mutating func render(_ figure: FigureContent, run: CellRun, index: Int) -> String {
+        let number = number(math.references.numbers[run.cell.id]?.figures, index)
+        // A figure the directive did not declare (`Directive.numberedDisplays`) has neither number nor id.
+        let ids = math.references.figureIDs[run.cell.id] ?? []
+        let anchor = index < ids.count ? ids[index] : nil
         let id = anchor.map { " id=\"\(Markup.escape($0))\"" } ?? ""
         let csv = "data:text/csv;charset=utf-8," + percentEncode(figure.csv)
         let warnings = figure.warnings.isEmpty ? "" :

@@ -29,7 +29,7 @@ final class NewDirectiveTests: XCTestCase {
         """
         let checked = try check(source)
         XCTAssertEqual(checked.references.labels["fig-stems"], CrossReferences.Target(kind: .figure, number: 2))
-        XCTAssertEqual(checked.references.anchors["#2"], "fig-stems")
+        XCTAssertEqual(checked.references.figureIDs["#2"], ["fig-stems"])
         let run = NotebookExecutor().run(checked)
         guard case .succeeded(let output) = run.cells[1].status, case .figure(let figure)? = output.display.first else {
             return XCTFail("the stem cell drew no figure: \(run.cells[1].status)")

@@ -21,6 +21,9 @@ public protocol Directive: Sendable {
     /// The traits of one cell, when they depend on its options (`{data}` shows its table only
     /// with `show: true`). Default: `traits`.
     static func traits(of options: OptionNode) -> Set<DirectiveTrait>
+    /// How many numbered figures and tables a cell shows, known before it runs. Default: one
+    /// figure with `.drawsFigure`, one table with `.showsTable` (from `traits(of:)`).
+    static func numberedDisplays(_ options: OptionNode) -> (figures: Int, tables: Int)
     /// The cell's own names that an expression at `path` (option keys from the top of the body,
     /// e.g. `["columns", "ratio"]`) reads instead of `params` and earlier ids: a `{data}` column
     /// sees the range and the columns left of it. This is the one scoping rule: the check phase
@@ -42,6 +45,10 @@ public protocol Directive: Sendable {
 extension Directive {
     public static var traits: Set<DirectiveTrait> { [] }
     public static func traits(of options: OptionNode) -> Set<DirectiveTrait> { traits }
+    public static func numberedDisplays(_ options: OptionNode) -> (figures: Int, tables: Int) {
+        let traits = traits(of: options)
+        return (traits.contains(.drawsFigure) ? 1 : 0, traits.contains(.showsTable) ? 1 : 0)
+    }
     public static func localNames(_ options: OptionNode, at path: [String]) -> Set<String> { [] }
     public static func validate(_ options: OptionNode) -> [Diagnostic] { [] }
     public static func estimate(_ options: KnownOptions) -> ResourceEstimate? { nil }

@@ -16,13 +16,16 @@ public enum LLCDirective: Directive {
         static let acceptance = ResultField("acceptance", "MALA"), nBeta = ResultField("n_beta"), initialLoss = ResultField("initial_loss")
         static let parameters = ResultField("parameters", "d"), halfParameters = ResultField("half_parameters", "d/2, a regular model's value")
         static let trueLambda = ResultField("true_lambda", "known objectives")
+        static let validated = ResultField("validated", "whether its ε, nβ and γ are a setting notebook 03 validates on models with known λ")
         static let draw = ResultField("draw", "draw index"), trace = ResultField("trace", "the chains' mean loss at each draw")
-        static let step = ResultField("step")
-        static let atOnePoint = [llc, std, perChain, drift, acceptance, nBeta, initialLoss, parameters, halfParameters, trueLambda, draw, trace]
-        static let overTraining = [step, llc, std, drift, acceptance]
+        static let step = ResultField("step"), weightNorm = ResultField("weight_norm", "‖w‖ of the checkpoint")
+        static let trainLoss = ResultField("train_loss", "the run's recorded loss at that step; NaN where none was recorded")
+        static let testLoss = ResultField("test_loss", "likewise")
+        static let atOnePoint = [llc, std, perChain, drift, acceptance, nBeta, initialLoss, parameters, halfParameters, trueLambda, validated, draw, trace]
+        static let overTraining = [step, llc, std, drift, acceptance, weightNorm, trainLoss, testLoss]
     }
     public static let result = "at one point: " + ResultField.describe(Field.atOnePoint)
-        + " Over checkpoints: a table of " + ResultField.describe(Field.overTraining).dropLast() + ", plus `parameters`."
+        + " Over checkpoints: a table of " + ResultField.describe(Field.overTraining).dropLast() + ", plus `parameters` and `validated`."
 
     public static let traits: Set<DirectiveTrait> = [.analysesModel]
 
@@ -38,6 +41,8 @@ public enum LLCDirective: Directive {
     static let burnIn = DirectiveOption<Int>("burn_in", "Steps before recording.", default: core.burnIn, atLeast: 0)
     static let batchSize = DirectiveOption<Int>("batch_size", "Minibatch size.", defaultText: "full batch")
     static let seed = DirectiveOption<Int>.seed("Seed of the chains (chain c uses seed + c).")
+    /// The keys of the chains themselves, shared with `{llc_calibration}`, and their reading.
+    static let chainKeys = OptionKey.of(chains, draws, burnIn, batchSize, seed)
 
     /// A model whose learning coefficient is known (`objective:`).
     enum Known {
@@ -61,7 +66,13 @@ public enum LLCDirective: Directive {
     }
     static let objective = OptionKey("objective", .mapping(Known.keys), "A model with known λ instead of `model`.")
 
-    public static let keys = OptionKey.of(model, checkpoints, objective, nBeta, gamma, epsilon, chains, draws, burnIn, batchSize, seed)
+    public static let keys = OptionKey.of(model, checkpoints, objective, nBeta, gamma, epsilon) + chainKeys
+
+    /// The sampler settings of `chainKeys` (ε, nβ and γ at their defaults).
+    static func chainConfig(_ options: Options) throws(Diagnostic) -> LLCConfig {
+        LLCConfig(chains: try options.read(chains), draws: try options.read(draws), burnIn: try options.read(burnIn),
+                  batchSize: try options.optional(batchSize), seed: try options.seed(seed))
+    }
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
         (options[model.name] == nil) == (options[objective.name] == nil)
@@ -71,10 +82,10 @@ public enum LLCDirective: Directive {
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
-        let config = LLCConfig(
-            nBeta: try options.optional(nBeta), gamma: try options.read(gamma), epsilon: try options.read(epsilon),
-            chains: try options.read(chains), draws: try options.read(draws), burnIn: try options.read(burnIn),
-            batchSize: try options.optional(batchSize), seed: try options.seed(seed))
+        var config = try chainConfig(options)
+        config.nBeta = try options.optional(nBeta)
+        config.gamma = try options.read(gamma)
+        config.epsilon = try options.read(epsilon)
         if let objective = try options.sub(Self.objective.name) {
             let (target, wStar, truth) = try known(objective)
             try checkBatch(config, samples: target.sampleCount, options)
@@ -88,7 +99,9 @@ public enum LLCDirective: Directive {
         guard options.has(checkpoints.name) else {
             try checkBatch(config, samples: objective.sampleCount, options)
             let estimate = try converged(estimateLLC(objective: objective, at: run.model.flatParameters(), config: config), config, options)
-            return CellOutput(value: .record(result(estimate, dimension: objective.dimension)),
+            var record = result(estimate, dimension: objective.dimension)
+            record[Field.validated.name] = .bool(validated(config, nBeta: estimate.nBeta))
+            return CellOutput(value: .record(record),
                               display: [summary(estimate, dimension: objective.dimension, truth: nil)] + unsettledNote(estimate))
         }
         let wanted = try run.checkpointSteps(options, id: id)
@@ -105,9 +118,14 @@ public enum LLCDirective: Directive {
             columns[Field.drift.name]!.append(estimate.drift)
             if isUnsettled(estimate) { unsettled.append(step) }
             columns[Field.acceptance.name]!.append(estimate.acceptanceMean)
+            columns[Field.weightNorm.name]!.append(w.reduce(0) { $0 + $1 * $1 }.squareRoot())
+            let row = run.history.step.firstIndex(of: Double(step))
+            columns[Field.trainLoss.name]!.append(row.flatMap { run.history.trainLoss.indices.contains($0) ? run.history.trainLoss[$0] : nil } ?? .nan)
+            columns[Field.testLoss.name]!.append(row.flatMap { run.history.testLoss.indices.contains($0) ? run.history.testLoss[$0] : nil } ?? .nan)
         }
         var table = Record(Field.overTraining.map { ($0, Value.numbers(columns[$0.name]!)) })
         table[Field.parameters.name] = .number(Double(objective.dimension))
+        table[Field.validated.name] = .bool(validated(config, nBeta: config.resolvedNBeta(sampleCount: objective.sampleCount)))
         return CellOutput(value: .record(table), display: [.summary(title: "LLC over training", items: [
             ("checkpoints", "\(wanted.count)"),
             ("λ̂ range", "\(formatValue(.number(columns[Field.llc.name]!.min() ?? .nan))) … \(formatValue(.number(columns[Field.llc.name]!.max() ?? .nan)))"),
@@ -130,6 +148,11 @@ public enum LLCDirective: Directive {
         if let b = config.batchSize, !(1...max(1, samples)).contains(b) {
             throw Diagnostic(at: options.location(of: "batch_size"), "'batch_size' must be from 1 to the \(samples) data points, found \(b)")
         }
+    }
+
+    /// Whether the setting is one notebook 03 validates (`LLCValidatedSettings`).
+    static func validated(_ config: LLCConfig, nBeta: Double) -> Bool {
+        LLCValidatedSettings.contains(LLCCalibration.Setting(epsilon: config.epsilon, nBeta: nBeta, gamma: config.gamma))
     }
 
     /// A drift above this fraction of |λ̂| gets a note in the report.

@@ -9,7 +9,7 @@ public struct RunContext: Sendable {
     public var progress: @Sendable (_ step: Int, _ total: Int, _ status: String) -> Void
     /// The id of the running cell.
     public var cellID: String
-    /// The element id the check phase gave the cell's figure or table (`CrossReferences.anchors`),
+    /// The element id the check phase gave the cell's (first) figure (`CrossReferences.figureIDs`),
     /// from which the figure's SVG ids derive.
     public var anchor: String?
     /// The number of BLAS/worker threads this cell may use.

@@ -64,12 +64,12 @@ public struct Expression: Sendable, Equatable {
             case .list(let items): for i in items { visit(i, inCondition: inCondition) }
             case .field(let base, let name, _):
                 if inCondition, case .name(let n) = base.kind {
-                    if !Builtins.postfixNames.contains(name) { add(n) }
+                    if !Builtins.postfixNames.contains(name) && n != "it" { add(n) }
                 } else {
                     visit(base, inCondition: inCondition)
                 }
             case .index(let base, let i):
-                if inCondition, case .name(let n) = base.kind { add(n) } else { visit(base, inCondition: inCondition) }
+                if inCondition, case .name(let n) = base.kind { if n != "it" { add(n) } } else { visit(base, inCondition: inCondition) }
                 visit(i, inCondition: inCondition)
             case .call(let name, let args):
                 let condition = Builtins.byName[name]?.conditionArgument

@@ -85,7 +85,7 @@ public struct CellKeys: Sendable {
         let scope = EvaluationScope(params: notebook.params)
         let paramsText = CanonicalText.value(.record(notebook.params))
         for cell in notebook.cells {
-            let options = CanonicalText.options(cell.cell.options, params: scope)
+            let options = CanonicalText.options(CommonKeys.computed(cell.cell.options, of: cell.directive), params: scope)
             let readsParams = Self.mentionsParams(cell.cell.body)
             var head = "folio-cell-key\nengine: \(engine)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nblas kernel: \(kernel)\nid: \(cell.id)\n"
             if cell.directive.presentsOnly { head += "presentation: \(Self.presentationVersion)\n" }

@@ -48,7 +48,7 @@ public struct CrossReferences: Sendable {
             let kind = cell.cell.kind
             let isFigure = figureKinds.contains(kind)
             let isTable = kind == "table" || (kind == "data" && cell.cell.options["show"]?.scalarValue == .bool(true))
-                || SweepAnalysis.analysesSweep(cell, earlier: earlier)
+                || (SweepAnalysis.analysesSweep(cell, earlier: earlier) && !CommonKeys.hidden(cell))
             guard isFigure || isTable else { continue }
             let number: Int
             if isFigure { figures += 1; number = figures } else { tables += 1; number = tables }

@@ -8,7 +8,7 @@ import Notebooks
 public enum TrainDirective: Directive {
     public static let kind = "train"
     public static let summary = "Train a network on a task and record its history."
-    public static let result = "a table of the recorded history — `step`, `train_loss`, `test_loss`, `train_accuracy`, `test_accuracy` (classification tasks), `weight_norm` — plus `parameters` (the parameter count) and `final_step`; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), `final_train_loss`, `final_test_loss`, `final_train_accuracy`, `final_test_accuracy`, `final_weight_norm` — plus `runs` (each run's history) and `grouped` (one row per combination of the non-seed keys with the `mean_` and `std_` of every final metric across seeds)."
+    public static let result = "a table of the recorded history — `step`, `train_loss`, `test_loss`, `train_accuracy`, `test_accuracy` (classification tasks), `weight_norm` — plus `parameters` (the parameter count) and `final_step`; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), `final_train_loss`, `final_test_loss`, `final_train_accuracy`, `final_test_accuracy` (classification tasks), `final_weight_norm` — plus `runs` (each run's history, one per row) and `grouped` (one row per combination of the non-seed keys: those keys, `runs` (how many) and `mean_train_loss`, `std_train_loss`, `mean_test_loss`, ... across seeds). Runs are in the order of the Cartesian product as written, the last key varying fastest; each is cached on its own, so adding a seed trains only the new runs."
 
     static let taskKeys = [
         OptionKey("kind", .choice(TaskConfig.Kind.allCases.map(\.rawValue)), required: true, "The task."),
@@ -88,14 +88,19 @@ public enum TrainDirective: Directive {
         var resolved = Record()
         for key in options.keys where key != "id" && key != "sweep" { resolved[key] = try options.value(key) }
         if options.has("sweep") { return try TrainSweep.run(cell, base: resolved, context: context) }
-        let trained = try train(resolved, cell: cell, context: context)
+        let trained = try train(try config(resolved, cell: cell, context: context), cell: cell, context: context)
         return CellOutput(value: .record(result(trained)), artifact: trained, display: [summary(trained)])
     }
 
-    /// Trains one configuration given as resolved options, reporting progress.
-    static func train(_ resolved: Record, cell: CellInput, context: RunContext, label: String = "") throws(Diagnostic) -> TrainingRun {
+    /// The configuration of one run, from resolved options.
+    static func config(_ resolved: Record, cell: CellInput, context: RunContext) throws(Diagnostic) -> TrainingConfig {
         var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
         config.threads = context.threads
+        return config
+    }
+
+    /// Trains one configuration, reporting progress.
+    static func train(_ config: TrainingConfig, cell: CellInput, context: RunContext, label: String = "") throws(Diagnostic) -> TrainingRun {
         let total = config.steps
         let progress = context.progress
         do {

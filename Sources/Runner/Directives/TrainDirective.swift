@@ -55,7 +55,7 @@ public enum TrainDirective: Directive {
     public static let keys = [
         OptionKey("task", .mapping(taskKeys), required: true, "What to learn."),
         OptionKey("model", .mapping(modelKeys), required: true, "The network."),
-        OptionKey("loss", .choice(LossKind.allCases.map(\.rawValue)), "cross_entropy (default) or mse."),
+        OptionKey("loss", .choice(LossKind.allCases.map(\.rawValue)), "cross_entropy (default for classification tasks) or mse (default for regression: teacher, compositional, generic); cross-entropy on a regression task is refused."),
         OptionKey("optimizer", .mapping(optimizerKeys), "The optimizer (default adamw, lr 1e-3)."),
         OptionKey("steps", .integer, required: true, "Optimizer updates."),
         OptionKey("batch_size", .integer, "Examples per step (default: full batch)."),
@@ -71,8 +71,25 @@ public enum TrainDirective: Directive {
         OptionKey("sweep", .dictionary(.list(.any)), "Train once per combination: option path → values, e.g. {seed: [0, 1, 2], model.hidden: [16, 64]}."),
     ]
 
-    /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`.
+    /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`; a
+    /// literal `loss` must fit a literal `task.kind`.
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
+        if case .scalar(let kindText, _, _)? = options["task"]?["kind"], let kind = TaskConfig.Kind(rawValue: kindText),
+           case .scalar(let lossText, _, let at)? = options["loss"], let loss = LossKind(rawValue: lossText),
+           let problem = lossMismatch(loss, kind) {
+            return [Diagnostic(at: at, problem.message, note: problem.note)] + validateCheckpoints(options)
+        }
+        return validateCheckpoints(options)
+    }
+
+    /// Why `loss` cannot train a `kind` task, or nil when it can.
+    static func lossMismatch(_ loss: LossKind, _ kind: TaskConfig.Kind) -> (message: String, note: String)? {
+        guard loss == .crossEntropy, kind.isRegression else { return nil }
+        return ("cross_entropy needs classes, but a '\(kind.rawValue)' task has real-valued targets",
+                "use 'loss: mse', the default for regression tasks (or leave 'loss' out)")
+    }
+
+    static func validateCheckpoints(_ options: OptionNode) -> [Diagnostic] {
         guard let node = options["checkpoints"], let entries = node.entries else { return [] }
         let allowed = CheckpointSchedule.allowedKeys
         if entries.count != 1 || !allowed.contains(entries[0].key) {
@@ -96,6 +113,9 @@ public enum TrainDirective: Directive {
     static func config(_ resolved: Record, cell: CellInput, context: RunContext) throws(Diagnostic) -> TrainingConfig {
         var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
         config.threads = context.threads
+        if let problem = lossMismatch(config.loss, config.task.kind) {
+            throw Diagnostic(at: cell.options.location(of: cell.options.has("loss") ? "loss" : "task"), problem.message, note: problem.note)
+        }
         return config
     }
 

@@ -1,0 +1,58 @@
+import XCTest
+import Learning
+import Notebooks
+@testable import Runner
+
+/// Mistakes a researcher writing a new notebook makes, caught by `folio check` at the key.
+final class ResearcherCheckTests: XCTestCase {
+    private func teacher(loss: String?) -> String {
+        """
+        ```{train}
+        id: fit
+        task: {kind: teacher, teacher: linear, widths: [3, 1], train_size: 16, test_size: 16}
+        model: {kind: mlp, hidden: 4}
+        \(loss.map { "loss: \($0)\n" } ?? "")steps: 3
+        ```
+        """
+    }
+
+    func testCrossEntropyOnARegressionTaskIsRefusedAtTheLossKey() {
+        let found = problems(teacher(loss: "cross_entropy"))
+        XCTAssertEqual(found.map(\.location.description), ["nb.md:5:7"])
+        XCTAssertEqual(found.first?.message, "cross_entropy needs classes, but a 'teacher' task has real-valued targets")
+        XCTAssertEqual(found.first?.note, "use 'loss: mse', the default for regression tasks (or leave 'loss' out)")
+        // Decided at run time when the task is computed: still located at the key.
+        let computed = teacher(loss: "cross_entropy").replacingOccurrences(of: "kind: teacher,", with: "kind: '=\"teacher\"',")
+        let run = try? runNotebook(computed)
+        guard case .failed(let d)? = run?.cells.first?.status else { return XCTFail("the cell should fail") }
+        XCTAssertEqual(d.location.description, "nb.md:5:7")
+    }
+
+    func testTheLossDefaultsByTaskKind() throws {
+        let run = try runNotebook(teacher(loss: nil))
+        guard case .succeeded(let output) = run.cells[0].status, let trained = output.artifact as? TrainingRun else {
+            return XCTFail("\(run.cells[0].status)")
+        }
+        XCTAssertEqual(trained.config.loss, .mse)
+        XCTAssertEqual(TaskConfig.Kind.modular.defaultLoss, .crossEntropy)
+        // Regression has no accuracy, so a sweep shows no accuracy columns (not NaN ones).
+        let sweep = try runNotebook(teacher(loss: nil).replacingOccurrences(of: "steps: 3", with: "steps: 3\nsweep: {seed: [0, 1]}"))
+        guard case .succeeded(let s) = sweep.cells[0].status, case .record(let table)? = s.value else { return XCTFail() }
+        XCTAssertFalse(table.keys.contains { $0.contains("accuracy") }, "\(table.keys)")
+        XCTAssertEqual(table["grouped"]?.record?.keys, ["runs", "mean_train_loss", "std_train_loss", "mean_test_loss", "std_test_loss",
+                                                        "mean_weight_norm", "std_weight_norm"])
+    }
+
+    func testAValueWithAColonGetsAQuotingHint() {
+        let found = problems("```{claim}\nthat: 1 < 2\nsays: Ratio: it holds\n```\n")
+        XCTAssertEqual(found.first?.location.description, "nb.md:3:12")
+        XCTAssertEqual(found.first?.note, "a value that contains ': ' must be quoted: says: 'Ratio: it holds'")
+    }
+
+    func testCaptionAndShowAreAcceptedByEveryDirective() {
+        for directive in DirectiveRegistry.standard.directives {
+            let names = (CommonKeys.added(to: directive) + directive.keys).map(\.name)
+            XCTAssertTrue(names.contains("caption") && names.contains("show"), "{\(directive.kind)}: \(names)")
+        }
+    }
+}

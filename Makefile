@@ -1,4 +1,4 @@
-# Folio's two entry points: `make report` renders notebooks/ into output/, `make test` runs the tests.
+# Folio's two entry points: `make report` renders notebooks/ and notebooks/examples/ into output/, `make test` runs the tests.
 # Both first make sure the system libraries the build links against are installed (Debian, as root).
 
 SWIFT ?= swift

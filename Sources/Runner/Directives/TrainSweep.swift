@@ -31,7 +31,6 @@ enum TrainSweep {
         guard combinations.count <= 1000 else { throw Diagnostic(at: sweep.location, "the sweep has \(combinations.count) runs; at most 1000 are allowed") }
 
         var runs: [TrainingRun] = []
-        var reused = 0
         for (i, combination) in combinations.enumerated() {
             var options = base
             for (axis, value) in zip(axes, combination) { options = setting(options, path: axis.path.split(separator: ".").map(String.init), to: value) }
@@ -50,10 +49,7 @@ enum TrainSweep {
             guard let run = stored.output.artifact as? TrainingRun else {
                 throw Diagnostic(at: cell.cell.location, "{train}: the cache entry of \(label) holds no training run")
             }
-            if stored.reused {
-                reused += 1
-                context.progress(i + 1, combinations.count, "\(label): reused from the cache")
-            }
+            if stored.reused { context.progress(i + 1, combinations.count, "\(label): reused from the cache") }
             runs.append(run)
         }
 

@@ -35,6 +35,8 @@ final class ListFunctionTests: XCTestCase {
         XCTAssertEqual(try evalExpression("map(empty, it)"), .list([]))
         // `it` inside the per-item expression is not a cell the expression depends on.
         XCTAssertEqual(try parseExpression("map(sweep.runs, it.test_accuracy.last > params.threshold)").rootReferences, ["sweep", "params"])
+        // A plain name there may be an item's field or an earlier cell: the checker decides.
+        XCTAssertEqual(try parseExpression("map(xs, it * limit + step)").rowNames, ["limit", "step"])
     }
 
     func testMapErrorsNameTheItem() {

@@ -56,3 +56,26 @@ final class ResearcherCheckTests: XCTestCase {
         }
     }
 }
+
+extension ResearcherCheckTests {
+    /// `map(xs, it * scale)` reads the cell `scale` by a plain name: it must be a dependency, so
+    /// that changing `scale` re-runs the cell that maps with it.
+    func testAPlainNameInsideMapThatIsACellIsADependency() throws {
+        let checked = try checkNotebook("""
+        ```{data}
+        id: scale
+        columns: {x: [1, 2]}
+        ```
+
+        ```{data}
+        id: scaled
+        columns:
+          y: =map([1, 2], it * len(scale))
+        ```
+        """)
+        XCTAssertEqual(checked.cells[1].dependencies, ["scale"])
+        let run = NotebookExecutor().run(checked)
+        guard case .succeeded(let output) = run.cells[1].status else { return XCTFail("\(run.cells[1].status)") }
+        XCTAssertEqual(output.value?.record?["y"], .numbers([2, 4] as [Int]))
+    }
+}

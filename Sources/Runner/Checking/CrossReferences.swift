@@ -48,8 +48,9 @@ public struct CrossReferences: Sendable {
             let kind = cell.cell.kind
             let isFigure = figureKinds.contains(kind)
             let isTable = kind == "table" || (kind == "data" && cell.cell.options["show"]?.scalarValue == .bool(true))
-                || (SweepAnalysis.analysesSweep(cell, earlier: earlier) && !CommonKeys.hidden(cell))
-            guard isFigure || isTable else { continue }
+                || SweepAnalysis.analysesSweep(cell, earlier: earlier)
+            // A cell hidden by `show: false` shows no figure or table, so it takes no number.
+            guard isFigure || isTable, !CommonKeys.hidden(cell) else { continue }
             let number: Int
             if isFigure { figures += 1; number = figures } else { tables += 1; number = tables }
             refs.cellNumbers[cell.id] = number

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import Learning
 import Notebooks
@@ -77,5 +78,33 @@ extension ResearcherCheckTests {
         let run = NotebookExecutor().run(checked)
         guard case .succeeded(let output) = run.cells[1].status else { return XCTFail("\(run.cells[1].status)") }
         XCTAssertEqual(output.value?.record?["y"], .numbers([2, 4] as [Int]))
+    }
+}
+
+extension ResearcherCheckTests {
+    /// Every column a classification sweep's table and its `grouped` table have is named, as it
+    /// is, in the `{train}` reference and in docs/notebooks.md (which once promised
+    /// `mean_final_test_loss`).
+    func testTheSweepColumnsAreDocumentedAsNamed() throws {
+        let run = try runNotebook("""
+        ```{train}
+        id: s
+        task: {kind: modular, modulus: 5, train_fraction: 0.6}
+        model: {kind: onehot_mlp, hidden: 4}
+        steps: 2
+        sweep: {model.hidden: [2, 4], seed: [0, 1]}
+        ```
+        """)
+        guard case .succeeded(let output) = run.cells[0].status, case .record(let table)? = output.value,
+              case .record(let grouped)? = table["grouped"] else { return XCTFail("\(run.cells[0].status)") }
+        let docs = try String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/notebooks.md").path, encoding: .utf8)
+        let sweepSection = try XCTUnwrap(docs.range(of: "### Sweeps")).upperBound
+        for name in (table.keys + grouped.keys) where !["model_hidden", "seed"].contains(name) {
+            XCTAssertTrue(TrainDirective.result.contains("`\(name)`"), "{train}'s result does not name `\(name)`")
+            XCTAssertTrue(docs[sweepSection...].contains("`\(name)`"), "docs/notebooks.md's Sweeps section does not name `\(name)`")
+        }
+        XCTAssertTrue(grouped.keys.contains("mean_test_accuracy"))
+        XCTAssertFalse(docs.contains("mean_final_"))
     }
 }

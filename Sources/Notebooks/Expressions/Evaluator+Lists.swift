@@ -84,9 +84,7 @@ extension Evaluator {
         switch base {
         case .list(let items): count = items.count
         case .string(let s): count = s.count
-        case .record(let record):
-            count = try table(base, for: "slice", arg: args[0]).rows
-            _ = record
+        case .record: count = try table(base, for: "slice", arg: args[0]).rows
         case .null: return .null
         default: throw error(at: args[0].start, "'slice' expects a list, a string or a table, found \(describe(base))")
         }

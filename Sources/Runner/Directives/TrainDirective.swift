@@ -103,7 +103,9 @@ public enum TrainDirective: Directive {
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         var resolved = Record()
-        for key in options.keys where key != "id" && key != "sweep" { resolved[key] = try options.value(key) }
+        for key in options.keys where key != "id" && key != "sweep" && !CommonKeys.presents(key, of: Self.self) {
+            resolved[key] = try options.value(key)
+        }
         if options.has("sweep") { return try TrainSweep.run(cell, base: resolved, context: context) }
         let trained = try train(try config(resolved, cell: cell, context: context), cell: cell, context: context)
         return CellOutput(value: .record(result(trained)), artifact: trained, display: [summary(trained)])

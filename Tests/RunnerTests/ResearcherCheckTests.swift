@@ -108,3 +108,15 @@ extension ResearcherCheckTests {
         XCTAssertFalse(docs.contains("mean_final_"))
     }
 }
+
+extension ResearcherCheckTests {
+    /// A misspelled sweep path was only found at run time, as "missing key 'optimizer.kind'" at the fence.
+    func testASweepPathMustNameAnOption() {
+        let cell = { (sweep: String) in "```{train}\ntask: {kind: modular, modulus: 5}\nmodel: {kind: mlp, hidden: 4}\nsteps: 2\n\(sweep)\n```\n" }
+        let typo = problems(cell("optimizer: {kind: adam}\nsweep: {optimizer.weight_decy: [1, 2]}"))
+        XCTAssertEqual(typo.map(\.description), ["nb.md:6:9: error: {train} has no option 'optimizer.weight_decy' to sweep\n  note: did you mean 'optimizer.weight_decay'?"])
+        let missing = problems(cell("sweep: {optimizer.lr: [0.1, 0.01]}"))
+        XCTAssertEqual(missing.first?.message, "sweeping 'optimizer.lr' needs the mapping 'optimizer' in the cell")
+        XCTAssertEqual(problems(cell("optimizer: {kind: adam}\nsweep: {optimizer.lr: [0.1], seed: [0, 1], model.hidden: [2]}")), [])
+    }
+}

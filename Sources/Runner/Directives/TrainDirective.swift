@@ -72,14 +72,47 @@ public enum TrainDirective: Directive {
     ]
 
     /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`; a
-    /// literal `loss` must fit a literal `task.kind`.
+    /// literal `loss` must fit a literal `task.kind`; every `sweep` path must name an option.
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
+        var problems = validateCheckpoints(options) + validateSweepPaths(options)
         if case .scalar(let kindText, _, _)? = options["task"]?["kind"], let kind = TaskConfig.Kind(rawValue: kindText),
            case .scalar(let lossText, _, let at)? = options["loss"], let loss = LossKind(rawValue: lossText),
            let problem = lossMismatch(loss, kind) {
-            return [Diagnostic(at: at, problem.message, note: problem.note)] + validateCheckpoints(options)
+            problems.insert(Diagnostic(at: at, problem.message, note: problem.note), at: 0)
         }
-        return validateCheckpoints(options)
+        return problems
+    }
+
+    /// Each key of `sweep:` is a dotted path to an option (`optimizer.weight_decay`), whose
+    /// mapping the cell must have when that mapping has required keys (`optimizer` needs `kind`).
+    static func validateSweepPaths(_ options: OptionNode) -> [Diagnostic] {
+        guard let entries = options["sweep"]?.entries else { return [] }
+        var problems: [Diagnostic] = []
+        for entry in entries {
+            var declared = keys.filter { $0.name != "sweep" }
+            var node: OptionNode? = options
+            var walked: [String] = []
+            for part in entry.key.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
+                guard let key = declared.first(where: { $0.name == part }) else {
+                    let prefix = walked.isEmpty ? "" : walked.joined(separator: ".") + "."
+                    let note = closestMatch(to: part, in: declared.map(\.name)).map { "did you mean '\(prefix)\($0)'?" }
+                        ?? "options here: " + declared.map { prefix + $0.name }.joined(separator: ", ")
+                    problems.append(Diagnostic(at: entry.keyLocation, "{train} has no option '\(prefix)\(part)' to sweep", note: note))
+                    break
+                }
+                walked.append(part)
+                node = node?[part]
+                guard case .mapping(let sub) = key.type else { continue }
+                if node == nil, let required = sub.first(where: \.required) {
+                    problems.append(Diagnostic(
+                        at: entry.keyLocation, "sweeping '\(entry.key)' needs the mapping '\(walked.joined(separator: "."))' in the cell",
+                        note: "give it with its '\(required.name)', e.g. \(walked.joined(separator: ".")): {\(required.name): ...}"))
+                    break
+                }
+                declared = sub
+            }
+        }
+        return problems
     }
 
     /// Why `loss` cannot train a `kind` task, or nil when it can.

@@ -20,7 +20,8 @@ import Tensors
 ///
 /// where a training run is defined by its `TrainingConfig` as JSON with sorted keys (every
 /// option after the sweep's values are set, expressions evaluated and defaults applied), and an
-/// analysis run by its resolved options and the key of the training run it reads.
+/// analysis run by its resolved options, the key of the training run it reads and the digest of
+/// that run's final parameters. A pruned training run (`prune:`) is not cached on its own.
 public struct RunCache: Sendable {
     public let cache: CellCache
     public let threads: Int
@@ -46,9 +47,13 @@ public struct RunCache: Sendable {
         return key(kind: "train", "config: \(json)")
     }
 
-    /// The key of an analysis `kind` with these resolved options of the training run `config`.
-    public func analysisKey(kind: String, options: Record, of config: TrainingConfig) -> String {
-        key(kind: kind, "options: \(CanonicalText.value(.record(options)))\nrun: \(trainingKey(config))")
+    /// The key of an analysis `kind` with these resolved options of `run`: its configuration's
+    /// key and the SHA-256 of its final parameters (a pruned run starts from another cell's mask
+    /// and weights, which its configuration does not describe; its parameters do).
+    public func analysisKey(kind: String, options: Record, of run: TrainingRun) -> String {
+        let parameters = run.model.flatParameters().withUnsafeBufferPointer { Data(buffer: $0) }
+        return key(kind: kind, "options: \(CanonicalText.value(.record(options)))\nrun: \(trainingKey(run.config))\n"
+                   + "parameters: \(CellKeys.sha256(parameters))")
     }
 
     /// The stored output under `key`, or the output of `compute` (then stored). `reused` says which.

@@ -57,7 +57,7 @@ enum SweepAnalysis {
                 context.progress(n, total, label)
                 let output: CellOutput
                 if let runCache = context.runCache {
-                    let key = runCache.analysisKey(kind: directive.kind, options: try resolved(input), of: run.config)
+                    let key = runCache.analysisKey(kind: directive.kind, options: try resolved(input), of: run)
                     let stored = try runCache.output(key, kind: directive.kind, cell: context.cellID) {
                         let out = try directive.run(input, context: single)
                         return CellOutput(value: out.value)

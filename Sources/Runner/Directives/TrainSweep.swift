@@ -36,14 +36,16 @@ enum TrainSweep {
             for (axis, value) in zip(axes, combination) { options = setting(options, path: axis.path.split(separator: ".").map(String.init), to: value) }
             let label = "run \(i + 1)/\(combinations.count)"
             let config = try TrainDirective.config(options, cell: cell, context: context)
-            guard let runCache = context.runCache else {
-                runs.append(try TrainDirective.train(config, cell: cell, context: context, label: label + ": "))
+            // A pruned run starts from another cell's mask and weights, which its configuration
+            // does not describe: it is not cached on its own (the cell's entry still holds it).
+            guard let runCache = context.runCache, options["prune"] == nil else {
+                runs.append(try TrainDirective.train(config, resolved: options, cell: cell, context: context, label: label + ": "))
                 continue
             }
             let stored: (output: CellOutput, reused: Bool)
             do {
                 stored = try runCache.output(runCache.trainingKey(config), kind: TrainDirective.kind, cell: context.cellID) {
-                    CellOutput(artifact: try TrainDirective.train(config, cell: cell, context: context, label: label + ": "))
+                    CellOutput(artifact: try TrainDirective.train(config, resolved: options, cell: cell, context: context, label: label + ": "))
                 }
             } catch let d as Diagnostic { throw d } catch { throw Diagnostic(at: cell.cell.location, "{train} failed: \(error)") }
             guard let run = stored.output.artifact as? TrainingRun else {

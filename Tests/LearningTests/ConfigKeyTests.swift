@@ -20,11 +20,11 @@ final class ConfigKeyTests: XCTestCase {
         let json = #"{"task": {"kind": "modular", "modulus": 5}, "model": {"kind": "mlp"}, "steps": 1}"#
         let config = try JSONDecoder().decode(TrainingConfig.self, from: Data(json.utf8))
         func documented(_ keys: [ConfigKey], _ name: String) -> ConfigKey.Default? { keys.first { $0.name == name }?.defaultValue }
-        guard case .word(let loss)? = documented(TrainingConfig.keys, "loss"), case .number(let record)? = documented(TrainingConfig.keys, "record_every"),
+        guard case .number(let record)? = documented(TrainingConfig.keys, "record_every"),
               case .word(let precision)? = documented(TrainingConfig.keys, "precision"),
               case .number(let lr)? = documented(OptimizerConfig.keys, "lr"), case .numbers(let betas)? = documented(OptimizerConfig.keys, "betas")
         else { return XCTFail("a documented default is missing") }
-        XCTAssertEqual(config.loss.rawValue, loss)
+        XCTAssertEqual(config.loss, config.task.kind.defaultLoss)
         XCTAssertEqual(Double(config.recordEvery), record)
         XCTAssertEqual(config.precision.rawValue, precision)
         XCTAssertEqual(config.optimizer.lr, lr)

@@ -28,13 +28,13 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public var freeze: [String]
 
     /// Defaults of the keys a `{train}` cell leaves out (`keys` documents them from here).
-    static let defaultLoss = LossKind.crossEntropy, defaultRecordEvery = 1, defaultSeed: UInt64 = 0
+    static let defaultRecordEvery = 1, defaultSeed: UInt64 = 0
     static let defaultPrecision = Precision.float, defaultThreads = 1
 
     public init(task: TaskConfig, model: ModelConfig, loss: LossKind? = nil, optimizer: OptimizerConfig? = nil, steps: Int,
                 batchSize: Int? = nil, recordEvery: Int? = nil, checkpoints: [Int] = [], seed: UInt64? = nil,
                 precision: Precision? = nil, threads: Int? = nil, stopWhen: StopCondition? = nil, freeze: [String] = []) {
-        self.task = task; self.model = model; self.loss = loss ?? Self.defaultLoss
+        self.task = task; self.model = model; self.loss = loss ?? task.kind.defaultLoss
         self.optimizer = optimizer ?? OptimizerConfig(kind: OptimizerConfig.defaultKind); self.steps = steps
         self.batchSize = batchSize; self.recordEvery = recordEvery ?? Self.defaultRecordEvery; self.checkpoints = checkpoints
         self.seed = seed ?? Self.defaultSeed; self.precision = precision ?? Self.defaultPrecision
@@ -50,7 +50,10 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public static let keys: [ConfigKey] = [
         ConfigKey(CodingKeys.task, .keys(TaskConfig.keys), required: true, "What to learn."),
         ConfigKey(CodingKeys.model, .keys(ModelConfig.keys), required: true, "The network."),
-        ConfigKey(CodingKeys.loss, ConfigKey.word(LossKind.self), "The loss.", default: .word(defaultLoss.rawValue)),
+        ConfigKey(CodingKeys.loss, ConfigKey.word(LossKind.self), "The loss; cross-entropy on a regression task is refused.",
+                  default: .text(LossKind.allCases.map { loss in
+                      "`\(loss.rawValue)` (" + TaskConfig.Kind.allCases.filter { $0.defaultLoss == loss }.map(\.rawValue).joined(separator: ", ") + ")"
+                  }.joined(separator: ", "))),
         ConfigKey(CodingKeys.optimizer, .keys(OptimizerConfig.keys), "The optimizer.",
                   default: .text("`\(OptimizerConfig.defaultKind.rawValue)` with its defaults")),
         ConfigKey(CodingKeys.steps, .wholeNumber, required: true, "Optimizer updates."),
@@ -66,7 +69,8 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(task: try c.decode(TaskConfig.self, forKey: .task),
+        let task = try c.decode(TaskConfig.self, forKey: .task)
+        self.init(task: task,
                   model: try c.decode(ModelConfig.self, forKey: .model),
                   loss: try c.decodeIfPresent(LossKind.self, forKey: .loss),
                   optimizer: try c.decodeIfPresent(OptimizerConfig.self, forKey: .optimizer),

@@ -59,7 +59,8 @@ public struct CrossReferences: Sendable {
             var shown = cell.directive.numberedDisplays(cell.cell.options)
             // Over a sweep an analysis shows one table instead of what a single run shows.
             if SweepAnalysis.analysesSweep(cell, earlier: earlier) { shown = (figures: 0, tables: 1) }
-            guard shown.figures + shown.tables > 0 else { continue }
+            // A cell hidden by `show: false` shows no figure or table, so it takes no number.
+            guard shown.figures + shown.tables > 0, !CommonKeys.hidden(cell) else { continue }
             var numbers = Numbers()
             for _ in 0..<shown.figures { figures += 1; numbers.figures.append(figures) }
             for _ in 0..<shown.tables { tables += 1; numbers.tables.append(tables) }

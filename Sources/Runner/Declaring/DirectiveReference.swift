@@ -15,7 +15,7 @@ public enum DirectiveReference {
             out.append("")
             out.append("| key | type | required | default | meaning |")
             out.append("|---|---|---|---|---|")
-            rows([OptionKey.id] + directive.keys, prefix: "", into: &out)
+            rows(CommonKeys.added(to: directive) + directive.keys, prefix: "", into: &out)
             out.append("")
         }
         out.append(endMarker)

@@ -13,15 +13,33 @@ public enum TrainDirective: Directive {
     enum Field {
         static let parameters = ResultField("parameters", "the parameter count"), finalStep = ResultField("final_step")
         static let keptWeights = ResultField("kept_weights"), prunableWeights = ResultField("prunable_weights")
-        static let runs = ResultField("runs", "each run's history")
-        static let grouped = ResultField("grouped", "one row per combination of the non-seed keys with the `mean_` and `std_` of every final metric across seeds")
+        static let runs = ResultField("runs", "each run's history, one per row")
+        static let grouped = ResultField("grouped")
     }
-    public static let result = "a table of the recorded history — "
-        + ResultField.describe(recorded.map { ResultField($0.rawValue, [.trainAccuracy, .testAccuracy].contains($0) ? "classification tasks" : nil) }).dropLast()
-        + " — plus " + ResultField.describe([Field.parameters, Field.finalStep]).dropLast()
-        + " and, with `prune`, " + ResultField.describe([Field.keptWeights, Field.prunableWeights]).dropLast()
-        + "; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), "
-        + ResultField.describe(TrainSweep.finals.map { ResultField($0.name) }).dropLast() + " — plus " + ResultField.describe([Field.runs, Field.grouped])
+    /// A metric's field, noting the accuracies' tasks.
+    static func field(_ name: String, _ metric: Metric) -> ResultField {
+        ResultField(name, [.trainAccuracy, .testAccuracy].contains(metric) ? "classification tasks" : nil)
+    }
+    /// `describe(fields)` without its final period, to continue a sentence.
+    static func listed(_ fields: [ResultField]) -> String { String(ResultField.describe(fields).dropLast()) }
+    static let finalFields: [ResultField] = TrainSweep.finals.map { field($0.name, $0.metric) }
+    static let groupedFields: [ResultField] = TrainSweep.finals.flatMap { final -> [ResultField] in
+        let metric = String(final.name.dropFirst("final_".count))
+        return [field("mean_" + metric, final.metric), field("std_" + metric, final.metric)]
+    }
+    static let sweepResult: String = [
+        "With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), ",
+        listed(finalFields), " — plus ", listed([Field.runs]),
+        " and `grouped` (one row per combination of the non-seed keys: those keys, `runs` (how many) and, across seeds, ",
+        listed(groupedFields),
+        "). Runs are in the order of the Cartesian product as written, the last key varying fastest; each is cached on its own, so adding a seed trains only the new runs.",
+    ].joined()
+    public static let result: String = [
+        "a table of the recorded history — ", listed(recorded.map { field($0.rawValue, $0) }),
+        " — plus ", listed([Field.parameters, Field.finalStep]), " and, with `prune`, ", listed([Field.keptWeights, Field.prunableWeights]),
+        "; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. ",
+        sweepResult,
+    ].joined()
 
     public static let traits: Set<DirectiveTrait> = [.producesArtifact]
 
@@ -33,17 +51,65 @@ public enum TrainDirective: Directive {
     public static let keys = TrainingConfig.keys.map(OptionKey.init) + [TrainPruning.option, sweep.key]
 
     /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`;
-    /// `schedule: step` has a `step_every`; `prune`'s literal values fit (`TrainPruning.validate`).
+    /// `schedule: step` has a `step_every`; `prune`'s literal values fit (`TrainPruning.validate`);
+    /// a literal `loss` fits a literal `task.kind`; every `sweep` path names an option.
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        var problems = validateSchedule(options) + TrainPruning.validate(options)
-        guard let node = options["checkpoints"], let entries = node.entries else { return problems }
-        let allowed = CheckpointSchedule.allowedKeys
-        if entries.count != 1 || !allowed.contains(entries[0].key) {
-            problems.append(Diagnostic(at: node.location, "checkpoints: expected a list of steps or a mapping with one key, "
-                               + allowed.map { "'\($0)'" }.joined(separator: " or "),
-                               note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" }))
+        var problems = validateSchedule(options) + TrainPruning.validate(options) + validateCheckpoints(options)
+            + validateSweepPaths(options)
+        if case .scalar(let kindText, _, _)? = options["task"]?["kind"], let kind = TaskConfig.Kind(rawValue: kindText),
+           case .scalar(let lossText, _, let at)? = options["loss"], let loss = LossKind(rawValue: lossText),
+           let problem = lossMismatch(loss, kind) {
+            problems.insert(Diagnostic(at: at, problem.message, note: problem.note), at: 0)
         }
         return problems
+    }
+
+    /// Each key of `sweep:` is a dotted path to an option (`optimizer.weight_decay`), whose
+    /// mapping the cell must have when that mapping has required keys (`optimizer` needs `kind`).
+    static func validateSweepPaths(_ options: OptionNode) -> [Diagnostic] {
+        guard let entries = options[sweep.name]?.entries else { return [] }
+        var problems: [Diagnostic] = []
+        for entry in entries {
+            var declared = keys.filter { $0.name != sweep.name }
+            var node: OptionNode? = options
+            var walked: [String] = []
+            for part in entry.key.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
+                guard let key = declared.first(where: { $0.name == part }) else {
+                    let prefix = walked.isEmpty ? "" : walked.joined(separator: ".") + "."
+                    let note = closestMatch(to: part, in: declared.map(\.name)).map { "did you mean '\(prefix)\($0)'?" }
+                        ?? "options here: " + declared.map { prefix + $0.name }.joined(separator: ", ")
+                    problems.append(Diagnostic(at: entry.keyLocation, "{train} has no option '\(prefix)\(part)' to sweep", note: note))
+                    break
+                }
+                walked.append(part)
+                node = node?[part]
+                guard case .mapping(let sub) = key.type else { continue }
+                if node == nil, let required = sub.first(where: \.required) {
+                    problems.append(Diagnostic(
+                        at: entry.keyLocation, "sweeping '\(entry.key)' needs the mapping '\(walked.joined(separator: "."))' in the cell",
+                        note: "give it with its '\(required.name)', e.g. \(walked.joined(separator: ".")): {\(required.name): ...}"))
+                    break
+                }
+                declared = sub
+            }
+        }
+        return problems
+    }
+
+    /// Why `loss` cannot train a `kind` task, or nil when it can.
+    static func lossMismatch(_ loss: LossKind, _ kind: TaskConfig.Kind) -> (message: String, note: String)? {
+        guard loss == .crossEntropy, kind.isRegression else { return nil }
+        return ("cross_entropy needs classes, but a '\(kind.rawValue)' task has real-valued targets",
+                "use 'loss: mse', the default for regression tasks (or leave 'loss' out)")
+    }
+
+    static func validateCheckpoints(_ options: OptionNode) -> [Diagnostic] {
+        guard let node = options["checkpoints"], let entries = node.entries else { return [] }
+        let allowed = CheckpointSchedule.allowedKeys
+        guard entries.count != 1 || !allowed.contains(entries[0].key) else { return [] }
+        return [Diagnostic(at: node.location, "checkpoints: expected a list of steps or a mapping with one key, "
+                           + allowed.map { "'\($0)'" }.joined(separator: " or "),
+                           note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" })]
     }
 
     /// A literal `schedule: step` needs a `step_every`.
@@ -57,9 +123,12 @@ public enum TrainDirective: Directive {
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         var resolved = Record()
-        for key in options.keys where key != OptionKey.id.name && key != sweep.name { resolved[key] = try options.value(key) }
+        for key in options.keys where key != OptionKey.id.name && key != sweep.name && !CommonKeys.presents(key, of: Self.self) {
+            resolved[key] = try options.value(key)
+        }
         if options.has(sweep.name) { return try TrainSweep.run(cell, base: resolved, context: context) }
-        let (trained, mask) = try trainWithMask(resolved, cell: cell, context: context)
+        let (trained, mask) = try trainWithMask(try config(resolved, cell: cell, context: context), resolved: resolved,
+                                                cell: cell, context: context)
         var record = result(trained), display = summary(trained)
         if let mask {
             record[Field.keptWeights.name] = .number(Double(mask.kept))
@@ -72,16 +141,26 @@ public enum TrainDirective: Directive {
         return CellOutput(value: .record(record), artifact: trained, display: [display])
     }
 
-    /// Trains one configuration given as resolved options, reporting progress.
-    static func train(_ resolved: Record, cell: CellInput, context: RunContext, label: String = "") throws(Diagnostic) -> TrainingRun {
-        try trainWithMask(resolved, cell: cell, context: context, label: label).run
+    /// The configuration of one run, from resolved options.
+    static func config(_ resolved: Record, cell: CellInput, context: RunContext) throws(Diagnostic) -> TrainingConfig {
+        var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
+        config.threads = context.threads
+        if let problem = lossMismatch(config.loss, config.task.kind) {
+            throw Diagnostic(at: cell.options.location(of: cell.options.has("loss") ? "loss" : "task"), problem.message, note: problem.note)
+        }
+        return config
+    }
+
+    /// Trains one configuration, reporting progress; `resolved` are the options it came from
+    /// (their `prune` starts it from an earlier cell's mask and weights).
+    static func train(_ config: TrainingConfig, resolved: Record, cell: CellInput, context: RunContext,
+                      label: String = "") throws(Diagnostic) -> TrainingRun {
+        try trainWithMask(config, resolved: resolved, cell: cell, context: context, label: label).run
     }
 
     /// `train`, also returning the mask when the options `prune` (`TrainPruning`).
-    static func trainWithMask(_ resolved: Record, cell: CellInput, context: RunContext,
+    static func trainWithMask(_ config: TrainingConfig, resolved: Record, cell: CellInput, context: RunContext,
                               label: String = "") throws(Diagnostic) -> (run: TrainingRun, mask: PruningMask?) {
-        var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
-        config.threads = context.threads
         let start = try resolved[TrainPruning.option.name]?.record.map { prune throws(Diagnostic) in try TrainPruning.start(prune, cell: cell, context: context) }
         let total = config.steps
         let progress = context.progress

@@ -53,6 +53,35 @@ extension Tensor {
                 b.scalars.withUnsafeBufferPointer { pb in for i in 0..<out.count { out[i] = f(x, pb[i]) } }
             }
         }
+        // One operand a row repeated over every leading index (a bias, a broadcast row): the same
+        // values as the general loop below, without its per-element strides.
+        if let inner = shape.last, inner > 0 {
+            let outer = shape.reduce(1, *) / inner
+            if shape == a.shape && b.count == inner && b.shape.last == inner {
+                return Tensor(uninitializedShape: shape) { out in
+                    a.scalars.withUnsafeBufferPointer { pa in
+                        b.scalars.withUnsafeBufferPointer { pb in
+                            for i in 0..<outer {
+                                let o = i * inner
+                                for j in 0..<inner { out[o + j] = f(pa[o + j], pb[j]) }
+                            }
+                        }
+                    }
+                }
+            }
+            if shape == b.shape && a.count == inner && a.shape.last == inner {
+                return Tensor(uninitializedShape: shape) { out in
+                    a.scalars.withUnsafeBufferPointer { pa in
+                        b.scalars.withUnsafeBufferPointer { pb in
+                            for i in 0..<outer {
+                                let o = i * inner
+                                for j in 0..<inner { out[o + j] = f(pa[j], pb[o + j]) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         let sa = broadcastStrides(a.shape, to: shape), sb = broadcastStrides(b.shape, to: shape)
         let r = shape.count
         let inner = shape[r - 1], ia = sa[r - 1], ib = sb[r - 1]

@@ -1,5 +1,4 @@
 import XCTest
-import Foundation
 @testable import Tensors
 
 /// Determinism across OpenBLAS thread counts. OpenBLAS splits a product into different blocks for
@@ -30,32 +29,6 @@ final class BLASThreadsTests: XCTestCase {
             for i in 0..<x.count {
                 XCTAssertLessThanOrEqual(abs(x.scalars[i] - y.scalars[i]), 2 * gamma * bound.scalars[i],
                                          "entry \(i), 1 vs \(threads) threads")
-            }
-        }
-    }
-}
-
-/// `forEachPart` hands out 0..<count exactly once, in consecutive parts no shorter than asked, on
-/// at most as many threads as OpenBLAS uses.
-final class ForEachPartTests: XCTestCase {
-    override func tearDown() { setBLASThreads(2) }
-
-    private final class Recorder: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var parts: [Range<Int>] = []
-        func add(_ r: Range<Int>) { lock.lock(); parts.append(r); lock.unlock() }
-    }
-
-    func testPartsCoverTheRangeOnce() {
-        for threads in [1, 2, 3] {
-            setBLASThreads(threads)
-            for (count, minimum) in [(0, 1), (1, 1), (5, 1), (10, 4), (1000, 100), (1000, 600), (7, 100)] {
-                let recorder = Recorder()
-                forEachPart(of: count, minimumPerPart: minimum) { recorder.add($0) }
-                let parts = recorder.parts.sorted { $0.lowerBound < $1.lowerBound }
-                XCTAssertEqual(parts.flatMap { Array($0) }, Array(0..<count), "\(count) in parts of ≥ \(minimum), \(threads) thread(s)")
-                XCTAssertLessThanOrEqual(parts.count, threads)
-                if parts.count > 1 { XCTAssertTrue(parts.allSatisfy { $0.count >= minimum }, "\(parts)") }
             }
         }
     }

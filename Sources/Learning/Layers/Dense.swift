@@ -33,10 +33,6 @@ extension Variable {
     }
 }
 
-/// The elements a thread handles at least in the layer's loops (below that, starting a thread
-/// costs more than it saves).
-private let elementsPerPart = 1 << 16
-
 /// y = act(c + b) from the product c [n, out]. `run` returns z = c + b (formed in c's storage,
 /// which is held uniquely) when the pullback needs it, else nil.
 ///
@@ -55,17 +51,15 @@ private struct DenseForward<Scalar: BLASScalar>: PointwiseLoop {
             b.withUnsafeBufferPointer { b in
                 output.scalars.withUnsafeMutableBufferPointer { c in
                     let b = b.baseAddress!, c = c.baseAddress!, y = y.baseAddress!
-                    forEachPart(of: rows, minimumPerPart: elementsPerPart / Swift.max(width, 1)) { part in
-                        for i in part {
-                            let z = c + i * width, yRow = y + i * width
-                            if keepsPre {
-                                if hasBias { for j in 0..<width { z[j] += b[j] } }
-                                for j in 0..<width { yRow[j] = A.value(z[j]) }
-                            } else if hasBias {
-                                for j in 0..<width { yRow[j] = A.value(z[j] + b[j]) }
-                            } else {
-                                for j in 0..<width { yRow[j] = A.value(z[j]) }
-                            }
+                    for i in 0..<rows {
+                        let z = c + i * width, yRow = y + i * width
+                        if keepsPre {
+                            if hasBias { for j in 0..<width { z[j] += b[j] } }
+                            for j in 0..<width { yRow[j] = A.value(z[j]) }
+                        } else if hasBias {
+                            for j in 0..<width { yRow[j] = A.value(z[j] + b[j]) }
+                        } else {
+                            for j in 0..<width { yRow[j] = A.value(z[j]) }
                         }
                     }
                 }
@@ -90,29 +84,25 @@ private struct DenseBackward<Scalar: BLASScalar>: PointwiseLoop {
         var db = [Scalar](repeating: 0, count: wantsBias ? width : 0)
         let source = A.slopeFollowsFromValue ? output : pre!
         // One pass: row i of dz is formed, then added into db while it is in cache (rows in order,
-        // as `Tensor.summed(toShape:)` adds them). The parts split the columns, so that each
-        // column's sum keeps that order.
+        // as `Tensor.summed(toShape:)` adds them).
         func pass(_ out: UnsafeMutablePointer<Scalar>?) {
             gradient.scalars.withUnsafeBufferPointer { g in
             source.scalars.withUnsafeBufferPointer { s in
             db.withUnsafeMutableBufferPointer { sum in
-                let g = g.baseAddress!, s = s.baseAddress!, sum = sum.baseAddress
-                forEachPart(of: width, minimumPerPart: elementsPerPart / Swift.max(rows, 1)) { columns in
-                    let j0 = columns.lowerBound, count = columns.count
-                    for i in 0..<rows {
-                        let gRow = g + i * width + j0, sRow = s + i * width + j0
-                        var dRow = UnsafePointer(gRow)
-                        if let out {
-                            let d = out + i * width + j0
-                            if A.slopeFollowsFromValue {
-                                for j in 0..<count { d[j] = gRow[j] * A.slope(ofValue: sRow[j]) }
-                            } else {
-                                for j in 0..<count { d[j] = gRow[j] * A.slope(sRow[j]) }
-                            }
-                            dRow = UnsafePointer(d)
+                let sum = sum.baseAddress
+                for i in 0..<rows {
+                    let gRow = g.baseAddress! + i * width, sRow = s.baseAddress! + i * width
+                    var dRow = UnsafePointer(gRow)
+                    if let out {
+                        let d = out + i * width
+                        if A.slopeFollowsFromValue {
+                            for j in 0..<width { d[j] = gRow[j] * A.slope(ofValue: sRow[j]) }
+                        } else {
+                            for j in 0..<width { d[j] = gRow[j] * A.slope(sRow[j]) }
                         }
-                        if wantsBias, let sum { for j in 0..<count { sum[j0 + j] += dRow[j] } }
+                        dRow = UnsafePointer(d)
                     }
+                    if wantsBias, let sum { for j in 0..<width { sum[j] += dRow[j] } }
                 }
             }}}
         }

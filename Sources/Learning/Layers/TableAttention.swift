@@ -43,8 +43,7 @@ struct TableAttentionKernel<Scalar: BLASScalar> {
         heads = scores.shape[1]; width = written.shape[2]; examples = rows.count / positions
     }
 
-    /// The read-out [n, d] and the attention probabilities [n, H, T]; the examples are split over
-    /// the BLAS threads (`forEachPart`: each writes its own rows).
+    /// The read-out [n, d] and the attention probabilities [n, H, T].
     @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     func forward() -> (Tensor<Scalar>, Tensor<Scalar>) {
         let T = positions, H = heads, d = width
@@ -54,40 +53,33 @@ struct TableAttentionKernel<Scalar: BLASScalar> {
         written.scalars.withUnsafeBufferPointer { w in
         attention.scalars.withUnsafeMutableBufferPointer { a in
         out.scalars.withUnsafeMutableBufferPointer { o in
-        rows.withUnsafeBufferPointer { rows in
-            let s = s.baseAddress!, w = w.baseAddress!, a = a.baseAddress!, o = o.baseAddress!
-            forEachPart(of: examples, minimumPerPart: 256) { part in
-                var logits = [Scalar](repeating: 0, count: T)
-                logits.withUnsafeMutableBufferPointer { logits in
-                    for i in part {
-                        let r = rows.baseAddress! + i * T, oi = o + i * d
-                        for h in 0..<H {
-                            for t in 0..<T { logits[t] = s[r[t] * H + h] }
-                            let ai = a + (i * H + h) * T
-                            let sum = Scalar.softmaxRow(logits.baseAddress!, count: T, into: ai).sum
-                            for t in 0..<T { ai[t] /= sum }
-                            for t in 0..<T {
-                                let weight = ai[t], wr = w + (r[t] * H + h) * d
-                                for c in 0..<d { oi[c] += weight * wr[c] }
-                            }
-                        }
+            var logits = [Scalar](repeating: 0, count: T)
+            for i in 0..<examples {
+                let r = rows[(i * T)..<((i + 1) * T)]
+                let oi = o.baseAddress! + i * d
+                for h in 0..<H {
+                    for (t, row) in r.enumerated() { logits[t] = s[row * H + h] }
+                    let ai = a.baseAddress! + (i * H + h) * T
+                    let sum = logits.withUnsafeBufferPointer { Scalar.softmaxRow($0.baseAddress!, count: T, into: ai).sum }
+                    for t in 0..<T { ai[t] /= sum }
+                    for (t, row) in r.enumerated() {
+                        let weight = ai[t], wr = w.baseAddress! + (row * H + h) * d
+                        for c in 0..<d { oi[c] += weight * wr[c] }
                     }
                 }
             }
-        }}}}}
+        }}}}
         return (out, attention)
     }
 
-    /// Gradients of `scores` and `written` from the read-out's gradient `g` [n, d]. The heads are
-    /// split over the BLAS threads (`forEachPart`): a head's gradients are its own, and each is
-    /// accumulated over the examples in order whatever the split.
+    /// Gradients of `scores` and `written` from the read-out's gradient `g` [n, d].
     ///
-    /// Per example, a head's T dot products δ = gᵢ·written[r, h] are formed together, four at a time
-    /// with four running sums (each still added in index order, so the values are those of one sum
-    /// at a time: independent chains hide the latency of the additions).
+    /// Per example, the H·T dot products δ = gᵢ·written[r, h] are formed four at a time with four
+    /// running sums (each still added in index order, so the values are those of one sum at a time:
+    /// four independent chains hide the latency of the additions).
     @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     func backward(_ g: Tensor<Scalar>, attention: Tensor<Scalar>) -> (Tensor<Scalar>, Tensor<Scalar>) {
-        let T = positions, H = heads, d = width
+        let T = positions, H = heads, d = width, pairs = H * T
         var dScores = Tensor<Scalar>.zeros(scores.shape), dWritten = Tensor<Scalar>.zeros(written.shape)
         g.scalars.withUnsafeBufferPointer { gs in
         written.scalars.withUnsafeBufferPointer { w in
@@ -95,48 +87,46 @@ struct TableAttentionKernel<Scalar: BLASScalar> {
         dScores.scalars.withUnsafeMutableBufferPointer { ds in
         dWritten.scalars.withUnsafeMutableBufferPointer { dw in
         rows.withUnsafeBufferPointer { rows in
-            let gs = gs.baseAddress!, w = w.baseAddress!, a = a.baseAddress!, ds = ds.baseAddress!, dw = dw.baseAddress!
-            let rows = rows.baseAddress!
-            forEachPart(of: H, minimumPerPart: 1) { heads in
-                let pairs = heads.count * T
-                // Pair k = (h − first head)·T + t: the table row of (example, position t), head h.
-                var offsets = [Int](repeating: 0, count: pairs), delta = [Scalar](repeating: 0, count: pairs)
-                offsets.withUnsafeMutableBufferPointer { offsets in
-                delta.withUnsafeMutableBufferPointer { delta in
-                    for i in 0..<examples {
-                        let gi = gs + i * d, r = rows + i * T
-                        for (k, h) in heads.enumerated() { for t in 0..<T { offsets[k * T + t] = (r[t] * H + h) * d } }
-                        var k = 0
-                        while k + 4 <= pairs {
-                            let w0 = w + offsets[k], w1 = w + offsets[k + 1], w2 = w + offsets[k + 2], w3 = w + offsets[k + 3]
-                            var s0: Scalar = 0, s1: Scalar = 0, s2: Scalar = 0, s3: Scalar = 0
-                            for c in 0..<d {
-                                let gc = gi[c]
-                                s0 += gc * w0[c]; s1 += gc * w1[c]; s2 += gc * w2[c]; s3 += gc * w3[c]
-                            }
-                            delta[k] = s0; delta[k + 1] = s1; delta[k + 2] = s2; delta[k + 3] = s3
-                            k += 4
+            // Pair k = h·T + t: the table row of (example, position t) for head h.
+            var offsets = [Int](repeating: 0, count: pairs), delta = [Scalar](repeating: 0, count: pairs)
+            offsets.withUnsafeMutableBufferPointer { offsets in
+            delta.withUnsafeMutableBufferPointer { delta in
+                for i in 0..<examples {
+                    let gi = gs.baseAddress! + i * d, ai = a.baseAddress! + i * pairs
+                    for h in 0..<H { for t in 0..<T { offsets[h * T + t] = (rows[i * T + t] * H + h) * d } }
+                    var k = 0
+                    while k + 4 <= pairs {
+                        let w0 = w.baseAddress! + offsets[k], w1 = w.baseAddress! + offsets[k + 1]
+                        let w2 = w.baseAddress! + offsets[k + 2], w3 = w.baseAddress! + offsets[k + 3]
+                        var s0: Scalar = 0, s1: Scalar = 0, s2: Scalar = 0, s3: Scalar = 0
+                        for c in 0..<d {
+                            let gc = gi[c]
+                            s0 += gc * w0[c]; s1 += gc * w1[c]; s2 += gc * w2[c]; s3 += gc * w3[c]
                         }
-                        while k < pairs {
-                            let wk = w + offsets[k]
-                            var s: Scalar = 0
-                            for c in 0..<d { s += gi[c] * wk[c] }
-                            delta[k] = s
-                            k += 1
+                        delta[k] = s0; delta[k + 1] = s1; delta[k + 2] = s2; delta[k + 3] = s3
+                        k += 4
+                    }
+                    while k < pairs {
+                        let wk = w.baseAddress! + offsets[k]
+                        var s: Scalar = 0
+                        for c in 0..<d { s += gi[c] * wk[c] }
+                        delta[k] = s
+                        k += 1
+                    }
+                    for h in 0..<H {
+                        var mean: Scalar = 0
+                        for t in 0..<T {
+                            let k = h * T + t, weight = ai[k], dwr = dw.baseAddress! + offsets[k]
+                            for c in 0..<d { dwr[c] += weight * gi[c] }
+                            mean += weight * delta[k]
                         }
-                        for (k, h) in heads.enumerated() {
-                            let ai = a + (i * H + h) * T, base = k * T
-                            var mean: Scalar = 0
-                            for t in 0..<T {
-                                let weight = ai[t], dwr = dw + offsets[base + t]
-                                for c in 0..<d { dwr[c] += weight * gi[c] }
-                                mean += weight * delta[base + t]
-                            }
-                            for t in 0..<T { ds[r[t] * H + h] += ai[t] * (delta[base + t] - mean) }
+                        for t in 0..<T {
+                            let k = h * T + t
+                            ds[rows[i * T + t] * H + h] += ai[k] * (delta[k] - mean)
                         }
                     }
-                }}
-            }
+                }
+            }}
         }}}}}}
         return (dScores, dWritten)
     }

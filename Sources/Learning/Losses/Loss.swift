@@ -38,28 +38,20 @@ extension Variable {
         precondition(rank2 && shape[0] == labels.count, "crossEntropy: logits \(shape) for \(labels.count) labels")
         let n = shape[0], c = shape[1]
         let logits = value
-        // Rows are split over the BLAS threads (`forEachPart`); each row's term is kept and the
-        // terms are added in row order afterwards, so the sum does not depend on the split.
-        var terms = [Double](repeating: 0, count: n)
+        var total = 0.0
         let probabilities = Tensor<Scalar>(uninitializedShape: [n, c]) { out in
             logits.scalars.withUnsafeBufferPointer { z in
-            terms.withUnsafeMutableBufferPointer { terms in
-                let z = z.baseAddress!, out = out.baseAddress!, terms = terms.baseAddress!
-                forEachPart(of: n, minimumPerPart: 256) { part in
-                    for i in part {
-                        let row = z + i * c, p = out + i * c
-                        let (m, s) = Scalar.softmaxRow(row, count: c, into: p)
-                        let inv = 1 / s
-                        for j in 0..<c { p[j] *= inv }
-                        let y = labels[i]
-                        precondition(y >= 0 && y < c, "crossEntropy: label \(y) out of 0..<\(c)")
-                        terms[i] = Double(m + Scalar.log(s) - row[y])
-                    }
+                for i in 0..<n {
+                    let row = z.baseAddress! + i * c, p = out.baseAddress! + i * c
+                    let (m, s) = Scalar.softmaxRow(row, count: c, into: p)
+                    let inv = 1 / s
+                    for j in 0..<c { p[j] *= inv }
+                    let y = labels[i]
+                    precondition(y >= 0 && y < c, "crossEntropy: label \(y) out of 0..<\(c)")
+                    total += Double(m + Scalar.log(s) - row[y])
                 }
-            }}
+            }
         }
-        var total = 0.0
-        for t in terms { total += t }
         let loss = Tensor<Scalar>(Scalar(total / Double(n)))
         return tape.record(loss, inputs: [self]) { g, _ in
             // (softmax − onehot(label))·g/n, written in one pass over the kept probabilities.

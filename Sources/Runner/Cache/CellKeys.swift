@@ -37,8 +37,12 @@ public struct CellKeys: Sendable {
     /// restricted and excluded loss are computed on the logits (Nanda et al.), not by projecting
     /// the embedding; the transformer computes attention from per-(position, token) tables; the
     /// `folio` command pins OpenBLAS's kernel (Haswell on x86-64 with AVX2), so its numbers are
-    /// those of that kernel.
-    public static let engineVersion = "folio-engine-8"
+    /// those of that kernel. (9 and 10 were taken by concurrent changes; their cache entries must
+    /// not be reused.) 11: sampled regression tasks (teacher, compositional, generic) draw their test
+    /// set from a stream of its own, so it no longer depends on `train_size`; the linear teacher
+    /// has unit output variance (it had variance r). 12: {llc} reports `validated`, and over
+    /// checkpoints each checkpoint's `weight_norm`, `train_loss` and `test_loss`.
+    public static let engineVersion = "folio-engine-12"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never

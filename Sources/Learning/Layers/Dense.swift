@@ -8,8 +8,8 @@ extension Variable {
     /// for bit (the same products, the same additions in the same order). The composition makes
     /// three [n, out] tensors and three passes over them forward (the product, the biased sum, the
     /// activation) and two backward (act′ ⊙ g, then the bias gradient's column sums); here the bias
-    /// and the activation are applied in one pass over the product, in place, and the pullback
-    /// forms act′ ⊙ g and the bias gradient in one pass. When act′ can be read from the output
+    /// and the activation are applied in one pass over the product, and the pullback forms act′ ⊙ g
+    /// and the bias gradient in one pass. When act′ can be read from the output
     /// (ReLU, identity: `PointwiseFunction.slopeFollowsFromValue`) the pre-activation is not kept.
     ///
     /// Pullback, with z = x·Wᵀ + b and dz = act′(z) ⊙ g: dx = dz·W, dW = dzᵀ·x, db = Σᵢ dzᵢ (rows

@@ -41,8 +41,9 @@ public struct CellKeys: Sendable {
     /// not be reused.) 11: sampled regression tasks (teacher, compositional, generic) draw their test
     /// set from a stream of its own, so it no longer depends on `train_size`; the linear teacher
     /// has unit output variance (it had variance r). 12: {llc} reports `validated`, and over
-    /// checkpoints each checkpoint's `weight_norm`, `train_loss` and `test_loss`.
-    public static let engineVersion = "folio-engine-12"
+    /// checkpoints each checkpoint's `weight_norm`, `train_loss` and `test_loss`. 13: a `{train}`
+    /// cell on a regression task defaults to MSE, and its sweep table has no accuracy columns.
+    public static let engineVersion = "folio-engine-13"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never
@@ -89,7 +90,7 @@ public struct CellKeys: Sendable {
         let scope = EvaluationScope(params: notebook.params)
         let paramsText = CanonicalText.value(.record(notebook.params))
         for cell in notebook.cells {
-            let options = CanonicalText.options(cell.cell.options, params: scope)
+            let options = CanonicalText.options(CommonKeys.computed(cell.cell.options, of: cell.directive), params: scope)
             let readsParams = Self.mentionsParams(cell.cell.body)
             var head = "folio-cell-key\nengine: \(engine)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nblas kernel: \(kernel)\nid: \(cell.id)\n"
             if cell.directive.presentsOnly { head += "presentation: \(Self.presentationVersion)\n" }

@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// A small Adam optimizer (Kingma & Ba 2015) for any `Objective`, used to find a trained point w*
 /// for the LLC test models:
@@ -28,11 +29,11 @@ public struct AdamTrainer: Sendable {
 
     /// Runs `steps` Adam updates from `initial`; returns the final parameters and the loss before
     /// each step.
-    public func minimize<O: Objective>(_ objective: O, from initial: [Double]) -> (parameters: [Double], losses: [Double]) {
+    public func minimize<O: Objective<Double>>(_ objective: O, from initial: [Double]) -> (parameters: [Double], losses: [Double]) {
         var w = initial
         let d = w.count
         var m = [Double](repeating: 0, count: d), v = m
-        var rng = SeededNormal(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         var sampler = BatchSampler(n: objective.sampleCount, size: batchSize)
         var losses: [Double] = []
         losses.reserveCapacity(steps)

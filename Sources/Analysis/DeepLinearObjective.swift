@@ -1,3 +1,4 @@
+import Tensors
 /// A deep linear network x ↦ P x with P = W_L ⋯ W_1, W_l of shape H_l × H_{l−1} (widths H_0..H_L),
 /// trained by mean-squared error on teacher data y = T x + σ·ξ, with T a random rank-r matrix,
 /// x ~ N(0, I), ξ ~ N(0, I) (r = 0 gives pure noise, as in devinterp's reduced-rank tests).

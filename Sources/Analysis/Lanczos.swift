@@ -49,7 +49,7 @@ public func lanczosTopEigenvalues(k: Int, dimension d: Int, iterations: Int? = n
 
 /// The k largest Hessian eigenvalues of the full-batch loss at w, descending, by Lanczos on
 /// `hessianVectorProduct` (two gradient evaluations per iteration).
-public func lanczosTopEigenvalues<O: Objective>(k: Int, objective: O, at w: [Double], iterations: Int? = nil,
+public func lanczosTopEigenvalues<O: Objective<Double>>(k: Int, objective: O, at w: [Double], iterations: Int? = nil,
                                                 seed: UInt64 = 0, step: Double? = nil) -> [Double] {
     lanczosTopEigenvalues(k: k, dimension: objective.dimension, iterations: iterations, seed: seed) {
         hessianVectorProduct(objective: objective, at: w, v: $0, step: step)

@@ -1,3 +1,4 @@
+import Tensors
 /// devinterp's polynomial ("normal crossing") model: y = x·Π_i w_i^{p_i} with data
 /// x ~ N(0, 2²), y = 0.25·N(0, 1) (independent of x, so the true parameter is w* = 0), n = 1000,
 /// and mean-squared-error loss L(w) = (1/n)Σ_j (x_j·m(w) − y_j)² with m(w) = Π_i w_i^{p_i}.

@@ -51,6 +51,27 @@ public struct Parameters<Scalar: BLASScalar>: Sendable, Equatable {
         }
     }
 
+    /// All scalars concatenated in parameter order, in this precision.
+    public func flatScalars() -> [Scalar] {
+        var out = [Scalar]()
+        out.reserveCapacity(count)
+        for t in tensors { out.append(contentsOf: t.scalars) }
+        return out
+    }
+
+    /// Overwrites every scalar from a flat vector of this precision, in parameter order.
+    public mutating func setFlatScalars(_ flat: [Scalar]) {
+        precondition(flat.count == count, "Parameters.setFlatScalars: \(flat.count) values for \(count) parameters")
+        var offset = 0
+        for k in tensors.indices {
+            let n = tensors[k].count
+            tensors[k].scalars.withUnsafeMutableBufferPointer { p in
+                flat.withUnsafeBufferPointer { f in p.baseAddress!.update(from: f.baseAddress! + offset, count: n) }
+            }
+            offset += n
+        }
+    }
+
     /// √(Σ‖θ‖²) over all parameters.
     public var norm: Double {
         (tensors.reduce(0.0) { s, t in let n = Double(t.norm); return s + n * n }).squareRoot()
@@ -85,6 +106,17 @@ public struct Gradients<Scalar: BLASScalar>: Sendable {
     /// All gradients scaled by `factor`.
     public mutating func scale(by factor: Scalar) {
         for n in Array(byName.keys) { byName[n] = byName[n]! * factor }
+    }
+
+    /// The gradients flattened in the order of `parameters`, in this precision (zeros where a
+    /// parameter got none).
+    public func flatScalars(like parameters: Parameters<Scalar>) -> [Scalar] {
+        var out = [Scalar]()
+        out.reserveCapacity(parameters.count)
+        for (n, t) in zip(parameters.names, parameters.tensors) {
+            if let g = byName[n] { out.append(contentsOf: g.scalars) } else { out.append(contentsOf: repeatElement(0, count: t.count)) }
+        }
+        return out
     }
 
     /// The gradients flattened in the order of `parameters` (zeros where a parameter got none).

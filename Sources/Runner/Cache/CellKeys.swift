@@ -37,8 +37,10 @@ public struct CellKeys: Sendable {
     /// restricted and excluded loss are computed on the logits (Nanda et al.), not by projecting
     /// the embedding; the transformer computes attention from per-(position, token) tables; the
     /// `folio` command pins OpenBLAS's kernel (Haswell on x86-64 with AVX2), so its numbers are
-    /// those of that kernel.
-    public static let engineVersion = "folio-engine-8"
+    /// those of that kernel. 9: every SGLD chain draws from its own stream
+    /// (`RandomGenerator.streamSeed(seed, c)`, noise by `fillNormals`), not SeededNormal(seed + c);
+    /// `{llc}` gains `parameters:` and `precision:`.
+    public static let engineVersion = "folio-engine-9"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never

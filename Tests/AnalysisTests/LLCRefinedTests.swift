@@ -1,0 +1,136 @@
+import XCTest
+@testable import Analysis
+import Learning
+import Tensors
+
+/// The weight-refined LLC, chains on concurrent workers, and SGLD in Float through the tape.
+final class LLCRefinedTests: XCTestCase {
+    /// Full-batch SGLD on ½Σ aᵢ(wᵢ − cᵢ)² is an AR(1) chain per coordinate, so the exact
+    /// expectation of λ̂ over a set of coordinates is Σ nβ·aᵢ / (2hᵢ(1 − εhᵢ/4)), hᵢ = nβ·aᵢ + γ
+    /// (the per-coordinate term of `QuadraticObjective.exactSGLDExpectation`).
+    static func exactExpectation(_ curvatures: [Double], nBeta: Double, gamma: Double, epsilon: Double) -> Double {
+        curvatures.reduce(0) { sum, a in
+            let h = nBeta * a + gamma
+            return sum + nBeta * a / (2 * h * (1 - epsilon * h / 4))
+        }
+    }
+
+    /// A quadratic whose λ splits across two blocks (4 coordinates of curvature 1, 6 of curvature
+    /// 0.05): the refined estimate of each block matches that block's exact expectation, the sum
+    /// of the two matches the unrestricted estimate's, and every coordinate outside the block
+    /// stays at w* (the losses would otherwise include the other block's share). Bands: 4
+    /// standard errors over the chains (chains independent, t₅ tail about 1%) and 5%.
+    func testRefinedLLCOfABlockMatchesItsClosedForm() {
+        let curvatures = [Double](repeating: 1, count: 4) + [Double](repeating: 0.05, count: 6)
+        var values = [Double](repeating: 0, count: 100)
+        for (i, a) in curvatures.enumerated() { values[i * 10 + i] = a }
+        let objective = QuadraticObjective(hessian: DenseMatrix(rows: 10, columns: 10, values: values),
+                                           center: (0..<10).map { 0.1 * Double($0) }, sampleCount: 1000)
+        let nBeta = 1000 / log(1000.0), eps = 1e-3, gamma = 1.0
+        for (block, range) in [(Array(curvatures[0..<4]), 0..<4), (Array(curvatures[4...]), 4..<10)] {
+            let config = LLCConfig(gamma: gamma, epsilon: eps, chains: 6, draws: 6000, burnIn: 500, seed: 11,
+                                   parameterRanges: [range])
+            let e = estimateLLC(objective: objective, at: objective.center, config: config)
+            let exact = Self.exactExpectation(block, nBeta: nBeta, gamma: gamma, epsilon: eps)
+            let se = e.std / Double(e.perChain.count).squareRoot()
+            print("refined block", range, "estimate", e.mean, "± SE", se, "exact", exact)
+            XCTAssertEqual(e.mean, exact, accuracy: max(4 * se, 0.05 * exact), "block \(range)")
+            XCTAssertLessThan(abs(e.mean - exact), 0.05 * exact, "block \(range)")
+        }
+    }
+
+    /// A split of the ranges (and their order) does not change what moves: [0..<2, 2..<4] samples
+    /// the same block as [0..<4], and the estimate is bit-identical.
+    func testRangesAreTheSetOfCoordinates() {
+        let objective = QuadraticObjective(dimension: 6, sampleCount: 500, curvature: 1)
+        let one = LLCConfig(epsilon: 1e-3, chains: 2, draws: 200, seed: 3, parameterRanges: [0..<4])
+        var split = one
+        split.parameterRanges = [0..<2, 2..<4]
+        XCTAssertEqual(estimateLLC(objective: objective, at: objective.center, config: one).perChain,
+                       estimateLLC(objective: objective, at: objective.center, config: split).perChain)
+    }
+
+    /// Chain c draws from its own stream whatever thread runs it: 1, 2 or 5 workers give the same
+    /// traces bit for bit; and a seed's chain 1 is not the next seed's chain 0 (as with seed + c).
+    func testChainsDoNotDependOnWorkersOrShareStreamsAcrossSeeds() {
+        let objective = PolynomialObjective(powers: [1, 2])
+        let config = LLCConfig(gamma: 1, epsilon: 4e-4, chains: 5, draws: 200, batchSize: 100, seed: 9)
+        let serial = estimateLLC(objective: objective, at: [0, 0], config: config, workers: 1)
+        for workers in [2, 5] {
+            XCTAssertEqual(estimateLLC(objective: objective, at: [0, 0], config: config, workers: workers), serial, "\(workers) workers")
+        }
+        var next = config
+        next.seed = 10
+        let neighbour = estimateLLC(objective: objective, at: [0, 0], config: next, workers: 1)
+        for c in 0..<4 { XCTAssertNotEqual(serial.lossTraces[c + 1], neighbour.lossTraces[c], "chain \(c + 1) of seed 9") }
+    }
+
+    /// The bulk normals: mean 0, variance 1, kurtosis 3 over 200,000 draws (4 standard errors:
+    /// √(1/n), √(2/n), √(96/n)), the same seed gives the same draws, and the shortened logarithm
+    /// matches the full series to 1e-14 relative.
+    func testFillNormalsAreStandardNormal() {
+        let n = 200_000
+        var rng = RandomGenerator(seed: 5)
+        var xs = [Double](repeating: 0, count: n)
+        xs.withUnsafeMutableBufferPointer { rng.fillNormals($0) }
+        let m = xs.reduce(0, +) / Double(n)
+        let v = xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n)
+        let k = xs.reduce(0) { $0 + pow($1 - m, 4) } / Double(n) / (v * v)
+        XCTAssertEqual(m, 0, accuracy: 4 * (1 / Double(n)).squareRoot())
+        XCTAssertEqual(v, 1, accuracy: 4 * (2 / Double(n)).squareRoot())
+        XCTAssertEqual(k, 3, accuracy: 4 * (96 / Double(n)).squareRoot())
+        var again = RandomGenerator(seed: 5)
+        var ys = [Float](repeating: 0, count: 101)
+        ys.withUnsafeMutableBufferPointer { again.fillNormals($0) }
+        XCTAssertEqual(ys[0], Float(xs[0]))
+        for s in stride(from: 1e-6, to: 1.0, by: 0.0137) {
+            XCTAssertEqual(RandomGenerator.fastLog(s), RandomGenerator.portableLog(s), accuracy: 1e-14 * abs(RandomGenerator.portableLog(s)) + 1e-300)
+        }
+    }
+
+    /// A network through the tape in Float gives the Double loss and gradient to Float accuracy,
+    /// and an SGLD estimate in Float agrees with the Double one within their standard errors.
+    func testFloatObjectiveAgreesWithDouble() throws {
+        let architecture = OneHotMLP(vocabulary: 5, hidden: 8, outputs: 5, activation: .quadratic)
+        var rng = RandomGenerator(seed: 1)
+        let parameters = architecture.makeParameters(using: &rng, as: Double.self)
+        let model = TrainedModel(architecture: architecture, parameters: parameters, loss: .crossEntropy,
+                                 dataset: try Dataset.modular(.add, modulus: 5, trainFraction: 1, seed: 0))
+        let double = TrainedModelObjective(model), float = TrainedModelObjective(model, precision: Float.self)
+        let w = model.flatParameters()
+        let (ld, gd) = double.lossAndGradient(at: w, batch: [0, 3, 7])
+        let (lf, gf) = float.lossAndGradient(at: w.map { Float($0) }, batch: [0, 3, 7])
+        XCTAssertEqual(lf, ld, accuracy: 1e-6 * abs(ld))
+        let scale = gd.map(abs).max()!
+        XCTAssertLessThan(maxAbsDifference(gf.map(Double.init), gd), 1e-5 * scale)
+        let config = LLCConfig(gamma: 10, epsilon: 1e-4, chains: 6, draws: 400, burnIn: 100, seed: 2)
+        let a = estimateLLC(objective: double, at: w, config: config), b = estimateLLC(objective: float, at: w, config: config)
+        let se = ((a.std * a.std + b.std * b.std) / 6).squareRoot()
+        XCTAssertEqual(a.mean, b.mean, accuracy: 4 * se + 1e-3 * abs(a.mean))
+    }
+
+    /// Named blocks: a parameter, a layer prefix, a transformer head's slices of Q, K, V (rows) and
+    /// O (columns), and nil for a name the model lacks.
+    func testParameterBlocksByName() throws {
+        let t = Transformer(vocabulary: 5, sequenceLength: 2, dModel: 8, heads: 2, dMLP: 4, outputs: 5, activation: .relu)
+        var rng = RandomGenerator(seed: 0)
+        let model = TrainedModel(architecture: t, parameters: t.makeParameters(using: &rng, as: Double.self), loss: .crossEntropy,
+                                 dataset: try Dataset.modular(.add, modulus: 5, trainFraction: 1, seed: 0))
+        var start: [String: Int] = [:]
+        var offset = 0
+        for (name, shape) in model.parameterLayout { start[name] = offset; offset += shape.reduce(1, *) }
+        XCTAssertEqual(model.parameterRanges(named: "embed"), [start["embed"]! ..< start["embed"]! + 6 * 8])
+        XCTAssertEqual(model.parameterRanges(named: "mlp")?.count, 4)
+        let head1 = try XCTUnwrap(model.parameterRanges(named: "head.1"))
+        // Q, K, V: rows 4..<8 of [8, 8]; O: columns 4..<8 of each of its 8 rows.
+        XCTAssertEqual(head1[0], start["attn.q"]! + 32 ..< start["attn.q"]! + 64)
+        XCTAssertEqual(head1[2], start["attn.v"]! + 32 ..< start["attn.v"]! + 64)
+        XCTAssertEqual(head1[3], start["attn.o"]! + 4 ..< start["attn.o"]! + 8)
+        XCTAssertEqual(head1.last, start["attn.o"]! + 7 * 8 + 4 ..< start["attn.o"]! + 64)
+        XCTAssertEqual(head1.reduce(0) { $0 + $1.count }, 4 * 32)
+        XCTAssertNil(model.parameterRanges(named: "head.2"))
+        XCTAssertNil(model.parameterRanges(named: "layer0"))
+        XCTAssertTrue(model.parameterBlockNames.contains("head.0"))
+        XCTAssertEqual(mergedRanges([4..<8, 0..<2, 1..<5, 10..<12]), [0..<8, 10..<12])
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// The k largest (algebraic) eigenvalues of a symmetric linear operator, descending, by the
 /// Lanczos iteration with full reorthogonalisation (Golub & Van Loan, "Matrix Computations",
@@ -14,7 +15,7 @@ public func lanczosTopEigenvalues(k: Int, dimension d: Int, iterations: Int? = n
                                   apply: ([Double]) -> [Double]) -> [Double] {
     precondition(k >= 1 && k <= d, "lanczosTopEigenvalues: need 1 ≤ k ≤ d")
     let m = min(d, max(k, iterations ?? max(2 * k + 20, 4 * k)))
-    var rng = SeededNormal(seed: seed)
+    var rng = RandomGenerator(seed: seed)
     var q = rng.normals(d)
     normalize(&q)
     var basis: [[Double]] = [q]

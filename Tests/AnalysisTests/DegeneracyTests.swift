@@ -1,11 +1,12 @@
 import XCTest
+import Tensors
 @testable import Analysis
 
 final class DegeneracyTests: XCTestCase {
     /// A 3 → 10 → 2 ReLU network whose units 2, 5, 7 have bias −10 and small weights, so they never
     /// fire on standard-normal data.
     func plantedNetwork(seed: UInt64) -> ReLUNetwork {
-        var rng = SeededNormal(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         var w1 = DenseMatrix(rows: 10, columns: 3, values: rng.normals(30))
         var b1 = rng.normals(10, mean: 0.5, std: 0.3)
         for u in [2, 5, 7] {
@@ -17,7 +18,7 @@ final class DegeneracyTests: XCTestCase {
 
     func testPlantedDeadUnitsArePrunedWithoutChangingOutputs() {
         let network = plantedNetwork(seed: 1)
-        var rng = SeededNormal(seed: 2)
+        var rng = RandomGenerator(seed: 2)
         let data = DenseMatrix(rows: 500, columns: 3, values: rng.normals(1500))
         XCTAssertEqual(deadUnits(network, on: data), [2, 5, 7])
         let report = pruneDeadUnits(network, on: data)
@@ -35,7 +36,7 @@ final class DegeneracyTests: XCTestCase {
 
     func testReLURegressionGradientMatchesFiniteDifferences() {
         let network = plantedNetwork(seed: 3)
-        var rng = SeededNormal(seed: 4)
+        var rng = RandomGenerator(seed: 4)
         let x = DenseMatrix(rows: 40, columns: 3, values: rng.normals(120))
         let objective = ReLURegressionObjective(shape: network, inputs: x, targets: DenseMatrix(rows: 40, columns: 2, values: rng.normals(80)))
         let w = network.flatParameters
@@ -56,7 +57,7 @@ final class DegeneracyTests: XCTestCase {
     /// unit's rescaling symmetry (w₁, b₁, w₂) → (αw₁, αb₁, w₂/α) removes one direction.
     func testLLCDoesNotGrowByDeadUnitParameters() {
         let network = plantedNetwork(seed: 1)
-        var rng = SeededNormal(seed: 5)
+        var rng = RandomGenerator(seed: 5)
         let x = DenseMatrix(rows: 200, columns: 3, values: rng.normals(600))
         let targets = network.outputs(x)   // realizable: w* is a global minimum with zero loss
         let report = pruneDeadUnits(network, on: x)

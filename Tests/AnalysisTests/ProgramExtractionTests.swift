@@ -1,4 +1,5 @@
 import XCTest
+import Tensors
 @testable import Analysis
 
 final class ProgramExtractionTests: XCTestCase {
@@ -12,8 +13,8 @@ final class ProgramExtractionTests: XCTestCase {
     /// frequency and phases are recovered.
     func testAnalyticGromovSolutionIsReadBack() {
         let p = 97, n = 500
-        var rng = SeededNormal(seed: 11)
-        let freqs = (0..<n).map { _ in 1 + rng.integer(below: p / 2) }
+        var rng = RandomGenerator(seed: 11)
+        let freqs = (0..<n).map { _ in 1 + rng.int(below: p / 2) }
         let phi1 = (0..<n).map { _ in 2 * Double.pi * rng.uniform() }
         let phi2 = (0..<n).map { _ in 2 * Double.pi * rng.uniform() }
         let model = GromovMLP.analyticSolution(p: p, frequencies: freqs, phases1: phi1, phases2: phi2)
@@ -47,8 +48,8 @@ final class ProgramExtractionTests: XCTestCase {
     /// (p = 31, N = 200) the neurons' frequencies are still recovered and the program is still exact.
     func testNoisyAnalyticSolution() {
         let p = 31, n = 200
-        var rng = SeededNormal(seed: 21)
-        let freqs = (0..<n).map { _ in 1 + rng.integer(below: p / 2) }
+        var rng = RandomGenerator(seed: 21)
+        let freqs = (0..<n).map { _ in 1 + rng.int(below: p / 2) }
         let phi1 = (0..<n).map { _ in 2 * Double.pi * rng.uniform() }
         let phi2 = (0..<n).map { _ in 2 * Double.pi * rng.uniform() }
         let clean = GromovMLP.analyticSolution(p: p, frequencies: freqs, phases1: phi1, phases2: phi2)
@@ -66,7 +67,7 @@ final class ProgramExtractionTests: XCTestCase {
     /// extracted program's are near chance.
     func testRandomNetworkIsNotAnAdder() {
         let p = 23, n = 60
-        var rng = SeededNormal(seed: 12)
+        var rng = RandomGenerator(seed: 12)
         let model = GromovMLP(p: p, u: DenseMatrix(rows: n, columns: 2 * p, values: rng.normals(n * 2 * p)),
                               w: DenseMatrix(rows: p, columns: n, values: rng.normals(p * n)))
         let program = extractProgram(model)
@@ -77,7 +78,7 @@ final class ProgramExtractionTests: XCTestCase {
     /// The network's logits from U and W equal a direct evaluation of W·(U x)² on one input.
     func testNetworkLogitsMatchDirectEvaluation() {
         let p = 7, n = 5
-        var rng = SeededNormal(seed: 13)
+        var rng = RandomGenerator(seed: 13)
         let model = GromovMLP(p: p, u: DenseMatrix(rows: n, columns: 2 * p, values: rng.normals(n * 2 * p)),
                               w: DenseMatrix(rows: p, columns: n, values: rng.normals(p * n)))
         let logits = model.logits()

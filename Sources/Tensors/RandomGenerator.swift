@@ -64,7 +64,7 @@ public struct RandomGenerator: Sendable, RandomNumberGenerator {
     /// Fills `out` with standard normal draws by the ziggurat method (Marsaglia & Tsang 2000, in
     /// Doornik's 2005 form with 128 strips), about four times cheaper per draw than `normal()`: the
     /// bulk path for SGLD noise. One 64-bit word gives the strip (its low 7 bits) and a uniform
-    /// u on (−1, 1) (its top 53 bits); when |u| < x[i+1]/x[i] (98.8% of draws) the draw is u·x[i].
+    /// u on (−1, 1) (its top 53 bits); when |u| < x[i+1]/x[i] (about 97% of draws) the draw is u·x[i].
     /// Otherwise the wedge is resolved with the exact density, and strip 0 past R falls back to
     /// Marsaglia's exact tail sampler. Tables and exponentials use only +, −, ×, ÷, √ and
     /// `portableLog`/`portableExp`, so the stream is the same on every platform.

@@ -39,7 +39,7 @@ public enum LLCDirective: Directive {
         OptionKey("batch_size", .integer, "Minibatch size (default: full batch)."),
         OptionKey("seed", .integer, "Seed of the chains (each chain draws from its own stream of this seed)."),
         OptionKey("parameters", .list(.string), "With `model`: the weight-refined LLC (Wang et al. 2024) — SGLD moves only these parameters and holds the rest at w*. Names: a parameter (`output`, `input.0`, `layer1.weight`), a layer (`layer1`, `attn`, `mlp`), or a transformer head (`head.0`: its slices of Q, K, V and O)."),
-        OptionKey("precision", .choice(["float", "double"]), "With `model`: arithmetic of the chains (default double; float is about twice as fast)."),
+        OptionKey("precision", .choice(["float", "double"]), "With `model`: arithmetic of the chains (default double; docs/performance.md compares their speed)."),
     ]
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {

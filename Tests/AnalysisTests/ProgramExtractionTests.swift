@@ -45,7 +45,10 @@ final class ProgramExtractionTests: XCTestCase {
     }
 
     /// Trained networks are only approximately analytic: with N(0, 0.3²) noise on every weight
-    /// (p = 31, N = 200) the neurons' frequencies are still recovered and the program is still exact.
+    /// (p = 31, N = 200) the neurons' frequencies are still recovered and the program is still
+    /// exact. The noisy network itself may flip a near-tie input (1 of 961 at this seed), so it is
+    /// only required to be far from chance (1/31), and to agree with the exact program wherever it
+    /// is right (agreement = network accuracy when the program is exact: a code check).
     func testNoisyAnalyticSolution() {
         let p = 31, n = 200
         var rng = RandomGenerator(seed: 21)
@@ -59,8 +62,8 @@ final class ProgramExtractionTests: XCTestCase {
         let program = extractProgram(GromovMLP(p: p, u: u, w: w))
         XCTAssertEqual(program.neurons.map(\.frequency), freqs)
         XCTAssertEqual(program.accuracy, 1)
-        XCTAssertEqual(program.networkAccuracy, 1)
-        XCTAssertEqual(program.agreement, 1)
+        XCTAssertGreaterThan(program.networkAccuracy, 0.9)
+        XCTAssertEqual(program.agreement, program.networkAccuracy, accuracy: 1e-12)
     }
 
     /// A network of random weights computes no modular addition: both its accuracy and the

@@ -62,7 +62,7 @@ final class OptimizerTests: XCTestCase {
 
     func testLinearWarmUp() {
         let c = OptimizerConfig(kind: .sgd, lr: 1, warmupSteps: 4)
-        XCTAssertEqual((1...6).map { c.learningRate(atUpdate: $0) }, [0.25, 0.5, 0.75, 1, 1, 1])
+        XCTAssertEqual((1...6).map { c.learningRate(atUpdate: $0, of: 6) }, [0.25, 0.5, 0.75, 1, 1, 1])
         var p = params([0])
         var opt = Optimizer<Double>(c)
         opt.step(&p, grads([1]))

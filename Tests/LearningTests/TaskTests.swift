@@ -93,4 +93,38 @@ final class TaskTests: XCTestCase {
         XCTAssertEqual(g.train.targets.count, 50)
         XCTAssertGreaterThan(Set(g.train.targets).count, 45)
     }
+
+    /// The documented teacher: unit output scale, noise on both splits (the floor of the test MSE is
+    /// noise²), and a test set that does not depend on the training set's size.
+    func testTeacherScaleNoiseFloorAndFixedTestSet() throws {
+        func meanSquare(_ xs: [Double]) -> Double { xs.reduce(0) { $0 + $1 * $1 } / Double(xs.count) }
+        // E[y_j²] = 1 for the linear teacher (‖A‖²_F / d_out ≈ 1 for d_out = r = 40) and about 1 for ReLU.
+        let linear = try Dataset.teacherStudent(.linear, widths: [60, 40], rank: nil, noise: 0, trainSize: 10, testSize: 3000, seed: 4)
+        XCTAssertEqual(meanSquare(linear.test.targets), 1, accuracy: 0.1)
+        // ReLU: 1 in expectation over teachers (one teacher's outputs can be tens of percent off,
+        // through the shared mean of the ReLU features), so average over 20 teachers.
+        var reluMeans: [Double] = []
+        for seed in 0..<20 {
+            let relu = try Dataset.teacherStudent(.relu, widths: [30, 100, 100, 10], rank: nil, noise: 0, trainSize: 1, testSize: 500, seed: UInt64(seed))
+            reluMeans.append(meanSquare(relu.test.targets))
+        }
+        XCTAssertEqual(reluMeans.reduce(0, +) / 20, 1, accuracy: 0.2)
+
+        let clean = try Dataset.teacherStudent(.relu, widths: [5, 8, 2], rank: nil, noise: 0, trainSize: 2000, testSize: 2000, seed: 9)
+        let noisy = try Dataset.teacherStudent(.relu, widths: [5, 8, 2], rank: nil, noise: 0.5, trainSize: 2000, testSize: 2000, seed: 9)
+        XCTAssertEqual(clean.test.features, noisy.test.features)
+        XCTAssertEqual(clean.train.features, noisy.train.features)
+        for (a, b) in [(clean.train, noisy.train), (clean.test, noisy.test)] {
+            // Mean of 4000 squared N(0, 0.25) draws: standard error 0.25·√(2/4000) ≈ 0.0056.
+            XCTAssertEqual(meanSquare(zip(a.targets, b.targets).map { $1 - $0 }), 0.25, accuracy: 0.025)
+        }
+
+        let small = try Dataset.teacherStudent(.relu, widths: [5, 8, 2], rank: nil, noise: 0.5, trainSize: 30, testSize: 50, seed: 9)
+        XCTAssertEqual(small.test.features, Array(noisy.test.features.prefix(250)), "test inputs do not depend on train_size")
+        XCTAssertEqual(small.train.features, Array(noisy.train.features.prefix(150)))
+        let g1 = try Dataset.hierarchical(inputs: 4, compositional: true, trainSize: 10, testSize: 20, noise: 0, seed: 2)
+        let g2 = try Dataset.hierarchical(inputs: 4, compositional: true, trainSize: 90, testSize: 20, noise: 0, seed: 2)
+        XCTAssertEqual(g1.test.features, g2.test.features)
+        XCTAssertEqual(g1.test.targets, g2.test.targets)
+    }
 }

@@ -9,14 +9,6 @@ import Tensors
 /// computed outside the directive: CKA and dead units recomputed from the trained models the
 /// {train} cells hand on, λ̂ against the exact SGLD expectation and the published λ.
 final class AnalysisDirectiveTests: XCTestCase {
-    private func output(_ run: NotebookRun, _ index: Int) throws -> CellOutput {
-        switch run.cells[index].status {
-        case .succeeded(let o): return o
-        case .failed(let d): throw d
-        case .skipped(let why): throw Diagnostic(at: run.cells[index].cell.cell.location, "skipped: \(why)")
-        }
-    }
-
     private func trainingRun(_ run: NotebookRun, _ index: Int) throws -> TrainingRun {
         try XCTUnwrap(try output(run, index).artifact as? TrainingRun)
     }

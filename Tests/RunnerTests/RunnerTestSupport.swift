@@ -20,3 +20,12 @@ func problems(_ source: String, overrides: [String: String] = [:]) -> [Diagnosti
 func runNotebook(_ source: String, overrides: [String: String] = [:]) throws -> NotebookRun {
     NotebookExecutor().run(try checkNotebook(source, overrides: overrides))
 }
+
+/// The output of cell `index` of a run; throws its diagnostic when it failed or was skipped.
+func output(_ run: NotebookRun, _ index: Int) throws -> CellOutput {
+    switch run.cells[index].status {
+    case .succeeded(let o): return o
+    case .failed(let d): throw d
+    case .skipped(let why): throw Diagnostic(at: run.cells[index].cell.cell.location, "skipped: \(why)")
+    }
+}

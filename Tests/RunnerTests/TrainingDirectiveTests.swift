@@ -16,14 +16,6 @@ final class TrainingDirectiveTests: XCTestCase {
     ```
     """
 
-    private func output(_ run: NotebookRun, _ index: Int) throws -> CellOutput {
-        switch run.cells[index].status {
-        case .succeeded(let o): return o
-        case .failed(let d): throw d
-        case .skipped(let why): throw Diagnostic(at: run.cells[index].cell.cell.location, "skipped: \(why)")
-        }
-    }
-
     func testTrainExposesTheHistoryAsATable() throws {
         let run = try runNotebook(tiny)
         let record = try XCTUnwrap(try output(run, 0).value?.record)

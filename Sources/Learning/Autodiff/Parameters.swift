@@ -98,6 +98,16 @@ public struct Gradients<Scalar: BLASScalar>: Sendable {
         if byName[name] == nil { byName[name] = gradient } else { byName[name]! += gradient }
     }
 
+    /// Drops the gradient of `name`: the optimizer then leaves that parameter alone (a frozen layer).
+    public mutating func remove(_ name: String) { byName[name] = nil }
+
+    /// Multiplies the gradient of `name` element by element by `factors` (a pruning mask of 0s and 1s).
+    public mutating func multiply(_ name: String, by factors: [Scalar]) {
+        guard let g = byName[name] else { return }
+        precondition(g.count == factors.count, "Gradients.multiply: \(factors.count) factors for \(g.count) values of \(name)")
+        byName[name] = Tensor(shape: g.shape, scalars: zip(g.scalars, factors).map { $0 * $1 })
+    }
+
     /// Adds every gradient of `other`.
     public mutating func accumulate(_ other: Gradients<Scalar>) {
         for (n, g) in other.byName { accumulate(n, g) }

@@ -9,12 +9,21 @@ import Tensors
 /// - AdamW (Loshchilov & Hutter 2019): θ ← θ(1 − lr·wd) first, then the Adam step on the raw ∇.
 public struct Optimizer<Scalar: BLASScalar>: Sendable {
     public let config: OptimizerConfig
+    /// The updates the run will make (the span of a decaying learning-rate schedule).
+    public let totalUpdates: Int
     /// Updates applied so far.
     public private(set) var updates: Int = 0
     private var first: [String: [Scalar]] = [:]
     private var second: [String: [Scalar]] = [:]
 
-    public init(_ config: OptimizerConfig) { self.config = config }
+    public init(_ config: OptimizerConfig, totalUpdates: Int = 1) {
+        self.config = config
+        self.totalUpdates = totalUpdates
+    }
+
+    /// The first and second moment buffers of `name` (SGD keeps its momentum buffer as the
+    /// first), nil before its first update; for tests of what masking and freezing leave untouched.
+    func moments(of name: String) -> (first: [Scalar]?, second: [Scalar]?) { (first[name], second[name]) }
 
     /// Applies one update to `parameters` from `gradients` (parameters without a gradient are
     /// left alone, AdamW's decay included, as PyTorch skips parameters whose grad is None).
@@ -22,7 +31,7 @@ public struct Optimizer<Scalar: BLASScalar>: Sendable {
     public mutating func step(_ parameters: inout Parameters<Scalar>, _ gradients: Gradients<Scalar>) {
         updates += 1
         let t = updates
-        let lr = config.learningRate(atUpdate: t)
+        let lr = config.learningRate(atUpdate: t, of: totalUpdates)
         let wd = config.weightDecay
         for k in parameters.tensors.indices {
             let name = parameters.names[k]

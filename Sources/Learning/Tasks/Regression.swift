@@ -1,13 +1,20 @@
 import Tensors
 
 extension Dataset {
-    /// Teacher–student regression: inputs x ~ N(0, I_{d_in}), targets y = teacher(x) + noise·N(0, I).
-    /// widths = [d_in, h₁, …, d_out]. Teachers:
-    /// - `linear`: y = A x with A = B·C of rank r (B [d_out, r], C [r, d_in] Gaussian, scaled by
-    ///   1/√d_in); r = min(d_in, d_out) when not given (widths beyond the ends are ignored);
+    /// Teacher–student regression: inputs x ~ N(0, I_{d_in}), targets y = teacher(x) + noise·N(0, I),
+    /// the noise drawn afresh for every example of both splits (so the best possible test MSE is
+    /// noise², the noise floor). widths = [d_in, h₁, …, d_out]. Teachers:
+    /// - `linear`: y = A x with A = B·C of rank r (B [d_out, r] with N(0, 1) entries, C [r, d_in]
+    ///   with N(0, 1/(r·d_in)) entries), so E[y_j²] = 1 for every output j;
+    ///   r = min(d_in, d_out) when not given (widths beyond the ends are ignored);
     /// - `deep_linear`: y = W_L⋯W₁x with Gaussian Wℓ scaled 1/√fan_in; a `rank` r keeps only the
     ///   first r rows of W₁ (the rest zero), so the product has rank ≤ r;
     /// - `relu`: the ReLU network with those widths (no biases, He-scaled Gaussian weights).
+    ///   Both keep E[h²] = 1 through the layers on average over teachers, so outputs have variance
+    ///   1 in expectation (a given ReLU teacher's can differ by tens of percent).
+    ///
+    /// The teacher and the training set are drawn from the stream of `seed`; the test set from a
+    /// stream of its own (`testStream(seed)`), so changing `train_size` changes no test example.
     public static func teacherStudent(_ teacher: TeacherKind, widths: [Int], rank: Int?, noise: Double,
                                       trainSize: Int, testSize: Int, seed: UInt64) throws -> Dataset {
         guard widths.count >= 2, widths.allSatisfy({ $0 > 0 }) else { throw TaskError("teacher widths must list at least d_in and d_out") }
@@ -18,7 +25,7 @@ extension Dataset {
         case .linear:
             let r = Swift.min(rank ?? Swift.min(dIn, dOut), Swift.min(dIn, dOut))
             let b = Tensor<Double>.normal([dOut, r], using: &rng)
-            let c = Tensor<Double>.normal([r, dIn], std: 1 / Double(dIn).squareRoot(), using: &rng)
+            let c = Tensor<Double>.normal([r, dIn], std: 1 / Double(r * dIn).squareRoot(), using: &rng)
             layers = [b.matmul(c)]
         case .deepLinear, .relu:
             for l in 0..<(widths.count - 1) {
@@ -30,7 +37,7 @@ extension Dataset {
                 layers.append(w)
             }
         }
-        func draw(_ count: Int) -> Examples {
+        func draw(_ count: Int, using rng: inout RandomGenerator) -> Examples {
             let x = Tensor<Double>.normal([count, dIn], using: &rng)
             var h = x
             for (l, w) in layers.enumerated() {
@@ -40,7 +47,8 @@ extension Dataset {
             if noise > 0 { h = h + Tensor<Double>.normal(h.shape, std: noise, using: &rng) }
             return Examples(count: count, inputWidth: dIn, features: x.scalars, targets: h.scalars)
         }
-        let train = draw(trainSize), test = draw(testSize)
+        var testRNG = testStream(seed)
+        let train = draw(trainSize, using: &rng), test = draw(testSize, using: &testRNG)
         return Dataset(name: "\(teacher.rawValue) teacher \(widths)", vocabulary: nil, inputWidth: dIn, classes: nil,
                        outputWidth: dOut, train: train, test: test)
     }
@@ -53,6 +61,8 @@ extension Dataset {
     /// (Poggio et al. 2017's hierarchically local functions).
     /// Generic: y = (1/√m) Σⱼ cⱼ·tanh(wⱼ·x + bⱼ) with m = 4d dense random units (wⱼ ~ N(0, I/d)·2,
     /// bⱼ, cⱼ ~ N(0, 1)): every unit sees all d inputs, so the target has no local structure.
+    /// Inputs are uniform on [−1, 1]^d; `noise`·N(0, 1) is added to the targets of both splits (the
+    /// test MSE floor is noise²). The test set has its own stream (`testStream(seed)`).
     public static func hierarchical(inputs d: Int, compositional: Bool, trainSize: Int, testSize: Int, noise: Double,
                                     seed: UInt64) throws -> Dataset {
         guard d >= 2 else { throw TaskError("inputs must be at least 2") }
@@ -83,7 +93,7 @@ extension Dataset {
             }
             return y / Double(m).squareRoot()
         }
-        func draw(_ count: Int) -> Examples {
+        func draw(_ count: Int, using rng: inout RandomGenerator) -> Examples {
             var x = [Double](), y = [Double]()
             for _ in 0..<count {
                 let row = (0..<d).map { _ in rng.uniform(-1, 1) }
@@ -92,8 +102,16 @@ extension Dataset {
             }
             return Examples(count: count, inputWidth: d, features: x, targets: y)
         }
-        let train = draw(trainSize), test = draw(testSize)
+        var testRNG = testStream(seed)
+        let train = draw(trainSize, using: &rng), test = draw(testSize, using: &testRNG)
         return Dataset(name: (compositional ? "compositional" : "generic") + " target on \(d) inputs", vocabulary: nil,
                        inputWidth: d, classes: nil, outputWidth: 1, train: train, test: test)
+    }
+
+    /// The stream a sampled task's test set is drawn from: independent of the training set's, so
+    /// the test examples do not depend on `train_size`.
+    static func testStream(_ seed: UInt64) -> RandomGenerator {
+        var base = RandomGenerator(seed: seed)
+        return base.split()
     }
 }

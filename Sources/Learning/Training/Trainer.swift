@@ -47,10 +47,13 @@ public func makeDataset(_ task: TaskConfig, defaultSeed: UInt64 = 0) throws -> D
 /// forward pass that the next update differentiates. Runs are deterministic: the same
 /// configuration gives bit-identical histories (wall time aside) on one machine.
 ///
+/// - Parameter start: where training starts when not from the configuration's initialization
+///   (rewound or independently drawn weights, a pruning mask held at zero throughout).
 /// - Parameter progress: called after every update with (step, total steps, training loss).
 /// - Throws: `TrainingError.nonFiniteLoss` naming the step whose loss was NaN or infinite;
 ///   `TaskError` / `TrainingError.invalidConfiguration` for inconsistent configurations.
-public func train(_ config: TrainingConfig, progress: ((Int, Int, Double) -> Void)? = nil) throws -> TrainingRun {
+public func train(_ config: TrainingConfig, start: TrainingStart = TrainingStart(),
+                  progress: ((Int, Int, Double) -> Void)? = nil) throws -> TrainingRun {
     guard config.steps >= 0 else { throw TrainingError.invalidConfiguration("steps must be non-negative") }
     guard config.recordEvery >= 1 else { throw TrainingError.invalidConfiguration("record_every must be at least 1") }
     if let b = config.batchSize, b < 1 { throw TrainingError.invalidConfiguration("batch_size must be positive") }
@@ -62,8 +65,8 @@ public func train(_ config: TrainingConfig, progress: ((Int, Int, Double) -> Voi
     let architecture = try config.model.architecture(for: dataset)
     setBLASThreads(config.threads)
     switch config.precision {
-    case .float: return try TrainingLoop<Float>(config: config, dataset: dataset, architecture: architecture).run(progress)
-    case .double: return try TrainingLoop<Double>(config: config, dataset: dataset, architecture: architecture).run(progress)
+    case .float: return try TrainingLoop<Float>(config: config, dataset: dataset, architecture: architecture, startingPoint: start).run(progress)
+    case .double: return try TrainingLoop<Double>(config: config, dataset: dataset, architecture: architecture, startingPoint: start).run(progress)
     }
 }
 
@@ -72,12 +75,14 @@ struct TrainingLoop<S: BLASScalar> {
     let config: TrainingConfig
     let dataset: Dataset
     let architecture: any Architecture
+    let startingPoint: TrainingStart
 
     func run(_ progress: ((Int, Int, Double) -> Void)?) throws -> TrainingRun {
         var rng = RandomGenerator(seed: config.seed)
-        var initRNG = rng.split(), batchRNG = rng.split()
-        var parameters = architecture.makeParameters(using: &initRNG, as: S.self)
-        var optimizer = Optimizer<S>(config.optimizer)
+        var initRNG = rng.split(), batchRNG = rng.split(), redrawRNG = rng.split()
+        var parameters = try startingPoint.parameters(architecture, initial: &initRNG, independent: &redrawRNG, as: S.self)
+        let frozen = try config.frozenNames(among: parameters.names)
+        var optimizer = Optimizer<S>(config.optimizer, totalUpdates: config.steps)
         let trainInput = ModelInput<S>(dataset.train), trainTargets = targets(dataset.train, as: S.self)
         let testInput = ModelInput<S>(dataset.test), testTargets = targets(dataset.test, as: S.self)
         let fullBatch = config.batchSize == nil || config.batchSize! >= dataset.train.count
@@ -151,7 +156,9 @@ struct TrainingLoop<S: BLASScalar> {
                 }
                 if record(step, train: train) { finalStep = step; break }
             }
-            let gradients = tape.gradients(of: lossVariable)
+            var gradients = tape.gradients(of: lossVariable)
+            for name in frozen { gradients.remove(name) }
+            startingPoint.mask?.apply(to: &gradients)
             optimizer.step(&parameters, gradients)
             progress?(step + 1, config.steps, lossValue)
         }

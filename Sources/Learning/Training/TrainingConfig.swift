@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything that defines a training run, buildable from the `{train}` cell's YAML (snake_case keys):
 /// task, model, loss, optimizer, steps, batch_size (absent = full batch), record_every,
-/// checkpoints, seed, precision (float or double), threads, stop_when.
+/// checkpoints, seed, precision (float or double), threads, stop_when, freeze.
 public struct TrainingConfig: Sendable, Codable, Equatable {
     public enum Precision: String, Sendable, Codable { case float, double }
 
@@ -24,17 +24,19 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public var threads: Int
     /// Stop at the first recorded step where the condition holds.
     public var stopWhen: StopCondition?
+    /// Layers (parameter names or their prefixes before a dot) whose parameters are never updated.
+    public var freeze: [String]
 
     public init(task: TaskConfig, model: ModelConfig, loss: LossKind, optimizer: OptimizerConfig, steps: Int,
                 batchSize: Int? = nil, recordEvery: Int = 1, checkpoints: [Int] = [], seed: UInt64 = 0,
-                precision: Precision = .float, threads: Int = 1, stopWhen: StopCondition? = nil) {
+                precision: Precision = .float, threads: Int = 1, stopWhen: StopCondition? = nil, freeze: [String] = []) {
         self.task = task; self.model = model; self.loss = loss; self.optimizer = optimizer; self.steps = steps
         self.batchSize = batchSize; self.recordEvery = recordEvery; self.checkpoints = checkpoints; self.seed = seed
-        self.precision = precision; self.threads = threads; self.stopWhen = stopWhen
+        self.precision = precision; self.threads = threads; self.stopWhen = stopWhen; self.freeze = freeze
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case task, model, loss, optimizer, steps, checkpoints, seed, precision, threads
+        case task, model, loss, optimizer, steps, checkpoints, seed, precision, threads, freeze
         case batchSize = "batch_size", recordEvery = "record_every", stopWhen = "stop_when"
     }
 
@@ -54,7 +56,8 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
                   seed: try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0,
                   precision: try c.decodeIfPresent(Precision.self, forKey: .precision) ?? .float,
                   threads: try c.decodeIfPresent(Int.self, forKey: .threads) ?? 1,
-                  stopWhen: try c.decodeIfPresent(StopCondition.self, forKey: .stopWhen))
+                  stopWhen: try c.decodeIfPresent(StopCondition.self, forKey: .stopWhen),
+                  freeze: try c.decodeIfPresent([String].self, forKey: .freeze) ?? [])
     }
 }
 

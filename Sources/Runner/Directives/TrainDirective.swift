@@ -8,7 +8,7 @@ import Notebooks
 public enum TrainDirective: Directive {
     public static let kind = "train"
     public static let summary = "Train a network on a task and record its history."
-    public static let result = "a table of the recorded history — `step`, `train_loss`, `test_loss`, `train_accuracy`, `test_accuracy` (classification tasks), `weight_norm` — plus `parameters` (the parameter count) and `final_step`; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), `final_train_loss`, `final_test_loss`, `final_train_accuracy`, `final_test_accuracy`, `final_weight_norm` — plus `runs` (each run's history) and `grouped` (one row per combination of the non-seed keys with the `mean_` and `std_` of every final metric across seeds)."
+    public static let result = "a table of the recorded history — `step`, `train_loss`, `test_loss`, `train_accuracy`, `test_accuracy` (classification tasks), `weight_norm` — plus `parameters` (the parameter count), `final_step` and, with `prune`, `kept_weights` and `prunable_weights`; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), `final_train_loss`, `final_test_loss`, `final_train_accuracy`, `final_test_accuracy`, `final_weight_norm` — plus `runs` (each run's history) and `grouped` (one row per combination of the non-seed keys with the `mean_` and `std_` of every final metric across seeds)."
 
     static let taskKeys = [
         OptionKey("kind", .choice(TaskConfig.Kind.allCases.map(\.rawValue)), required: true, "The task."),
@@ -49,7 +49,11 @@ public enum TrainDirective: Directive {
         OptionKey("weight_decay", .number, "L2 (sgd, adam) or decoupled (adamw, default 0.01) weight decay."),
         OptionKey("betas", .list(.number), "adam, adamw: (β₁, β₂)."),
         OptionKey("eps", .number, "adam, adamw: ε."),
-        OptionKey("warmup_steps", .integer, "Linear learning-rate warm-up."),
+        OptionKey("warmup_steps", .integer, "Linear learning-rate warm-up: update t ≤ W uses lr·t/W."),
+        OptionKey("schedule", .choice(OptimizerConfig.Schedule.allCases.map(\.rawValue)), "Decay after the warm-up, over the remaining D updates, e counting from 0: `constant` (default); `cosine`, min_lr + (lr − min_lr)·½(1 + cos(πe/D)); `linear`, lr + (min_lr − lr)·e/D; `step`, lr·step_factor^⌊e/step_every⌋."),
+        OptionKey("min_lr", .number, "cosine, linear: the learning rate approached at the end (default 0)."),
+        OptionKey("step_every", .integer, "step: updates between drops (required for `schedule: step`)."),
+        OptionKey("step_factor", .number, "step: factor of each drop (default 0.1)."),
     ]
 
     public static let keys = [
@@ -68,19 +72,31 @@ public enum TrainDirective: Directive {
             OptionKey("above", .number, "Stop once the metric is at least this."),
             OptionKey("below", .number, "Stop once the metric is at most this."),
         ]), "Stop early at the first recorded step where the condition holds."),
+        OptionKey("freeze", .list(.string), "Layers whose parameters are never updated, by name: a parameter is frozen when its name is the entry or starts with it and a dot (`layer0` is an MLP's first layer, weight and bias; one-hot MLP: `input`, `output`). An MLP with every layer but the last frozen is a random-features model."),
+        OptionKey("prune", .mapping(TrainPruning.keys), "Train a magnitude-pruned copy of an earlier run (a lottery ticket): its `keep` fraction of largest final weights survive, restart from its checkpoint at `rewind_to` (or from a random draw, `start: random`) and train with the others held at exactly zero."),
         OptionKey("sweep", .dictionary(.list(.any)), "Train once per combination: option path → values, e.g. {seed: [0, 1, 2], model.hidden: [16, 64]}."),
     ]
 
-    /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`.
+    /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`;
+    /// `schedule: step` has a `step_every`; `prune`'s literal values fit (`TrainPruning.validate`).
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        guard let node = options["checkpoints"], let entries = node.entries else { return [] }
+        var problems = validateSchedule(options) + TrainPruning.validate(options)
+        guard let node = options["checkpoints"], let entries = node.entries else { return problems }
         let allowed = CheckpointSchedule.allowedKeys
         if entries.count != 1 || !allowed.contains(entries[0].key) {
-            return [Diagnostic(at: node.location, "checkpoints: expected a list of steps or a mapping with one key, "
+            problems.append(Diagnostic(at: node.location, "checkpoints: expected a list of steps or a mapping with one key, "
                                + allowed.map { "'\($0)'" }.joined(separator: " or "),
-                               note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" })]
+                               note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" }))
         }
-        return []
+        return problems
+    }
+
+    /// A literal `schedule: step` needs a `step_every`.
+    static func validateSchedule(_ options: OptionNode) -> [Diagnostic] {
+        guard let optimizer = options["optimizer"], let schedule = optimizer["schedule"],
+              case .scalar("step", _, _) = schedule, optimizer["step_every"] == nil else { return [] }
+        return [Diagnostic(at: schedule.location, "schedule: step needs 'step_every', the updates between drops",
+                           note: "e.g. {schedule: step, step_every: 1000, step_factor: 0.1}")]
     }
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -88,20 +104,43 @@ public enum TrainDirective: Directive {
         var resolved = Record()
         for key in options.keys where key != "id" && key != "sweep" { resolved[key] = try options.value(key) }
         if options.has("sweep") { return try TrainSweep.run(cell, base: resolved, context: context) }
-        let trained = try train(resolved, cell: cell, context: context)
-        return CellOutput(value: .record(result(trained)), artifact: trained, display: [summary(trained)])
+        let (trained, mask) = try trainWithMask(resolved, cell: cell, context: context)
+        var record = result(trained), display = summary(trained)
+        if let mask {
+            record["kept_weights"] = .number(Double(mask.kept))
+            record["prunable_weights"] = .number(Double(mask.prunable))
+            if case .summary(let title, var items) = display {
+                items.insert(("weights kept", "\(mask.kept) of \(mask.prunable)"), at: 2)
+                display = .summary(title: title, items: items)
+            }
+        }
+        return CellOutput(value: .record(record), artifact: trained, display: [display])
     }
 
     /// Trains one configuration given as resolved options, reporting progress.
     static func train(_ resolved: Record, cell: CellInput, context: RunContext, label: String = "") throws(Diagnostic) -> TrainingRun {
+        try trainWithMask(resolved, cell: cell, context: context, label: label).run
+    }
+
+    /// `train`, also returning the mask when the options `prune` (`TrainPruning`).
+    static func trainWithMask(_ resolved: Record, cell: CellInput, context: RunContext,
+                              label: String = "") throws(Diagnostic) -> (run: TrainingRun, mask: PruningMask?) {
         var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
         config.threads = context.threads
+        let start = try resolved["prune"]?.record.map { prune throws(Diagnostic) in try TrainPruning.start(prune, cell: cell, context: context) }
         let total = config.steps
         let progress = context.progress
         do {
-            return try Learning.train(config) { step, _, loss in
+            let run = try Learning.train(config, start: start ?? TrainingStart()) { step, _, loss in
                 progress(step, total, "\(label)loss \(formatValue(.number(loss)))")
             }
+            return (run, start?.mask)
+        } catch TrainingError.invalidOption(let key, let message) {
+            throw Diagnostic(at: cell.options.location(of: key), "{train} \(key): \(message)")
+        } catch TrainingError.incompatibleStart(let message) {
+            let prune = cell.options.node["prune"]
+            throw Diagnostic(at: prune?["model"]?.location ?? cell.options.location(of: "prune"), "{train} prune: \(message)",
+                             note: "a mask and rewound weights fit only the model they came from")
         } catch let error as TrainingError {
             throw Diagnostic(at: cell.cell.location, "{train} failed: \(error.description)")
         } catch let error as TaskError {

@@ -31,25 +31,10 @@ public struct Parameters<Scalar: BLASScalar>: Sendable, Equatable {
     public var count: Int { tensors.reduce(0) { $0 + $1.count } }
 
     /// All scalars concatenated in parameter order, as Double.
-    public func flattened() -> [Double] {
-        var out = [Double]()
-        out.reserveCapacity(count)
-        for t in tensors { for x in t.scalars { out.append(Double(x)) } }
-        return out
-    }
+    public func flattened() -> [Double] { flatScalars().map { Double($0) } }
 
     /// Overwrites every scalar from a flat vector in parameter order.
-    public mutating func setFlattened(_ flat: [Double]) {
-        precondition(flat.count == count, "Parameters.setFlattened: \(flat.count) values for \(count) parameters")
-        var offset = 0
-        for k in tensors.indices {
-            let n = tensors[k].count
-            tensors[k].scalars.withUnsafeMutableBufferPointer { p in
-                for i in 0..<n { p[i] = Scalar(flat[offset + i]) }
-            }
-            offset += n
-        }
-    }
+    public mutating func setFlattened(_ flat: [Double]) { setFlatScalars(flat.map { Scalar($0) }) }
 
     /// All scalars concatenated in parameter order, in this precision.
     public func flatScalars() -> [Scalar] {
@@ -61,7 +46,7 @@ public struct Parameters<Scalar: BLASScalar>: Sendable, Equatable {
 
     /// Overwrites every scalar from a flat vector of this precision, in parameter order.
     public mutating func setFlatScalars(_ flat: [Scalar]) {
-        precondition(flat.count == count, "Parameters.setFlatScalars: \(flat.count) values for \(count) parameters")
+        precondition(flat.count == count, "Parameters: \(flat.count) values for \(count) parameters")
         var offset = 0
         for k in tensors.indices {
             let n = tensors[k].count
@@ -130,13 +115,5 @@ public struct Gradients<Scalar: BLASScalar>: Sendable {
     }
 
     /// The gradients flattened in the order of `parameters` (zeros where a parameter got none).
-    public func flattened(like parameters: Parameters<Scalar>) -> [Double] {
-        var out = [Double]()
-        out.reserveCapacity(parameters.count)
-        for (n, t) in zip(parameters.names, parameters.tensors) {
-            if let g = byName[n] { for x in g.scalars { out.append(Double(x)) } }
-            else { out.append(contentsOf: repeatElement(0, count: t.count)) }
-        }
-        return out
-    }
+    public func flattened(like parameters: Parameters<Scalar>) -> [Double] { flatScalars(like: parameters).map { Double($0) } }
 }

@@ -43,9 +43,14 @@ public enum LLCDirective: Directive {
     ]
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        (options["model"] == nil) == (options["objective"] == nil)
-            ? [Diagnostic(at: options.location, "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")]
-            : []
+        if (options["model"] == nil) == (options["objective"] == nil) {
+            return [Diagnostic(at: options.location, "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")]
+        }
+        // The known-λ objectives have no named parameters and run in Double.
+        return ["parameters", "precision"].compactMap { key in
+            guard options["objective"] != nil, let node = options[key] else { return nil }
+            return Diagnostic(at: node.location, "'\(key)' applies to a trained 'model', not to an 'objective'")
+        }
     }
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {

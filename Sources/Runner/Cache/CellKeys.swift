@@ -40,13 +40,14 @@ public struct CellKeys: Sendable {
     /// those of that kernel. (9 and 10 were taken by concurrent changes; their cache entries must
     /// not be reused.) 11: sampled regression tasks (teacher, compositional, generic) draw their test
     /// set from a stream of its own, so it no longer depends on `train_size`; the linear teacher
-    /// has unit output variance (it had variance r). 12: one random generator: every SGLD chain
-    /// draws from its own stream (`RandomGenerator.streamSeed(seed, c)`, noise by the ziggurat
-    /// `fillNormals`) instead of Box–Muller `SeededNormal(seed + c)`, and the permutation null,
-    /// simplicity-bias sampling, Lanczos start and the known-λ models' data draw from
-    /// `RandomGenerator`; known-λ models are trained by the training core's Adam; `{llc}` gains
-    /// `parameters:` and `precision:`.
-    public static let engineVersion = "folio-engine-12"
+    /// has unit output variance (it had variance r). 12: {llc} reports `validated`, and over
+    /// checkpoints each checkpoint's `weight_norm`, `train_loss` and `test_loss`. 13: one random
+    /// generator: every SGLD chain draws from its own stream (`RandomGenerator.streamSeed(seed, c)`,
+    /// noise by the ziggurat `fillNormals`) instead of Box–Muller `SeededNormal(seed + c)`, and the
+    /// permutation null, simplicity-bias sampling, Lanczos start and the known-λ models' data draw
+    /// from `RandomGenerator`; known-λ models are trained by the training core's Adam; `{llc}`
+    /// gains `parameters:` and `precision:`.
+    public static let engineVersion = "folio-engine-13"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never

@@ -77,3 +77,16 @@ extension SimplicityDirective {
         return ResourceEstimate(bytes: bytes, operations: operations, key: samples * weights > inputs * weights * 1e3 ? "samples" : "layers")
     }
 }
+
+extension LLCCalibrationDirective {
+    /// One `{llc}` estimate on a trained model per setting of the grid.
+    public static func estimate(_ options: KnownOptions) -> ResourceEstimate? {
+        let settings = [options.numbers("epsilons"), options.numbers("n_betas"), options.numbers("gammas")]
+            .reduce(1.0) { $0 * Double(max(1, $1?.count ?? 1)) }
+        let chains = options.number("chains") ?? 4
+        let steps = (options.number("draws") ?? 200) + (options.number("burn_in") ?? 0)
+        // As for {llc} on a trained model: each SGLD step counts as one pass over a 10⁶-operation model.
+        return ResourceEstimate(bytes: 8 * chains * steps * settings, operations: settings * chains * steps * 1e6,
+                                key: chains > steps ? "chains" : "draws")
+    }
+}

@@ -14,6 +14,7 @@ public struct DirectiveRegistry: Sendable {
         HeatmapDirective.self,
         HistogramDirective.self,
         LLCDirective.self,
+        LLCCalibrationDirective.self,
         HessianDirective.self,
         PruneDirective.self,
         FourierDirective.self,

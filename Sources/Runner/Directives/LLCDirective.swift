@@ -10,7 +10,7 @@ import Notebooks
 public enum LLCDirective: Directive {
     public static let kind = "llc"
     public static let summary = "Estimate the local learning coefficient by SGLD."
-    public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d, the number of parameters sampled: with `parameters:` only those), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, plus `parameters`."
+    public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d, the number of parameters sampled: with `parameters:` only those), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), `validated` (whether its ε, nβ and γ are a setting notebook 03 validates on models with known λ), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, `weight_norm` (‖w‖ of the checkpoint), `train_loss` and `test_loss` (the run's recorded losses at that step; NaN where none was recorded), plus `parameters` and `validated`."
 
     static let objectiveKinds = ["quadratic", "polynomial", "reduced_rank", "deep_linear"]
     public static let keys = [
@@ -33,6 +33,10 @@ public enum LLCDirective: Directive {
         OptionKey("n_beta", .number, "Inverse temperature times n (default n / ln n)."),
         OptionKey("gamma", .number, "Localization strength γ (default 1)."),
         OptionKey("epsilon", .number, "SGLD step size ε (default 1e-4)."),
+    ] + chainKeys
+
+    /// The keys of the chains themselves, shared with `{llc_calibration}`, and their reading.
+    static let chainKeys = [
         OptionKey("chains", .integer, "Independent chains (default 4)."),
         OptionKey("draws", .integer, "Recorded draws per chain (default 200)."),
         OptionKey("burn_in", .integer, "Steps before recording (default 0)."),
@@ -41,6 +45,12 @@ public enum LLCDirective: Directive {
         OptionKey("parameters", .list(.string), "With `model`: the weight-refined LLC (Wang et al. 2024) — SGLD moves only these parameters and holds the rest at w*. Names: a parameter (`output`, `input.0`, `layer1.weight`), a layer (`layer1`, `attn`, `mlp`), or a transformer head (`head.0`: its slices of Q, K, V and O)."),
         OptionKey("precision", .choice(["float", "double"]), "With `model`: arithmetic of the chains (default double; docs/performance.md compares their speed)."),
     ]
+
+    /// The sampler settings of `chainKeys` (ε, nβ and γ at their defaults).
+    static func chainConfig(_ options: Options) throws(Diagnostic) -> LLCConfig {
+        LLCConfig(chains: try options.int("chains", default: 4, in: 1...), draws: try options.int("draws", default: 200, in: 1...),
+                  burnIn: try options.int("burn_in", default: 0, in: 0...), batchSize: try options.int("batch_size"), seed: try options.seed())
+    }
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
         if (options["model"] == nil) == (options["objective"] == nil) {
@@ -55,11 +65,10 @@ public enum LLCDirective: Directive {
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
-        var config = LLCConfig(
-            nBeta: try options.number("n_beta"), gamma: try options.number("gamma", default: 1),
-            epsilon: try options.number("epsilon", default: 1e-4), chains: try options.int("chains", default: 4, in: 1...),
-            draws: try options.int("draws", default: 200, in: 1...), burnIn: try options.int("burn_in", default: 0, in: 0...),
-            batchSize: try options.int("batch_size"), seed: try options.seed())
+        var config = try chainConfig(options)
+        config.nBeta = try options.number("n_beta")
+        config.gamma = try options.number("gamma", default: 1)
+        config.epsilon = try options.number("epsilon", default: 1e-4)
         if let objective = try options.sub("objective") {
             let (target, wStar, truth) = try known(objective)
             try checkBatch(config, samples: target.sampleCount, options)
@@ -81,11 +90,14 @@ public enum LLCDirective: Directive {
         guard options.has("checkpoints") else {
             try checkBatch(config, samples: objective.sampleCount, options)
             let estimate = try converged(estimate(at: run.model.flatParameters()), config, options)
-            return CellOutput(value: .record(result(estimate, dimension: moving)),
+            var record = result(estimate, dimension: moving)
+            record["validated"] = .bool(validated(config, nBeta: estimate.nBeta))
+            return CellOutput(value: .record(record),
                               display: [summary(estimate, dimension: moving, truth: nil)] + unsettledNote(estimate))
         }
         let wanted = try run.checkpointSteps(options, id: id)
-        var columns: [String: [Double]] = ["step": [], "llc": [], "llc_std": [], "drift": [], "acceptance": []]
+        let names = ["step", "llc", "llc_std", "drift", "acceptance", "weight_norm", "train_loss", "test_loss"]
+        var columns = Dictionary(uniqueKeysWithValues: names.map { ($0, [Double]()) })
         var unsettled: [Int] = []
         for (i, step) in wanted.enumerated() {
             context.progress(i, wanted.count, "checkpoint \(step)")
@@ -98,9 +110,14 @@ public enum LLCDirective: Directive {
             columns["drift"]!.append(estimate.drift)
             if isUnsettled(estimate) { unsettled.append(step) }
             columns["acceptance"]!.append(estimate.acceptanceMean)
+            columns["weight_norm"]!.append(w.reduce(0) { $0 + $1 * $1 }.squareRoot())
+            let row = run.history.step.firstIndex(of: Double(step))
+            columns["train_loss"]!.append(row.flatMap { run.history.trainLoss.indices.contains($0) ? run.history.trainLoss[$0] : nil } ?? .nan)
+            columns["test_loss"]!.append(row.flatMap { run.history.testLoss.indices.contains($0) ? run.history.testLoss[$0] : nil } ?? .nan)
         }
-        var table = Record(["step", "llc", "llc_std", "drift", "acceptance"].map { ($0, Value.numbers(columns[$0]!)) })
+        var table = Record(names.map { ($0, Value.numbers(columns[$0]!)) })
         table["parameters"] = .number(Double(moving))
+        table["validated"] = .bool(validated(config, nBeta: config.resolvedNBeta(sampleCount: objective.sampleCount)))
         return CellOutput(value: .record(table), display: [.summary(title: "LLC over training", items: [
             ("checkpoints", "\(wanted.count)"),
             ("λ̂ range", "\(formatValue(.number(columns["llc"]!.min() ?? .nan))) … \(formatValue(.number(columns["llc"]!.max() ?? .nan)))"),
@@ -143,6 +160,11 @@ public enum LLCDirective: Directive {
         if let b = config.batchSize, !(1...max(1, samples)).contains(b) {
             throw Diagnostic(at: options.location(of: "batch_size"), "'batch_size' must be from 1 to the \(samples) data points, found \(b)")
         }
+    }
+
+    /// Whether the setting is one notebook 03 validates (`LLCValidatedSettings`).
+    static func validated(_ config: LLCConfig, nBeta: Double) -> Bool {
+        LLCValidatedSettings.contains(LLCCalibration.Setting(epsilon: config.epsilon, nBeta: nBeta, gamma: config.gamma))
     }
 
     /// A drift above this fraction of |λ̂| gets a note in the report.

@@ -1,4 +1,4 @@
-# Folio's two entry points: `make report` renders notebooks/ into output/, `make test` runs the tests.
+# Folio's two entry points: `make report` renders notebooks/ and notebooks/examples/ into output/, `make test` runs the tests.
 # Both first make sure the system libraries the build links against are installed (Debian, as root).
 
 SWIFT ?= swift
@@ -20,10 +20,10 @@ build: deps
 # The reports' run blocks carry the date of the last commit (SOURCE_DATE_EPOCH), so rendering the
 # same commit twice gives byte-identical reports.
 report: build
-	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 0)} $(FOLIO) render notebooks --output output --jobs 2
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 0)} $(FOLIO) render notebooks notebooks/examples --output output --jobs 2
 
 check: build
-	$(FOLIO) check notebooks
+	$(FOLIO) check notebooks notebooks/examples
 
 bench: build
 	$(FOLIO) bench

@@ -22,8 +22,23 @@ struct CellRenderer {
         let cell = run.cell
         var parts: [String] = []
         switch run.status {
-        case .succeeded(let output):
-            for display in output.display { parts.append(render(display, run: run)) }
+        case .succeeded(let output) where !CommonKeys.hidden(cell):
+            let caption = CommonKeys.caption(of: cell)
+            for display in output.display {
+                switch display {
+                case .table(var table) where caption != nil:
+                    table.caption = caption
+                    parts.append(render(.table(table), run: run))
+                default:
+                    parts.append(render(display, run: run))
+                }
+            }
+            // A summary box or note has no caption of its own: the cell's follows what it shows.
+            if let caption, !output.display.contains(where: { if case .table = $0 { true } else { false } }) {
+                parts.append("<p class=\"cell-caption\">\(math.plain(caption, at: cell.cell.location))</p>")
+            }
+        case .succeeded:
+            break
         case .failed(let diagnostic):
             parts.append("""
             <div class="callout error" role="alert"><p class="callout-title">Cell <code>\(HTML.escape(cell.id))</code> failed</p>\

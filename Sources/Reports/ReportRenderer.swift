@@ -104,7 +104,8 @@ public struct ReportRenderer: Sendable {
         }
     }
 
-    public func index(_ entries: [IndexEntry], title: String = "Folio reports") -> String {
+    /// The index page: `settings` give its heading and description (`folio.yml`).
+    public func index(_ entries: [IndexEntry], settings: IndexSettings = IndexSettings()) -> String {
         let items: [[String: Any]] = entries.map { e in
             let ok = e.claimsHeld == e.claimsTotal && e.failedCells == 0
             var status = e.claimsTotal == 0 ? "no claims" : "\(e.claimsHeld) of \(e.claimsTotal) claims hold"
@@ -120,10 +121,12 @@ public struct ReportRenderer: Sendable {
         let failed = entries.map(\.failedCells).reduce(0, +)
         var summary = "\(held) of \(total) claims hold across \(entries.count) notebook\(entries.count == 1 ? "" : "s")"
         if failed > 0 { summary += "; \(failed) cell\(failed == 1 ? "" : "s") failed" }
-        return templates.render([
-            "title": HTML.escape(title), "style": stylesheet, "notebooks": items, "version": HTML.escape(version),
+        var context: [String: Any] = [
+            "title": HTML.escape(settings.title), "style": stylesheet, "notebooks": items, "version": HTML.escape(version),
             "total": HTML.escape(summary + "."), "totalClass": held == total && failed == 0 ? "holds" : "fails",
-        ], template: "index")
+        ]
+        if let description = settings.description { context["description"] = HTML.escape(description) }
+        return templates.render(context, template: "index")
     }
 
     public static func indexEntry(for run: NotebookRun, file: String) -> IndexEntry {

@@ -53,6 +53,12 @@ extension Tensor {
                 b.scalars.withUnsafeBufferPointer { pb in for i in 0..<out.count { out[i] = f(x, pb[i]) } }
             }
         }
+        // One operand a row repeated over every leading index (a bias, a broadcast row): the same
+        // values as the general loop below, without its per-element strides.
+        if let inner = shape.last, inner > 0 {
+            if shape == a.shape && b.count == inner && b.shape.last == inner { return repeatingRow(b, over: a, rowFirst: false, f) }
+            if shape == b.shape && a.count == inner && a.shape.last == inner { return repeatingRow(a, over: b, rowFirst: true, f) }
+        }
         let sa = broadcastStrides(a.shape, to: shape), sb = broadcastStrides(b.shape, to: shape)
         let r = shape.count
         let inner = shape[r - 1], ia = sa[r - 1], ib = sb[r - 1]
@@ -72,6 +78,28 @@ extension Tensor {
                             if index[k] < shape[k] { break }
                             oa -= sa[k] * shape[k]; ob -= sb[k] * shape[k]; index[k] = 0
                             k -= 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// f applied to `full` and `row` repeated along full's leading axes (row has full's last extent);
+    /// the row is f's first operand when `rowFirst`.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+    @inlinable
+    static func repeatingRow(_ row: Tensor, over full: Tensor, rowFirst: Bool, _ f: (Scalar, Scalar) -> Scalar) -> Tensor {
+        let inner = row.count, outer = full.count / inner
+        return Tensor(uninitializedShape: full.shape) { out in
+            full.scalars.withUnsafeBufferPointer { pf in
+                row.scalars.withUnsafeBufferPointer { pr in
+                    for i in 0..<outer {
+                        let o = i * inner
+                        if rowFirst {
+                            for j in 0..<inner { out[o + j] = f(pr[j], pf[o + j]) }
+                        } else {
+                            for j in 0..<inner { out[o + j] = f(pf[o + j], pr[j]) }
                         }
                     }
                 }

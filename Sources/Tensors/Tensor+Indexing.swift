@@ -51,6 +51,7 @@ extension Tensor {
     }
 
     /// The adjoint of `slice`: this tensor placed at `range` along `axis` in zeros of extent `n`.
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func padded(alongAxis axis: Int, into n: Int, at range: Range<Int>) -> Tensor {
         var pieces: [Tensor] = []
         var before = shape, after = shape

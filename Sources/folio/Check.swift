@@ -16,6 +16,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let files = try NotebookFiles.expand(paths)
         let overrides = try ParameterArguments.parse(parameters)
+        _ = try IndexSettingsFile.load(paths)
         _ = try NotebookLoader.checkAll(files, overrides: overrides)
         print("\(files.count) notebook\(files.count == 1 ? "" : "s") checked: no problems.")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Notebooks
 
 /// Expands the PATH arguments of `render` and `check`: files as given, folders to their `*.md`
 /// files (sorted by name, not recursive).
@@ -50,5 +51,25 @@ enum ReportNames {
             }
         }
         if !problems.isEmpty { throw .invalid(problems.joined(separator: "\n")) }
+    }
+}
+
+/// The index page's heading and description: `folio.yml` in the first folder among the PATH
+/// arguments (`IndexSettings`), or the defaults. A malformed file is an error located in it.
+enum IndexSettingsFile {
+    static func load(_ paths: [String]) throws(FolioFailure) -> IndexSettings {
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let file = (path as NSString).appendingPathComponent(IndexSettings.fileName)
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return IndexSettings() }
+            do {
+                return try IndexSettings.read(text, file: file)
+            } catch {
+                throw .invalid(DiagnosticFormatter(sources: [file: text]).format([error]))
+            }
+        }
+        return IndexSettings()
     }
 }

@@ -58,6 +58,23 @@ struct Render: ParsableCommand {
         return (task.seed == 0 ? notebook : notebook.atSeed(notebook.seeds[task.seed]), notebook.seeds[task.seed])
     }
 
+    /// The lines under a failing claim: its condition, then the values that decided it — each
+    /// comparison's sides at every seed where it fails (or the deciding values without seeds).
+    static func claimValues(_ claim: ClaimContent) -> String {
+        var lines = ["  that: \(claim.that)"]
+        let failing = claim.seeds.filter { !$0.holds }
+        if failing.isEmpty {
+            lines += claim.values.map { "  \($0.source) = \($0.value)" }
+        }
+        for outcome in failing {
+            if let problem = outcome.problem { lines.append("  seed \(outcome.seed): \(problem)"); continue }
+            for c in outcome.comparisons {
+                lines.append("  seed \(outcome.seed): \(c.left) \(c.op) \(c.right)  (\(formatValue(c.leftValue)) \(c.op) \(formatValue(c.rightValue)))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// " (holds at 4/5 seeds; fails at seed 3)" for a claim checked at several seeds.
     static func seedSummary(_ claim: ClaimContent) -> String {
         guard claim.seeds.count > 1 else { return claim.seeds.first.map { " (seed \($0.seed))" } ?? "" }
@@ -78,6 +95,7 @@ struct Render: ParsableCommand {
     func render(observer extra: (any ExecutionObserver)? = nil) throws {
         let files = try NotebookFiles.expand(paths)
         try ReportNames.check(files)
+        let indexSettings = try IndexSettingsFile.load(paths)
         let overrides = try ParameterArguments.parse(parameters)
         let seedList = try seeds.map(SeedArgument.parse)
         // A notebook that does not check is reported at the end; the others still render (and
@@ -166,7 +184,8 @@ struct Render: ParsableCommand {
             for cell in run.cells {
                 guard case .succeeded(let output) = cell.status else { continue }
                 for case .claim(let claim) in output.display where !claim.holds {
-                    problems.append("\(cell.cell.cell.location): claim fails: \(claim.says)\(Self.seedSummary(claim))")
+                    let at = cell.cell.cell.options["that"]?.location ?? cell.cell.cell.location
+                    problems.append("\(at): claim fails: \(claim.says)\(Self.seedSummary(claim))\n" + Self.claimValues(claim))
                 }
             }
             if !check {
@@ -176,7 +195,7 @@ struct Render: ParsableCommand {
         if check {
             try Staleness.report(staleness, folder: output, quiet: quiet)
         } else {
-            try writer.locked { () throws(FolioFailure) in try writer.write(renderer.index(writer.indexEntries()), to: "index.html") }
+            try writer.locked { () throws(FolioFailure) in try writer.write(renderer.index(writer.indexEntries(), settings: indexSettings), to: "index.html") }
         }
 
         if let invalid {

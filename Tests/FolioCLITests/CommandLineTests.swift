@@ -88,3 +88,33 @@ final class CommandLineTests: XCTestCase {
         }
     }
 }
+
+/// What a researcher sees on the command line: a failing claim with its values and line, and an
+/// index page headed by the folder's `folio.yml`.
+final class ResearcherCommandLineTests: XCTestCase {
+    func testAFailingClaimPrintsItsLineAndValues() throws {
+        let dir = try temporaryDirectory()
+        let source = "---\nparams: {seed: 0}\nseeds: [0, 1]\n---\n\n```{data}\nid: d\ncolumns:\n  x: =[1, params.seed]\n```\n\n```{claim}\nthat: d.x.last > 0.5\nsays: the last item is positive\n```\n"
+        let path = try write(source, to: "nb.md", in: dir)
+        let result = try FolioProcess.run(["render", path, "--output", dir.appendingPathComponent("out").path, "--quiet", "--no-cache"])
+        XCTAssertEqual(result.code, 1)
+        XCTAssertTrue(result.stderr.contains("nb.md:13:7: claim fails: the last item is positive (holds at 1/2 seeds; fails at seed 0)\n"
+                                             + "  that: d.x.last > 0.5\n  seed 0: d.x.last > 0.5  (0 > 0.5)"), result.stderr)
+    }
+
+    func testTheIndexHeadingComesFromFolioYML() throws {
+        let dir = try temporaryDirectory()
+        _ = try write("```{claim}\nthat: 2 > 1\nsays: fine\n```\n", to: "nb.md", in: dir)
+        _ = try write("title: Sweeps of my lab\ndescription: 'Widths & decays: computed.'\n", to: "folio.yml", in: dir)
+        let out = dir.appendingPathComponent("out").path
+        XCTAssertEqual(try FolioProcess.run(["render", dir.path, "--output", out, "--quiet", "--no-cache"]).code, 0)
+        let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        XCTAssertTrue(index.contains("<h1>Sweeps of my lab</h1>\n<p class=\"description\">Widths &amp; decays: computed.</p>"), index)
+        XCTAssertFalse(index.contains("Zach Furman"))
+        _ = try write("titel: X\n", to: "folio.yml", in: dir)
+        let bad = try FolioProcess.run(["check", dir.path])
+        XCTAssertEqual(bad.code, 2)
+        XCTAssertTrue(bad.stderr.contains("folio.yml:1:1: error: unknown key 'titel' in folio.yml"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("did you mean 'title'?"), bad.stderr)
+    }
+}

@@ -18,6 +18,37 @@ final class ReportRendererTests: XCTestCase {
         return ReportRenderer(templates: try templates, version: "test").report(run)
     }
 
+    /// `caption:` captions an analysis's table over a sweep (or follows a summary box); `show:
+    /// false` hides what a cell shows but keeps its source and its result.
+    func testCaptionAndShowOnAnyDirective() throws {
+        let sweep = """
+        ```{train}
+        id: s
+        task: {kind: modular, modulus: 5, train_fraction: 0.6}
+        model: {kind: onehot_mlp, hidden: 4}
+        steps: 1
+        sweep: {seed: [0, 1]}
+        caption: Two seeds & one width.
+        ```
+
+        ```{hessian}
+        id: h
+        model: s
+        caption: Curvature <of> each run.
+        ```
+
+        """
+        let html = try render(sweep + "The largest: `=h.largest.max | fixed(3)`.\n")
+        XCTAssertTrue(html.contains("<p class=\"cell-caption\">Two seeds &amp; one width.</p>"), html)
+        XCTAssertTrue(html.contains("Curvature &lt;of&gt; each run."), html)
+        XCTAssertFalse(html.contains("of each run of 's'"), "the caption replaces the generic one")
+        let hidden = try render(sweep.replacingOccurrences(of: "caption: Curvature <of> each run.", with: "show: false")
+                                + "The largest: `=h.largest.max | fixed(3)`.\n")
+        XCTAssertFalse(hidden.contains("<table"), "the hidden analysis shows no table")
+        XCTAssertTrue(hidden.contains("{hessian} h"), "its source is still there")
+        XCTAssertFalse(hidden.contains("class=\"callout error"), "its result is still readable")
+    }
+
     func testHostileTitleIsEscaped() throws {
         let html = try render("---\ntitle: <script>alert(1)</script>\ndescription: a & \"b\"\n---\nHi.\n")
         XCTAssertFalse(html.contains("<script>alert(1)</script>"))

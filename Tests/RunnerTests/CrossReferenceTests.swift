@@ -59,6 +59,43 @@ final class CrossReferenceTests: XCTestCase {
         XCTAssertEqual(checked.references.labels["tbl-after"], .init(kind: .table, number: 2))
     }
 
+    /// `show: false` hides an analysis's table or a figure, so it takes no number.
+    func testAHiddenTableOrFigureTakesNoNumber() throws {
+        let checked = try checkNotebook("""
+        ```{train}
+        id: s
+        task: {kind: modular, modulus: 5, train_fraction: 0.6}
+        model: {kind: onehot_mlp, hidden: 4}
+        steps: 1
+        sweep: {seed: [0, 1]}
+        ```
+
+        ```{hessian}
+        id: h
+        model: s
+        show: false
+        ```
+
+        ```{plot}
+        show: false
+        series: [{y: [1, 2]}]
+        ```
+
+        ```{table}
+        label: tbl-after
+        from: h
+        ```
+
+        ```{plot}
+        label: fig-after
+        series: [{y: [1, 2]}]
+        ```
+        """)
+        XCTAssertNil(checked.references.cellNumbers["h"])
+        XCTAssertEqual(checked.references.labels["tbl-after"], .init(kind: .table, number: 1))
+        XCTAssertEqual(checked.references.labels["fig-after"], .init(kind: .figure, number: 1))
+    }
+
     func testUnknownLabelIsAnErrorWithSuggestion() {
         let found = problems("See @fig-sqq.\n\n```{plot}\nlabel: fig-sq\nseries: [{y: [1]}]\n```\n")
         XCTAssertEqual(found.first?.message, "unknown label '@fig-sqq'")

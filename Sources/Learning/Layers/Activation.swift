@@ -96,6 +96,39 @@ extension Variable {
 protocol PointwiseFunction {
     static func value<S: BLASScalar>(_ x: S) -> S
     static func slope<S: BLASScalar>(_ x: S) -> S
+    /// Whether the slope is a function of the value y = value(x) alone (`slope(ofValue:)`), so that a
+    /// layer need not keep its pre-activation for the pullback.
+    static var slopeFollowsFromValue: Bool { get }
+    /// act′(x) read from y = act(x), bit for bit `slope(x)`; only when `slopeFollowsFromValue`.
+    static func slope<S: BLASScalar>(ofValue y: S) -> S
+}
+
+extension PointwiseFunction {
+    static var slopeFollowsFromValue: Bool { false }
+    static func slope<S: BLASScalar>(ofValue y: S) -> S {
+        preconditionFailure("\(Self.self): the slope does not follow from the value")
+    }
+}
+
+/// A loop generic over the activation, run by `Activation.dispatch` with the activation's
+/// `PointwiseFunction` type (mutating, so that it may update a buffer it holds uniquely).
+protocol PointwiseLoop {
+    associatedtype Result
+    mutating func run<A: PointwiseFunction>(_ function: A.Type) -> Result
+}
+
+extension Activation {
+    /// Runs `loop` specialized for this activation: the one switch from the enum to its type.
+    @inline(__always)
+    func dispatch<L: PointwiseLoop>(_ loop: inout L) -> L.Result {
+        switch self {
+        case .relu: loop.run(ReLUFunction.self)
+        case .gelu: loop.run(GELUFunction.self)
+        case .tanh: loop.run(TanhFunction.self)
+        case .quadratic: loop.run(QuadraticFunction.self)
+        case .identity: loop.run(IdentityFunction.self)
+        }
+    }
 }
 
 enum QuadraticFunction: PointwiseFunction {
@@ -106,11 +139,16 @@ enum QuadraticFunction: PointwiseFunction {
 enum IdentityFunction: PointwiseFunction {
     @inline(__always) static func value<S: BLASScalar>(_ x: S) -> S { x }
     @inline(__always) static func slope<S: BLASScalar>(_ x: S) -> S { 1 }
+    static var slopeFollowsFromValue: Bool { true }
+    @inline(__always) static func slope<S: BLASScalar>(ofValue y: S) -> S { 1 }
 }
 
 enum ReLUFunction: PointwiseFunction {
     @inline(__always) static func value<S: BLASScalar>(_ x: S) -> S { x > 0 ? x : 0 }
     @inline(__always) static func slope<S: BLASScalar>(_ x: S) -> S { x > 0 ? 1 : 0 }
+    /// relu(x) > 0 exactly when x > 0 (a NaN input gives 0 and slope 0 both ways).
+    static var slopeFollowsFromValue: Bool { true }
+    @inline(__always) static func slope<S: BLASScalar>(ofValue y: S) -> S { y > 0 ? 1 : 0 }
 }
 
 enum TanhFunction: PointwiseFunction {

@@ -73,37 +73,61 @@ struct TableAttentionKernel<Scalar: BLASScalar> {
     }
 
     /// Gradients of `scores` and `written` from the read-out's gradient `g` [n, d].
+    ///
+    /// Per example, the H·T dot products δ = gᵢ·written[r, h] are formed four at a time with four
+    /// running sums (each still added in index order, so the values are those of one sum at a time:
+    /// four independent chains hide the latency of the additions).
     @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     func backward(_ g: Tensor<Scalar>, attention: Tensor<Scalar>) -> (Tensor<Scalar>, Tensor<Scalar>) {
-        let T = positions, H = heads, d = width
+        let T = positions, H = heads, d = width, pairs = H * T
         var dScores = Tensor<Scalar>.zeros(scores.shape), dWritten = Tensor<Scalar>.zeros(written.shape)
         g.scalars.withUnsafeBufferPointer { gs in
         written.scalars.withUnsafeBufferPointer { w in
         attention.scalars.withUnsafeBufferPointer { a in
         dScores.scalars.withUnsafeMutableBufferPointer { ds in
         dWritten.scalars.withUnsafeMutableBufferPointer { dw in
-            var delta = [Scalar](repeating: 0, count: T)
-            for i in 0..<examples {
-                let gi = gs.baseAddress! + i * d
-                for h in 0..<H {
-                    let ai = a.baseAddress! + (i * H + h) * T
-                    var mean: Scalar = 0
-                    for t in 0..<T {
-                        let row = rows[i * T + t]
-                        let wr = w.baseAddress! + (row * H + h) * d, dwr = dw.baseAddress! + (row * H + h) * d
-                        let weight = ai[t]
-                        var dot: Scalar = 0
+        rows.withUnsafeBufferPointer { rows in
+            // Pair k = h·T + t: the table row of (example, position t) for head h.
+            var offsets = [Int](repeating: 0, count: pairs), delta = [Scalar](repeating: 0, count: pairs)
+            offsets.withUnsafeMutableBufferPointer { offsets in
+            delta.withUnsafeMutableBufferPointer { delta in
+                for i in 0..<examples {
+                    let gi = gs.baseAddress! + i * d, ai = a.baseAddress! + i * pairs
+                    for h in 0..<H { for t in 0..<T { offsets[h * T + t] = (rows[i * T + t] * H + h) * d } }
+                    var k = 0
+                    while k + 4 <= pairs {
+                        let w0 = w.baseAddress! + offsets[k], w1 = w.baseAddress! + offsets[k + 1]
+                        let w2 = w.baseAddress! + offsets[k + 2], w3 = w.baseAddress! + offsets[k + 3]
+                        var s0: Scalar = 0, s1: Scalar = 0, s2: Scalar = 0, s3: Scalar = 0
                         for c in 0..<d {
-                            dot += gi[c] * wr[c]
-                            dwr[c] += weight * gi[c]
+                            let gc = gi[c]
+                            s0 += gc * w0[c]; s1 += gc * w1[c]; s2 += gc * w2[c]; s3 += gc * w3[c]
                         }
-                        delta[t] = dot
-                        mean += weight * dot
+                        delta[k] = s0; delta[k + 1] = s1; delta[k + 2] = s2; delta[k + 3] = s3
+                        k += 4
                     }
-                    for t in 0..<T { ds[rows[i * T + t] * H + h] += ai[t] * (delta[t] - mean) }
+                    while k < pairs {
+                        let wk = w.baseAddress! + offsets[k]
+                        var s: Scalar = 0
+                        for c in 0..<d { s += gi[c] * wk[c] }
+                        delta[k] = s
+                        k += 1
+                    }
+                    for h in 0..<H {
+                        var mean: Scalar = 0
+                        for t in 0..<T {
+                            let k = h * T + t, weight = ai[k], dwr = dw.baseAddress! + offsets[k]
+                            for c in 0..<d { dwr[c] += weight * gi[c] }
+                            mean += weight * delta[k]
+                        }
+                        for t in 0..<T {
+                            let k = h * T + t
+                            ds[rows[i * T + t] * H + h] += ai[k] * (delta[k] - mean)
+                        }
+                    }
                 }
-            }
-        }}}}}
+            }}
+        }}}}}}
         return (dScores, dWritten)
     }
 }

@@ -92,8 +92,8 @@ public struct Transformer: Architecture, Equatable {
             rows.append((T - 1) * rowsPerPosition + vocabulary)
         }
         let x1 = Variable.tableAttention(scores: scores, written: written, rows: rows, positions: T) + last0
-        let hidden = x1.linear(weight: p["mlp.in"], bias: p["mlp.in_bias"]).activated(activation)
-        let x2 = x1 + hidden.linear(weight: p["mlp.out"], bias: p["mlp.out_bias"])
+        let hidden = x1.dense(weight: p["mlp.in"], bias: p["mlp.in_bias"], activation: activation)
+        let x2 = x1 + hidden.dense(weight: p["mlp.out"], bias: p["mlp.out_bias"], activation: .identity)
         return ForwardPass(output: x2.matmul(p["unembed"], transposeOther: true), hidden: [hidden])
     }
 }

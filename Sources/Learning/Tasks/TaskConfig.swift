@@ -15,6 +15,12 @@
 public struct TaskConfig: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case modular, parity, staircase, boolean, teacher, compositional, generic
+
+        /// Teacher, compositional and generic tasks have real targets; the others have classes.
+        public var isRegression: Bool { [.teacher, .compositional, .generic].contains(self) }
+        /// The loss a task is trained with when the cell names none: MSE for real targets,
+        /// cross-entropy for classes.
+        public var defaultLoss: LossKind { isRegression ? .mse : .crossEntropy }
     }
 
     public var kind: Kind

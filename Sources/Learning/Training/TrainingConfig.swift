@@ -45,9 +45,10 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(task: try c.decode(TaskConfig.self, forKey: .task),
+        let task = try c.decode(TaskConfig.self, forKey: .task)
+        self.init(task: task,
                   model: try c.decode(ModelConfig.self, forKey: .model),
-                  loss: try c.decodeIfPresent(LossKind.self, forKey: .loss) ?? .crossEntropy,
+                  loss: try c.decodeIfPresent(LossKind.self, forKey: .loss) ?? task.kind.defaultLoss,
                   optimizer: try c.decodeIfPresent(OptimizerConfig.self, forKey: .optimizer) ?? OptimizerConfig(kind: .adamw, lr: 1e-3),
                   steps: try c.decode(Int.self, forKey: .steps),
                   batchSize: try c.decodeIfPresent(Int.self, forKey: .batchSize),

@@ -40,6 +40,14 @@ enum Builtins {
         out.append(Signature(name: "first_step", arity: 2...2, usage: "first_step(table, condition)", postfix: false, conditionArgument: 1))
         out.append(Signature(name: "where", arity: 2...2, usage: "where(table, condition)", postfix: false, conditionArgument: 1))
         out.append(Signature(name: "column", arity: 2...2, usage: "column(table, \"name\")", postfix: false, conditionArgument: nil))
+        // `map`'s expression is evaluated per item, like a condition: plain names there are the
+        // item's fields (or `it`), not root references.
+        out.append(Signature(name: "map", arity: 2...2, usage: "map(list or table, expression)", postfix: false, conditionArgument: 1))
+        out.append(Signature(name: "group", arity: 2...2, usage: "group(table, \"column\") or group(table, [\"a\", \"b\"])", postfix: false, conditionArgument: nil))
+        out.append(Signature(name: "slice", arity: 2...3, usage: "slice(items, from) or slice(items, from, to)", postfix: false, conditionArgument: nil))
+        out.append(Signature(name: "str", arity: 1...1, usage: "str(x)", postfix: true, conditionArgument: nil))
+        out.append(Signature(name: "format", arity: 2...2, usage: "format(x, \"fixed(2)\")", postfix: false, conditionArgument: nil))
+        out.append(Signature(name: "fit", arity: 2...2, usage: "fit(x, y)", postfix: false, conditionArgument: nil))
         return out
     }()
 

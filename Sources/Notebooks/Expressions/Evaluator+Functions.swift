@@ -10,6 +10,11 @@ extension Evaluator {
             return try tableCondition(name, args, in: scope)
         case "column":
             return try column(args, in: scope)
+        case "map": return try map(args, in: scope)
+        case "group": return try group(args, in: scope)
+        case "slice": return try slice(args, in: scope)
+        case "str", "format": return try text(name, args, in: scope)
+        case "fit": return try fit(args, in: scope)
         case "min" where args.count > 1, "max" where args.count > 1:
             var values: [Value] = []
             for arg in args {
@@ -35,6 +40,7 @@ extension Evaluator {
 
     /// A one-argument function, called as `name(x)` or written `x.name`.
     func applyOne(_ name: String, to v: Value, argument: Syntax) throws(Diagnostic) -> Value {
+        if name == "str" { return .string(formatValue(v)) }
         if Builtins.elementwise.contains(name) {
             return try elementwise(name, v, argument: argument, digits: 0)
         }

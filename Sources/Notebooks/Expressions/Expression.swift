@@ -54,22 +54,32 @@ public struct Expression: Sendable, Equatable {
     /// Root names referenced, in order of first appearance (e.g. ["params", "grok"]). Plain names
     /// inside a per-row condition (`first_step(grok, test_accuracy >= 0.9)`) are the table's
     /// columns and are not roots; a path there (`params.threshold`) still is.
-    public var rootReferences: [String] {
+    public var rootReferences: [String] { references.roots }
+
+    /// Plain names inside per-row conditions and `map` expressions (other than `it`): usually the
+    /// row's columns or the item's fields, but a name that is an earlier cell's id falls through
+    /// to that cell, so the checker counts it as a dependency when it is one (and otherwise leaves
+    /// it to run time, where an unknown name is a located error).
+    public var rowNames: [String] { references.rowNames }
+
+    private var references: (roots: [String], rowNames: [String]) {
         var names: [String] = []
+        var rowNames: [String] = []
         func add(_ name: String) { if !names.contains(name) { names.append(name) } }
         func visit(_ s: Syntax, inCondition: Bool) {
             switch s.kind {
             case .number, .string, .bool, .null: break
-            case .name(let n): if !inCondition { add(n) }
+            case .name(let n):
+                if !inCondition { add(n) } else if n != "it", !rowNames.contains(n) { rowNames.append(n) }
             case .list(let items): for i in items { visit(i, inCondition: inCondition) }
             case .field(let base, let name, _):
                 if inCondition, case .name(let n) = base.kind {
-                    if !Builtins.postfixNames.contains(name) { add(n) }
+                    if !Builtins.postfixNames.contains(name) && n != "it" { add(n) }
                 } else {
                     visit(base, inCondition: inCondition)
                 }
             case .index(let base, let i):
-                if inCondition, case .name(let n) = base.kind { add(n) } else { visit(base, inCondition: inCondition) }
+                if inCondition, case .name(let n) = base.kind { if n != "it" { add(n) } } else { visit(base, inCondition: inCondition) }
                 visit(i, inCondition: inCondition)
             case .call(let name, let args):
                 let condition = Builtins.byName[name]?.conditionArgument
@@ -83,7 +93,7 @@ public struct Expression: Sendable, Equatable {
             }
         }
         visit(syntax, inCondition: false)
-        return names
+        return (names, rowNames)
     }
 
     /// Evaluates. Errors are Diagnostics located at the offending sub-expression.

@@ -1,4 +1,5 @@
 // CYaml is libyaml as Yams builds it (a target of the Yams package): its scanner finds anchors.
+import Foundation
 import CYaml
 import Yams
 
@@ -29,7 +30,9 @@ enum YAMLReader {
             if let duplicate = duplicateKeyDiagnostic(error, text: text, file: file, firstLine: firstLine, column: column) {
                 throw duplicate
             }
-            throw diagnostic(for: error, at: location)
+            var d = diagnostic(for: error, at: location)
+            if d.note == nil { d.note = colonHint(d.message, lines: lines, line: d.location.line - firstLine) }
+            throw d
         } catch {
             throw Diagnostic(at: location(nil), "invalid YAML: \(error)")
         }
@@ -99,6 +102,18 @@ enum YAMLReader {
         default:
             return Diagnostic(at: location(nil), "invalid YAML: \(error)")
         }
+    }
+
+    /// "mapping values are not allowed" is what YAML says about `says: Ratio: 2` — a plain value
+    /// with ': ' inside. The note shows the line with its value quoted.
+    static func colonHint(_ message: String, lines: [Substring], line: Int) -> String? {
+        guard message.contains("mapping values are not allowed"), line >= 0, line < lines.count else { return nil }
+        let text = lines[line]
+        guard let colon = text.range(of: ": ") else { return nil }
+        let key = text[..<colon.lowerBound], value = text[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard value.contains(": "), !value.hasPrefix("'"), !value.hasPrefix("\""), !value.hasPrefix("{") else { return nil }
+        let quoted = "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        return "a value that contains ': ' must be quoted: \(key.trimmingCharacters(in: .whitespaces)): \(quoted)"
     }
 
     /// libyaml-through-Yams reports duplicate keys for the whole mapping; point at the repeat instead.

@@ -94,17 +94,35 @@ public struct CellCache: Sendable {
         }
         if readOnly { return .computed(reason) }
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let payload = try encoder.encode(stored)
-            var file = Data("\(Self.magic)\n\(CellKeys.sha256(payload))\n".utf8)
-            file.append(payload)
-            try Self.atomicWrite(file, to: entryURL(entry.key))
+            try writeEntry(stored)
         } catch {
             return .notCacheable("the entry could not be written: \(error.localizedDescription)")
         }
         recordRun(entry, notebook: notebook, cell: cell)
         return .computed(reason)
+    }
+
+    /// The entry file of `stored`: header, checksum, payload.
+    func writeEntry(_ stored: StoredOutput) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let payload = try encoder.encode(stored)
+        var file = Data("\(Self.magic)\n\(CellKeys.sha256(payload))\n".utf8)
+        file.append(payload)
+        try Self.atomicWrite(file, to: entryURL(stored.key))
+    }
+
+    /// Stores one run inside a cell (`RunCache`) without a ledger record; an output that cannot be
+    /// stored (no codec, a full disk) is simply recomputed next time.
+    func write(_ output: CellOutput, key: String, kind: String, cell: String) {
+        if readOnly { return }
+        var stored = StoredOutput(format: 1, key: key, kind: kind, cell: cell, value: output.value.map(StoredValue.init),
+                                  display: output.display.map(StoredDisplay.init), artifact: nil)
+        if let artifact = output.artifact {
+            guard let encoded = try? codecs.encode(artifact) else { return }
+            stored.artifact = .init(codec: encoded.name, data: encoded.data)
+        }
+        try? writeEntry(stored)
     }
 
     /// Notes that the cell ran (or was reused) under this key, for the next render's reasons.

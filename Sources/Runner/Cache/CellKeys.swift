@@ -41,13 +41,14 @@ public struct CellKeys: Sendable {
     /// not be reused.) 11: sampled regression tasks (teacher, compositional, generic) draw their test
     /// set from a stream of its own, so it no longer depends on `train_size`; the linear teacher
     /// has unit output variance (it had variance r). 12: {llc} reports `validated`, and over
-    /// checkpoints each checkpoint's `weight_norm`, `train_loss` and `test_loss`. 13: one random
-    /// generator: every SGLD chain draws from its own stream (`RandomGenerator.streamSeed(seed, c)`,
-    /// noise by the ziggurat `fillNormals`) instead of Box–Muller `SeededNormal(seed + c)`, and the
-    /// permutation null, simplicity-bias sampling, Lanczos start and the known-λ models' data draw
-    /// from `RandomGenerator`; known-λ models are trained by the training core's Adam; `{llc}`
-    /// gains `parameters:` and `precision:`.
-    public static let engineVersion = "folio-engine-13"
+    /// checkpoints each checkpoint's `weight_norm`, `train_loss` and `test_loss`. 13: a `{train}`
+    /// cell on a regression task defaults to MSE, and its sweep table has no accuracy columns.
+    /// 14: one random generator: every SGLD chain draws from its own stream
+    /// (`RandomGenerator.streamSeed(seed, c)`, noise by the ziggurat `fillNormals`) instead of
+    /// Box–Muller `SeededNormal(seed + c)`, and the permutation null, simplicity-bias sampling,
+    /// Lanczos start and the known-λ models' data draw from `RandomGenerator`; known-λ models are
+    /// trained by the training core's Adam; `{llc}` gains `parameters:` and `precision:`.
+    public static let engineVersion = "folio-engine-14"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never
@@ -94,7 +95,7 @@ public struct CellKeys: Sendable {
         let scope = EvaluationScope(params: notebook.params)
         let paramsText = CanonicalText.value(.record(notebook.params))
         for cell in notebook.cells {
-            let options = CanonicalText.options(cell.cell.options, params: scope)
+            let options = CanonicalText.options(CommonKeys.computed(cell.cell.options, of: cell.directive), params: scope)
             let readsParams = Self.mentionsParams(cell.cell.body)
             var head = "folio-cell-key\nengine: \(engine)\nkind: \(cell.directive.kind)\nblas threads: \(threads)\nblas kernel: \(kernel)\nid: \(cell.id)\n"
             if cell.directive.presentsOnly { head += "presentation: \(Self.presentationVersion)\n" }

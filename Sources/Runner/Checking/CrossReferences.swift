@@ -49,7 +49,8 @@ public struct CrossReferences: Sendable {
             let isFigure = figureKinds.contains(kind)
             let isTable = kind == "table" || (kind == "data" && cell.cell.options["show"]?.scalarValue == .bool(true))
                 || SweepAnalysis.analysesSweep(cell, earlier: earlier)
-            guard isFigure || isTable else { continue }
+            // A cell hidden by `show: false` shows no figure or table, so it takes no number.
+            guard isFigure || isTable, !CommonKeys.hidden(cell) else { continue }
             let number: Int
             if isFigure { figures += 1; number = figures } else { tables += 1; number = tables }
             refs.cellNumbers[cell.id] = number

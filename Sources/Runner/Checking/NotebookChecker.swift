@@ -41,9 +41,10 @@ public struct NotebookChecker: Sendable {
 
             var references = ReferenceCollector(
                 earlier: Set(idLines.keys), later: allIDs, localNames: { [options = cell.options] in directive.localNames(options, at: $0) })
-            let keys = [OptionKey("id", .string, "Names the cell's result.")] + directive.keys
+            let keys = CommonKeys.added(to: directive) + directive.keys
             problems += OptionSchemaChecker.check(cell.options, keys: keys, context: "{\(cell.kind)}", references: &references)
             problems += directive.validate(cell.options)
+            problems += SweepAnalysis.validate(cell.options, of: directive)
             problems += references.problems
             if let estimate = directive.estimate(KnownOptions(node: cell.options, scope: EvaluationScope(params: params))),
                let refusal = estimate.refusal(cell.options, kind: cell.kind) {

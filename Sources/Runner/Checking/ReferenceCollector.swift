@@ -23,6 +23,11 @@ struct ReferenceCollector {
         for name in expression.rootReferences {
             reference(name, at: expression.location)
         }
+        // A row's column may share its name with an earlier cell; reading the cell is then
+        // possible, so the cell is a dependency (an extra one costs nothing but a re-run).
+        for name in expression.rowNames where earlier.contains(name) && !dependencies.contains(name) {
+            dependencies.append(name)
+        }
     }
 
     mutating func reference(_ name: String, at location: SourceLocation) {

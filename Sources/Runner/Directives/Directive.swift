@@ -102,3 +102,44 @@ public indirect enum OptionType: Sendable {
         }
     }
 }
+
+/// Keys every cell takes besides its directive's own: `id`; `caption` and `show` where the
+/// directive does not define them itself (they then only change what the report shows, so they
+/// are not part of the cache key); and `sweep` for a directive that analyses one trained `model`.
+public enum CommonKeys {
+    public static let id = OptionKey("id", .string, "Names the cell's result for later cells, prose and claims.")
+    public static let caption = OptionKey("caption", .string, "A caption for what the cell shows (its summary box or table, such as the table of an analysis over a sweep). Changing it re-runs nothing.")
+    public static let show = OptionKey("show", .bool, "`false` hides what the cell shows; it still runs and its result can be read (default true). Changing it re-runs nothing.")
+    public static let sweep = OptionKey("sweep", .dictionary(.list(.any)), "Run the analysis once per combination of settings: key → values, e.g. {epsilon: [1e-5, 1e-4]}; the result is a table with one row per combination (and per run of a swept `model`).")
+
+    /// The keys `directive` takes that it does not declare itself, in the order the reference lists them.
+    public static func added(to directive: any Directive.Type) -> [OptionKey] {
+        var out = [id]
+        for key in [caption, show] where !directive.keys.contains(where: { $0.name == key.name }) { out.append(key) }
+        if SweepAnalysis.readsModel(directive), !directive.keys.contains(where: { $0.name == "sweep" }) { out.append(sweep) }
+        return out
+    }
+
+    /// Whether `key` is a presentation key added to `directive` (`caption`, `show`), which the
+    /// report reads and the cache key leaves out.
+    public static func presents(_ key: String, of directive: any Directive.Type) -> Bool {
+        (key == caption.name || key == show.name) && !directive.keys.contains { $0.name == key }
+    }
+
+    /// `options` without the added presentation keys: what the cache key is computed from.
+    static func computed(_ options: OptionNode, of directive: any Directive.Type) -> OptionNode {
+        guard case .mapping(let entries, let location) = options else { return options }
+        return .mapping(entries.filter { !presents($0.key, of: directive) }, at: location)
+    }
+
+    /// Whether the cell's report output is hidden by `show: false` (a directive's own `show` is its own).
+    public static func hidden(_ cell: CheckedCell) -> Bool {
+        presents("show", of: cell.directive) && cell.cell.options["show"]?.scalarValue == .bool(false)
+    }
+
+    /// The cell's `caption:` when it is the added key (a directive's own caption is its own).
+    public static func caption(of cell: CheckedCell) -> String? {
+        guard presents("caption", of: cell.directive), case .scalar(let text, _, _)? = cell.cell.options["caption"] else { return nil }
+        return text
+    }
+}

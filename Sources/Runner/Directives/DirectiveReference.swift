@@ -15,8 +15,7 @@ public enum DirectiveReference {
             out.append("")
             out.append("| key | type | required | meaning |")
             out.append("|---|---|---|---|")
-            out.append("| `id` | text |  | Names the cell's result for later cells, prose and claims. |")
-            rows(directive.keys, prefix: "", into: &out)
+            rows(CommonKeys.added(to: directive) + directive.keys, prefix: "", into: &out)
             out.append("")
         }
         out.append(endMarker)

@@ -8,7 +8,7 @@ import Notebooks
 public enum TrainDirective: Directive {
     public static let kind = "train"
     public static let summary = "Train a network on a task and record its history."
-    public static let result = "a table of the recorded history — `step`, `train_loss`, `test_loss`, `train_accuracy`, `test_accuracy` (classification tasks), `weight_norm` — plus `parameters` (the parameter count), `final_step` and, with `prune`, `kept_weights` and `prunable_weights`; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), `final_train_loss`, `final_test_loss`, `final_train_accuracy`, `final_test_accuracy`, `final_weight_norm` — plus `runs` (each run's history) and `grouped` (one row per combination of the non-seed keys with the `mean_` and `std_` of every final metric across seeds)."
+    public static let result = "a table of the recorded history — `step`, `train_loss`, `test_loss`, `train_accuracy`, `test_accuracy` (classification tasks), `weight_norm` — plus `parameters` (the parameter count), `final_step` and, with `prune`, `kept_weights` and `prunable_weights`; the trained model is what the analysis directives read (`model: grok`). Wall time is printed while rendering but kept out of the result, so reports stay reproducible. With `sweep:`, a table with one row per run — the swept values (dots become `_`: `model.hidden` → `model_hidden`), `final_train_loss`, `final_test_loss`, `final_train_accuracy`, `final_test_accuracy` (classification tasks), `final_weight_norm` — plus `runs` (each run's history, one per row) and `grouped` (one row per combination of the non-seed keys: those keys, `runs` (how many) and, across seeds, `mean_train_loss`, `std_train_loss`, `mean_test_loss`, `std_test_loss`, `mean_train_accuracy`, `std_train_accuracy`, `mean_test_accuracy`, `std_test_accuracy` (classification tasks), `mean_weight_norm`, `std_weight_norm`). Runs are in the order of the Cartesian product as written, the last key varying fastest; each is cached on its own, so adding a seed trains only the new runs."
 
     static let taskKeys = [
         OptionKey("kind", .choice(TaskConfig.Kind.allCases.map(\.rawValue)), required: true, "The task."),
@@ -59,7 +59,7 @@ public enum TrainDirective: Directive {
     public static let keys = [
         OptionKey("task", .mapping(taskKeys), required: true, "What to learn."),
         OptionKey("model", .mapping(modelKeys), required: true, "The network."),
-        OptionKey("loss", .choice(LossKind.allCases.map(\.rawValue)), "cross_entropy (default) or mse."),
+        OptionKey("loss", .choice(LossKind.allCases.map(\.rawValue)), "cross_entropy (default for classification tasks) or mse (default for regression: teacher, compositional, generic); cross-entropy on a regression task is refused."),
         OptionKey("optimizer", .mapping(optimizerKeys), "The optimizer (default adamw, lr 1e-3)."),
         OptionKey("steps", .integer, required: true, "Optimizer updates."),
         OptionKey("batch_size", .integer, "Examples per step (default: full batch)."),
@@ -78,17 +78,65 @@ public enum TrainDirective: Directive {
     ]
 
     /// `checkpoints` is a list or a mapping with one of `CheckpointSchedule.allowedKeys`;
-    /// `schedule: step` has a `step_every`; `prune`'s literal values fit (`TrainPruning.validate`).
+    /// `schedule: step` has a `step_every`; `prune`'s literal values fit (`TrainPruning.validate`);
+    /// a literal `loss` fits a literal `task.kind`; every `sweep` path names an option.
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        var problems = validateSchedule(options) + TrainPruning.validate(options)
-        guard let node = options["checkpoints"], let entries = node.entries else { return problems }
-        let allowed = CheckpointSchedule.allowedKeys
-        if entries.count != 1 || !allowed.contains(entries[0].key) {
-            problems.append(Diagnostic(at: node.location, "checkpoints: expected a list of steps or a mapping with one key, "
-                               + allowed.map { "'\($0)'" }.joined(separator: " or "),
-                               note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" }))
+        var problems = validateSchedule(options) + TrainPruning.validate(options) + validateCheckpoints(options)
+            + validateSweepPaths(options)
+        if case .scalar(let kindText, _, _)? = options["task"]?["kind"], let kind = TaskConfig.Kind(rawValue: kindText),
+           case .scalar(let lossText, _, let at)? = options["loss"], let loss = LossKind(rawValue: lossText),
+           let problem = lossMismatch(loss, kind) {
+            problems.insert(Diagnostic(at: at, problem.message, note: problem.note), at: 0)
         }
         return problems
+    }
+
+    /// Each key of `sweep:` is a dotted path to an option (`optimizer.weight_decay`), whose
+    /// mapping the cell must have when that mapping has required keys (`optimizer` needs `kind`).
+    static func validateSweepPaths(_ options: OptionNode) -> [Diagnostic] {
+        guard let entries = options["sweep"]?.entries else { return [] }
+        var problems: [Diagnostic] = []
+        for entry in entries {
+            var declared = keys.filter { $0.name != "sweep" }
+            var node: OptionNode? = options
+            var walked: [String] = []
+            for part in entry.key.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
+                guard let key = declared.first(where: { $0.name == part }) else {
+                    let prefix = walked.isEmpty ? "" : walked.joined(separator: ".") + "."
+                    let note = closestMatch(to: part, in: declared.map(\.name)).map { "did you mean '\(prefix)\($0)'?" }
+                        ?? "options here: " + declared.map { prefix + $0.name }.joined(separator: ", ")
+                    problems.append(Diagnostic(at: entry.keyLocation, "{train} has no option '\(prefix)\(part)' to sweep", note: note))
+                    break
+                }
+                walked.append(part)
+                node = node?[part]
+                guard case .mapping(let sub) = key.type else { continue }
+                if node == nil, let required = sub.first(where: \.required) {
+                    problems.append(Diagnostic(
+                        at: entry.keyLocation, "sweeping '\(entry.key)' needs the mapping '\(walked.joined(separator: "."))' in the cell",
+                        note: "give it with its '\(required.name)', e.g. \(walked.joined(separator: ".")): {\(required.name): ...}"))
+                    break
+                }
+                declared = sub
+            }
+        }
+        return problems
+    }
+
+    /// Why `loss` cannot train a `kind` task, or nil when it can.
+    static func lossMismatch(_ loss: LossKind, _ kind: TaskConfig.Kind) -> (message: String, note: String)? {
+        guard loss == .crossEntropy, kind.isRegression else { return nil }
+        return ("cross_entropy needs classes, but a '\(kind.rawValue)' task has real-valued targets",
+                "use 'loss: mse', the default for regression tasks (or leave 'loss' out)")
+    }
+
+    static func validateCheckpoints(_ options: OptionNode) -> [Diagnostic] {
+        guard let node = options["checkpoints"], let entries = node.entries else { return [] }
+        let allowed = CheckpointSchedule.allowedKeys
+        guard entries.count != 1 || !allowed.contains(entries[0].key) else { return [] }
+        return [Diagnostic(at: node.location, "checkpoints: expected a list of steps or a mapping with one key, "
+                           + allowed.map { "'\($0)'" }.joined(separator: " or "),
+                           note: entries.first.flatMap { closestMatch(to: $0.key, in: allowed) }.map { "did you mean '\($0)'?" })]
     }
 
     /// A literal `schedule: step` needs a `step_every`.
@@ -102,9 +150,12 @@ public enum TrainDirective: Directive {
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         var resolved = Record()
-        for key in options.keys where key != "id" && key != "sweep" { resolved[key] = try options.value(key) }
+        for key in options.keys where key != "id" && key != "sweep" && !CommonKeys.presents(key, of: Self.self) {
+            resolved[key] = try options.value(key)
+        }
         if options.has("sweep") { return try TrainSweep.run(cell, base: resolved, context: context) }
-        let (trained, mask) = try trainWithMask(resolved, cell: cell, context: context)
+        let (trained, mask) = try trainWithMask(try config(resolved, cell: cell, context: context), resolved: resolved,
+                                                cell: cell, context: context)
         var record = result(trained), display = summary(trained)
         if let mask {
             record["kept_weights"] = .number(Double(mask.kept))
@@ -117,16 +168,26 @@ public enum TrainDirective: Directive {
         return CellOutput(value: .record(record), artifact: trained, display: [display])
     }
 
-    /// Trains one configuration given as resolved options, reporting progress.
-    static func train(_ resolved: Record, cell: CellInput, context: RunContext, label: String = "") throws(Diagnostic) -> TrainingRun {
-        try trainWithMask(resolved, cell: cell, context: context, label: label).run
+    /// The configuration of one run, from resolved options.
+    static func config(_ resolved: Record, cell: CellInput, context: RunContext) throws(Diagnostic) -> TrainingConfig {
+        var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
+        config.threads = context.threads
+        if let problem = lossMismatch(config.loss, config.task.kind) {
+            throw Diagnostic(at: cell.options.location(of: cell.options.has("loss") ? "loss" : "task"), problem.message, note: problem.note)
+        }
+        return config
+    }
+
+    /// Trains one configuration, reporting progress; `resolved` are the options it came from
+    /// (their `prune` starts it from an earlier cell's mask and weights).
+    static func train(_ config: TrainingConfig, resolved: Record, cell: CellInput, context: RunContext,
+                      label: String = "") throws(Diagnostic) -> TrainingRun {
+        try trainWithMask(config, resolved: resolved, cell: cell, context: context, label: label).run
     }
 
     /// `train`, also returning the mask when the options `prune` (`TrainPruning`).
-    static func trainWithMask(_ resolved: Record, cell: CellInput, context: RunContext,
+    static func trainWithMask(_ config: TrainingConfig, resolved: Record, cell: CellInput, context: RunContext,
                               label: String = "") throws(Diagnostic) -> (run: TrainingRun, mask: PruningMask?) {
-        var config = try ValueDecoding.decode(TrainingConfig.self, from: .record(resolved), options: cell.options.node)
-        config.threads = context.threads
         let start = try resolved["prune"]?.record.map { prune throws(Diagnostic) in try TrainPruning.start(prune, cell: cell, context: context) }
         let total = config.steps
         let progress = context.progress

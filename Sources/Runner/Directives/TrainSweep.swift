@@ -6,10 +6,11 @@ import Notebooks
 ///
 /// Result: a table with one row per run — the swept values (column named by the key, dots as
 /// `_`: `model.hidden` → `model_hidden`), `final_train_loss`, `final_test_loss`,
-/// `final_train_accuracy`, `final_test_accuracy`, `final_weight_norm` — plus `runs`, each run's
+/// `final_train_accuracy`, `final_test_accuracy` (classification tasks), `final_weight_norm` — plus `runs`, each run's
 /// history, and `grouped`: one row per combination of the non-seed keys with the `mean_` and
 /// `std_` (sample standard deviation) of every final metric across seeds. The artifact is the
-/// list of `TrainingRun`s.
+/// list of `TrainingRun`s. Each run is cached on its own (`RunCache`), so adding a value to the
+/// sweep trains only the runs that are new.
 enum TrainSweep {
     static let finals: [(name: String, metric: Metric)] = [
         ("final_train_loss", .trainLoss), ("final_test_loss", .testLoss),
@@ -33,14 +34,34 @@ enum TrainSweep {
         for (i, combination) in combinations.enumerated() {
             var options = base
             for (axis, value) in zip(axes, combination) { options = setting(options, path: axis.path.split(separator: ".").map(String.init), to: value) }
-            runs.append(try TrainDirective.train(options, cell: cell, context: context, label: "run \(i + 1)/\(combinations.count): "))
+            let label = "run \(i + 1)/\(combinations.count)"
+            let config = try TrainDirective.config(options, cell: cell, context: context)
+            // A pruned run starts from another cell's mask and weights, which its configuration
+            // does not describe: it is not cached on its own (the cell's entry still holds it).
+            guard let runCache = context.runCache, options["prune"] == nil else {
+                runs.append(try TrainDirective.train(config, resolved: options, cell: cell, context: context, label: label + ": "))
+                continue
+            }
+            let stored: (output: CellOutput, reused: Bool)
+            do {
+                stored = try runCache.output(runCache.trainingKey(config), kind: TrainDirective.kind, cell: context.cellID) {
+                    CellOutput(artifact: try TrainDirective.train(config, resolved: options, cell: cell, context: context, label: label + ": "))
+                }
+            } catch let d as Diagnostic { throw d } catch { throw Diagnostic(at: cell.cell.location, "{train} failed: \(error)") }
+            guard let run = stored.output.artifact as? TrainingRun else {
+                throw Diagnostic(at: cell.cell.location, "{train}: the cache entry of \(label) holds no training run")
+            }
+            if stored.reused { context.progress(i + 1, combinations.count, "\(label): reused from the cache") }
+            runs.append(run)
         }
 
+        // Final metrics that no run records (accuracies of a regression task) are left out.
+        let metrics = finals.filter { final in runs.contains { !$0.history[final.metric].isEmpty } }
         var table = Record()
         for (a, axis) in axes.enumerated() { table[column(axis.path)] = .list(combinations.map { $0[a] }) }
-        for final in finals { table[final.name] = .list(runs.map { $0.history[final.metric].last.map(Value.number) ?? .null }) }
+        for final in metrics { table[final.name] = .list(runs.map { $0.history[final.metric].last.map(Value.number) ?? .null }) }
         table["runs"] = .list(runs.map { .record(TrainDirective.result($0)) })
-        table["grouped"] = .record(grouped(axes: axes, combinations: combinations, runs: runs))
+        table["grouped"] = .record(grouped(axes: axes, combinations: combinations, runs: runs, metrics: metrics))
 
         let items: [(label: String, value: String)] = [
             ("runs", "\(runs.count)"),
@@ -49,28 +70,21 @@ enum TrainSweep {
         return CellOutput(value: .record(table), artifact: runs, display: [.summary(title: "Training sweep", items: items)])
     }
 
-    /// Mean and standard deviation of the final metrics across seeds, per combination of the other keys.
-    static func grouped(axes: [(path: String, values: [Value])], combinations: [[Value]], runs: [TrainingRun]) -> Record {
+    /// Mean and sample standard deviation of the final metrics across seeds, per combination of
+    /// the other keys: `mean_test_loss`, `std_test_loss`, ... (the metric's name without `final_`).
+    static func grouped(axes: [(path: String, values: [Value])], combinations: [[Value]], runs: [TrainingRun],
+                        metrics: [(name: String, metric: Metric)]) -> Record {
         let keep = axes.indices.filter { axes[$0].path != "seed" }
-        var groups: [[Value]] = [], members: [[Int]] = []
-        for (i, combination) in combinations.enumerated() {
-            let key = keep.map { combination[$0] }
-            if let g = groups.firstIndex(of: key) { members[g].append(i) } else { groups.append(key); members.append([i]) }
-        }
+        let groups = Grouping.groups(combinations.map { combination in keep.map { combination[$0] } })
         var table = Record()
-        for (k, a) in keep.enumerated() { table[column(axes[a].path)] = .list(groups.map { $0[k] }) }
-        table["runs"] = .numbers(members.map(\.count))
-        for final in finals {
-            let stats = members.map { indices -> (Double, Double) in
-                let xs = indices.compactMap { runs[$0].history[final.metric].last }
-                guard !xs.isEmpty else { return (.nan, .nan) }
-                let mean = xs.reduce(0, +) / Double(xs.count)
-                let variance = xs.count > 1 ? xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(xs.count - 1) : 0
-                return (mean, variance.squareRoot())
-            }
+        for (k, a) in keep.enumerated() { table[column(axes[a].path)] = .list(groups.map { $0.key[k] }) }
+        table["runs"] = .numbers(groups.map(\.members.count))
+        for final in metrics {
+            let stats = groups.map { g in Grouping.meanAndStd(g.members.compactMap { runs[$0].history[final.metric].last }) }
             let name = String(final.name.dropFirst("final_".count))
-            table["mean_\(name)"] = .numbers(stats.map(\.0))
-            table["std_\(name)"] = .numbers(stats.map(\.1))
+            table["mean_\(name)"] = .numbers(stats.map { $0.mean ?? .nan })
+            // One run per group: a spread of 0, as before.
+            table["std_\(name)"] = .numbers(stats.map { $0.std ?? ($0.mean == nil ? .nan : 0) })
         }
         return table
     }

@@ -11,9 +11,12 @@ public struct RunContext: Sendable {
     public var cellID: String
     /// The number of BLAS/worker threads this cell may use.
     public var threads: Int
+    /// Where the single runs of a sweep are cached (nil: no cache, run everything).
+    public var runCache: RunCache?
 
     public init(scope: EvaluationScope, artifacts: [String: any Sendable], cellID: String, threads: Int = 2,
-                progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) {
+                runCache: RunCache? = nil, progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) {
+        self.runCache = runCache
         self.scope = scope
         self.artifacts = artifacts
         self.cellID = cellID

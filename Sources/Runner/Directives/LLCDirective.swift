@@ -10,7 +10,7 @@ import Notebooks
 public enum LLCDirective: Directive {
     public static let kind = "llc"
     public static let summary = "Estimate the local learning coefficient by SGLD."
-    public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), `validated` (whether its ε, nβ and γ are a setting notebook 03 validates on models with known λ), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, `weight_norm` (‖w‖ of the checkpoint), `train_loss` and `test_loss` (the run's recorded losses at that step; NaN where none was recorded), plus `parameters` and `validated`."
+    public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d, the number of parameters sampled: with `parameters:` only those), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), `validated` (whether its ε, nβ and γ are a setting notebook 03 validates on models with known λ), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, `weight_norm` (‖w‖ of the checkpoint), `train_loss` and `test_loss` (the run's recorded losses at that step; NaN where none was recorded), plus `parameters` and `validated`."
 
     static let objectiveKinds = ["quadratic", "polynomial", "reduced_rank", "deep_linear"]
     public static let keys = [
@@ -41,7 +41,9 @@ public enum LLCDirective: Directive {
         OptionKey("draws", .integer, "Recorded draws per chain (default 200)."),
         OptionKey("burn_in", .integer, "Steps before recording (default 0)."),
         OptionKey("batch_size", .integer, "Minibatch size (default: full batch)."),
-        OptionKey("seed", .integer, "Seed of the chains (chain c uses seed + c)."),
+        OptionKey("seed", .integer, "Seed of the chains (each chain draws from its own stream of this seed)."),
+        OptionKey("parameters", .list(.string), "With `model`: the weight-refined LLC (Wang et al. 2024) — SGLD moves only these parameters and holds the rest at w*. Names: a parameter (`output`, `input.0`, `layer1.weight`), a layer (`layer1`, `attn`, `mlp`), or a transformer head (`head.0`: its slices of Q, K, V and O)."),
+        OptionKey("precision", .choice(["float", "double"]), "With `model`: arithmetic of the chains (default double; docs/performance.md compares their speed)."),
     ]
 
     /// The sampler settings of `chainKeys` (ε, nβ and γ at their defaults).
@@ -51,9 +53,14 @@ public enum LLCDirective: Directive {
     }
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        (options["model"] == nil) == (options["objective"] == nil)
-            ? [Diagnostic(at: options.location, "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")]
-            : []
+        if (options["model"] == nil) == (options["objective"] == nil) {
+            return [Diagnostic(at: options.location, "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")]
+        }
+        // The known-λ objectives have no named parameters and run in Double.
+        return ["parameters", "precision"].compactMap { key in
+            guard options["objective"] != nil, let node = options[key] else { return nil }
+            return Diagnostic(at: node.location, "'\(key)' applies to a trained 'model', not to an 'objective'")
+        }
     }
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -72,13 +79,21 @@ public enum LLCDirective: Directive {
         }
         let (id, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
+        config.parameterRanges = try refinedRanges(options, run.model)
+        // d of the result: the coordinates that move (all of them unless `parameters:` restricts).
+        let moving = config.parameterRanges?.reduce(0) { $0 + $1.count } ?? objective.dimension
+        let float = try options.choice("precision", ["float", "double"], default: "double") == "float"
+        func estimate(at w: [Double]) -> LLCEstimate {
+            float ? estimateLLC(objective: TrainedModelObjective(run.model, precision: Float.self), at: w, config: config)
+                  : estimateLLC(objective: objective, at: w, config: config)
+        }
         guard options.has("checkpoints") else {
             try checkBatch(config, samples: objective.sampleCount, options)
-            let estimate = try converged(estimateLLC(objective: objective, at: run.model.flatParameters(), config: config), config, options)
-            var record = result(estimate, dimension: objective.dimension)
+            let estimate = try converged(estimate(at: run.model.flatParameters()), config, options)
+            var record = result(estimate, dimension: moving)
             record["validated"] = .bool(validated(config, nBeta: estimate.nBeta))
             return CellOutput(value: .record(record),
-                              display: [summary(estimate, dimension: objective.dimension, truth: nil)] + unsettledNote(estimate))
+                              display: [summary(estimate, dimension: moving, truth: nil)] + unsettledNote(estimate))
         }
         let wanted = try run.checkpointSteps(options, id: id)
         let names = ["step", "llc", "llc_std", "drift", "acceptance", "weight_norm", "train_loss", "test_loss"]
@@ -88,7 +103,7 @@ public enum LLCDirective: Directive {
             context.progress(i, wanted.count, "checkpoint \(step)")
             let w = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))
             try checkBatch(config, samples: objective.sampleCount, options)
-            let estimate = try converged(estimateLLC(objective: objective, at: w, config: config), config, options, step: step)
+            let estimate = try converged(estimate(at: w), config, options, step: step)
             columns["step"]!.append(Double(step))
             columns["llc"]!.append(estimate.mean)
             columns["llc_std"]!.append(estimate.std)
@@ -101,13 +116,33 @@ public enum LLCDirective: Directive {
             columns["test_loss"]!.append(row.flatMap { run.history.testLoss.indices.contains($0) ? run.history.testLoss[$0] : nil } ?? .nan)
         }
         var table = Record(names.map { ($0, Value.numbers(columns[$0]!)) })
-        table["parameters"] = .number(Double(objective.dimension))
+        table["parameters"] = .number(Double(moving))
         table["validated"] = .bool(validated(config, nBeta: config.resolvedNBeta(sampleCount: objective.sampleCount)))
         return CellOutput(value: .record(table), display: [.summary(title: "LLC over training", items: [
             ("checkpoints", "\(wanted.count)"),
             ("λ̂ range", "\(formatValue(.number(columns["llc"]!.min() ?? .nan))) … \(formatValue(.number(columns["llc"]!.max() ?? .nan)))"),
-            ("d/2", formatValue(.number(Double(objective.dimension) / 2))),
+            ("d/2", formatValue(.number(Double(moving) / 2))),
         ])] + (unsettled.isEmpty ? [] : [unsettledNote(steps: unsettled)]))
+    }
+
+    /// The flat-parameter ranges of `parameters:` (nil without it), or the located error of the
+    /// first name the model does not have.
+    static func refinedRanges(_ options: Options, _ model: TrainedModel) throws(Diagnostic) -> [Range<Int>]? {
+        guard let names = try options.strings("parameters") else { return nil }
+        let items: [OptionNode] = if case .list(let nodes, _)? = options.node["parameters"] { nodes } else { [] }
+        var ranges: [Range<Int>] = []
+        for (i, name) in names.enumerated() {
+            guard let r = model.parameterRanges(named: name) else {
+                let known = model.parameterBlockNames
+                throw Diagnostic(at: i < items.count ? items[i].location : options.location(of: "parameters"),
+                                 "the model has no parameters named '\(name)'",
+                                 note: closestMatch(to: name, in: known).map { "did you mean '\($0)'?" }
+                                     ?? "its names: \(known.joined(separator: ", "))")
+            }
+            ranges += r
+        }
+        guard !names.isEmpty else { throw Diagnostic(at: options.location(of: "parameters"), "'parameters' must name at least one parameter") }
+        return mergedRanges(ranges)
     }
 
     /// The estimate, or the located error of its first diverged chain (chain and draw numbered

@@ -1,7 +1,9 @@
 import Foundation
+import Learning
+import Tensors
 
-/// A small Adam optimizer (Kingma & Ba 2015) for any `Objective`, used to find a trained point w*
-/// for the LLC test models:
+/// Finds a trained point w* of any `Objective` (the LLC test models) with the training core's
+/// Adam (`Learning.Optimizer`, PyTorch's rule, no weight decay):
 ///   m ← β1·m + (1 − β1)·g,  v ← β2·v + (1 − β2)·g²,
 ///   w ← w − lr · (m / (1 − β1^t)) / (√(v / (1 − β2^t)) + ε).
 /// Full batch when `batchSize` is nil; otherwise minibatches drawn without replacement from a
@@ -28,26 +30,22 @@ public struct AdamTrainer: Sendable {
 
     /// Runs `steps` Adam updates from `initial`; returns the final parameters and the loss before
     /// each step.
-    public func minimize<O: Objective>(_ objective: O, from initial: [Double]) -> (parameters: [Double], losses: [Double]) {
-        var w = initial
-        let d = w.count
-        var m = [Double](repeating: 0, count: d), v = m
-        var rng = SeededNormal(seed: seed)
+    public func minimize<O: Objective<Double>>(_ objective: O, from initial: [Double]) -> (parameters: [Double], losses: [Double]) {
+        var optimizer = Optimizer<Double>(OptimizerConfig(kind: .adam, lr: learningRate, weightDecay: 0,
+                                                          betas: [beta1, beta2], eps: epsilon))
+        var parameters = Parameters<Double>()
+        parameters.append("w", Tensor(shape: [initial.count], scalars: initial))
+        var rng = RandomGenerator(seed: seed)
         var sampler = BatchSampler(n: objective.sampleCount, size: batchSize)
         var losses: [Double] = []
         losses.reserveCapacity(steps)
-        var b1t = 1.0, b2t = 1.0
         for _ in 0..<steps {
-            let (loss, g) = objective.lossAndGradient(at: w, batch: sampler.next(&rng))
+            let (loss, g) = objective.lossAndGradient(at: parameters["w"].scalars, batch: sampler.next(&rng))
             losses.append(loss)
-            b1t *= beta1; b2t *= beta2
-            for i in 0..<d {
-                m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                let mHat = m[i] / (1 - b1t), vHat = v[i] / (1 - b2t)
-                w[i] -= learningRate * mHat / (vHat.squareRoot() + epsilon)
-            }
+            var gradients = Gradients<Double>()
+            gradients.accumulate("w", Tensor(shape: [g.count], scalars: g))
+            optimizer.step(&parameters, gradients)
         }
-        return (w, losses)
+        return (parameters["w"].scalars, losses)
     }
 }

@@ -1,7 +1,9 @@
+import Tensors
 /// An `Objective` from closures: the adapter for models whose loss lives elsewhere (e.g. a trained
 /// network of the Learning module flattened to `[Double]`). The closures must be safe to call from
 /// several threads at once, since `estimateLLC` runs chains concurrently.
 public struct ClosureObjective: Objective {
+    public typealias Scalar = Double
     public let dimension: Int
     public let sampleCount: Int
     private let evaluate: @Sendable ([Double], [Int]?) -> (loss: Double, gradient: [Double])

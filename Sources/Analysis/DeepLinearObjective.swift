@@ -1,3 +1,4 @@
+import Tensors
 /// A deep linear network x ↦ P x with P = W_L ⋯ W_1, W_l of shape H_l × H_{l−1} (widths H_0..H_L),
 /// trained by mean-squared error on teacher data y = T x + σ·ξ, with T a random rank-r matrix,
 /// x ~ N(0, I), ξ ~ N(0, I) (r = 0 gives pure noise, as in devinterp's reduced-rank tests).
@@ -28,13 +29,13 @@ public struct DeepLinearObjective: Objective {
         var trYY: Double
     }
 
-    /// Data from `SeededNormal(seed:)`: teacher factors (H_L×r)·(r×H_0) of N(0,1) entries scaled by
+    /// Data from `RandomGenerator(seed:)`: teacher factors (H_L×r)·(r×H_0) of N(0,1) entries scaled by
     /// 1/√r, then for each example x ~ N(0, I), y = T x + noise·ξ.
     public init(widths: [Int], rank: Int = 0, sampleCount n: Int = 1000, noise: Double = 1, seed: UInt64 = 0) {
         precondition(widths.count >= 2 && widths.allSatisfy { $0 >= 1 }, "DeepLinearObjective: widths")
         precondition(rank >= 0 && rank <= widths.min()!, "DeepLinearObjective: rank exceeds the narrowest width")
         let input = widths.first!, output = widths.last!
-        var rng = SeededNormal(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         var t = DenseMatrix(rows: output, columns: input)
         if rank > 0 {
             let scale = 1 / Double(rank).squareRoot()
@@ -65,9 +66,9 @@ public struct DeepLinearObjective: Objective {
     /// λ of this model at the teacher's rank (Aoyagi 2024).
     public var trueLambda: Double { trueLambdaDeepLinear(widths: widths, rank: rank) }
 
-    /// Initial weights N(0, 1/fan_in) per layer, from `SeededNormal(seed:)`.
+    /// Initial weights N(0, 1/fan_in) per layer, from `RandomGenerator(seed:)`.
     public func initialParameters(seed: UInt64) -> [Double] {
-        var rng = SeededNormal(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         var w: [Double] = []
         for l in 1..<widths.count {
             w += rng.normals(widths[l] * widths[l - 1], std: 1 / Double(widths[l - 1]).squareRoot())

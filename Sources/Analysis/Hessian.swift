@@ -7,7 +7,7 @@ import Foundation
 /// to rounding for quadratic losses. The default step makes the perturbation h·v have length
 /// ∛ε_mach·max(1, max_i |w_i|) ≈ 6.1e-6·max(1, ‖w‖_∞), which balances the two error terms;
 /// pass `step` to set h·‖v‖ yourself.
-public func hessianVectorProduct<O: Objective>(objective: O, at w: [Double], v: [Double], step: Double? = nil) -> [Double] {
+public func hessianVectorProduct<O: Objective<Double>>(objective: O, at w: [Double], v: [Double], step: Double? = nil) -> [Double] {
     precondition(w.count == objective.dimension && v.count == w.count, "hessianVectorProduct: dimension mismatch")
     let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
     if norm == 0 { return [Double](repeating: 0, count: w.count) }
@@ -24,7 +24,7 @@ public func hessianVectorProduct<O: Objective>(objective: O, at w: [Double], v: 
 
 /// The full d×d Hessian of the full-batch loss, column j = H e_j by `hessianVectorProduct`
 /// (2d gradient evaluations), symmetrised as (H + Hᵀ)/2. Meant for d up to a few thousand.
-public func fullHessian<O: Objective>(objective: O, at w: [Double], step: Double? = nil) -> DenseMatrix {
+public func fullHessian<O: Objective<Double>>(objective: O, at w: [Double], step: Double? = nil) -> DenseMatrix {
     let d = objective.dimension
     var h = DenseMatrix(rows: d, columns: d)
     var e = [Double](repeating: 0, count: d)
@@ -68,7 +68,7 @@ public func symmetricEigendecomposition(_ matrix: DenseMatrix, vectors: Bool = t
 }
 
 /// The full Hessian spectrum (ascending) of the full-batch loss at w: `fullHessian` then dsyevd.
-public func hessianSpectrum<O: Objective>(objective: O, at w: [Double], step: Double? = nil) -> [Double] {
+public func hessianSpectrum<O: Objective<Double>>(objective: O, at w: [Double], step: Double? = nil) -> [Double] {
     symmetricEigenvalues(fullHessian(objective: objective, at: w, step: step))
 }
 

@@ -11,7 +11,8 @@ public struct LLCConfig: Sendable, Equatable {
     public var gamma: Double
     /// SGLD step size ε (devinterp's `lr`).
     public var epsilon: Double
-    /// Number of independent chains; chain c is seeded with `seed + c`.
+    /// Number of independent chains; chain c draws from its own stream,
+    /// `RandomGenerator.streamSeed(seed, index: c)`.
     public var chains: Int
     /// Number of recorded draws per chain (after burn-in).
     public var draws: Int
@@ -24,10 +25,15 @@ public struct LLCConfig: Sendable, Equatable {
     /// devinterp's `bounding_box_size`: when set, every coordinate is clamped to
     /// [w*_i − box, w*_i + box] after each step (used by devinterp's polynomial-model tests).
     public var boundingBox: Double?
+    /// The weight-refined LLC of Wang, Hoogland, van Wingerden, Furman, Murfet (2024): when set,
+    /// SGLD moves only the coordinates in these ranges of the flat parameter vector and holds the
+    /// rest at w*, so λ̂ measures the learning coefficient of that block with the others fixed.
+    /// `nil` means every parameter.
+    public var parameterRanges: [Range<Int>]?
 
     public init(nBeta: Double? = nil, gamma: Double = 1.0, epsilon: Double = 1e-4, chains: Int = 4,
                 draws: Int = 200, burnIn: Int = 0, batchSize: Int? = nil, seed: UInt64 = 0,
-                boundingBox: Double? = nil) {
+                boundingBox: Double? = nil, parameterRanges: [Range<Int>]? = nil) {
         self.nBeta = nBeta
         self.gamma = gamma
         self.epsilon = epsilon
@@ -37,6 +43,7 @@ public struct LLCConfig: Sendable, Equatable {
         self.batchSize = batchSize
         self.seed = seed
         self.boundingBox = boundingBox
+        self.parameterRanges = parameterRanges
     }
 
     /// nβ for a training set of n examples: the configured value or n / ln n.

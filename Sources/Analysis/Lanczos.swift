@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// The k largest (algebraic) eigenvalues of a symmetric linear operator, descending, by the
 /// Lanczos iteration with full reorthogonalisation (Golub & Van Loan, "Matrix Computations",
@@ -14,7 +15,7 @@ public func lanczosTopEigenvalues(k: Int, dimension d: Int, iterations: Int? = n
                                   apply: ([Double]) -> [Double]) -> [Double] {
     precondition(k >= 1 && k <= d, "lanczosTopEigenvalues: need 1 ≤ k ≤ d")
     let m = min(d, max(k, iterations ?? max(2 * k + 20, 4 * k)))
-    var rng = SeededNormal(seed: seed)
+    var rng = RandomGenerator(seed: seed)
     var q = rng.normals(d)
     normalize(&q)
     var basis: [[Double]] = [q]
@@ -49,7 +50,7 @@ public func lanczosTopEigenvalues(k: Int, dimension d: Int, iterations: Int? = n
 
 /// The k largest Hessian eigenvalues of the full-batch loss at w, descending, by Lanczos on
 /// `hessianVectorProduct` (two gradient evaluations per iteration).
-public func lanczosTopEigenvalues<O: Objective>(k: Int, objective: O, at w: [Double], iterations: Int? = nil,
+public func lanczosTopEigenvalues<O: Objective<Double>>(k: Int, objective: O, at w: [Double], iterations: Int? = nil,
                                                 seed: UInt64 = 0, step: Double? = nil) -> [Double] {
     lanczosTopEigenvalues(k: k, dimension: objective.dimension, iterations: iterations, seed: seed) {
         hessianVectorProduct(objective: objective, at: w, v: $0, step: step)

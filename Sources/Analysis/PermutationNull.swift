@@ -1,3 +1,4 @@
+import Tensors
 /// How far apart several distributions over the same categories would be if each had put its
 /// weights on the categories at random: the null for "different runs chose different categories".
 ///
@@ -40,14 +41,14 @@ public enum PermutationNull {
     /// `draws` null draws from a generator seeded with `seed` (Fisher–Yates shuffles).
     public static func compare(_ distributions: [[Double]], draws: Int, seed: UInt64) -> Result {
         precondition(distributions.count >= 2 && draws >= 1)
-        var rng = SeededNormal(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         var shuffled = distributions
         var null: [Double] = []
         null.reserveCapacity(draws)
         for _ in 0..<draws {
             for d in shuffled.indices {
                 for k in stride(from: shuffled[d].count - 1, to: 0, by: -1) {
-                    shuffled[d].swapAt(k, rng.integer(below: k + 1))
+                    shuffled[d].swapAt(k, rng.int(below: k + 1))
                 }
             }
             null.append(mean(pairwiseTV(shuffled)))

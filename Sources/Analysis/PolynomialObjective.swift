@@ -1,3 +1,4 @@
+import Tensors
 /// devinterp's polynomial ("normal crossing") model: y = x·Π_i w_i^{p_i} with data
 /// x ~ N(0, 2²), y = 0.25·N(0, 1) (independent of x, so the true parameter is w* = 0), n = 1000,
 /// and mean-squared-error loss L(w) = (1/n)Σ_j (x_j·m(w) − y_j)² with m(w) = Π_i w_i^{p_i}.
@@ -13,10 +14,10 @@ public struct PolynomialObjective: Objective {
     public var sampleCount: Int { x.count }
     private let fullMoments: (xx: Double, xy: Double, yy: Double)
 
-    /// Generates the data with `SeededNormal(seed:)`: x_j = 2·z, then y_j = 0.25·z'.
+    /// Generates the data with `RandomGenerator(seed:)`: x_j = 2·z, then y_j = 0.25·z'.
     public init(powers: [Int], sampleCount n: Int = 1000, seed: UInt64 = 0) {
         precondition(powers.allSatisfy { $0 >= 0 } && powers.contains { $0 > 0 }, "PolynomialObjective: need a positive power")
-        var rng = SeededNormal(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         let x = rng.normals(n, std: 2)
         let y = rng.normals(n, std: 0.25)
         self.init(powers: powers, x: x, y: y)

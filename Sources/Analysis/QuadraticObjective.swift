@@ -1,3 +1,4 @@
+import Tensors
 /// A quadratic loss L(w) = L* + ½·(w − c)ᵀA(w − c), independent of the batch: the regular model of
 /// singular learning theory (λ = d/2) and a test bed with a known Hessian A.
 ///

@@ -1,3 +1,4 @@
+import Tensors
 /// Mean-squared-error regression with a one-hidden-layer ReLU network of a fixed shape,
 ///   L(w) = (1/(n·out))·Σ_j ‖f_w(x_j) − y_j‖²,
 /// parameters flattened as in `ReLUNetwork.flatParameters` (W1, b1, W2, b2), with the backprop

@@ -1,3 +1,4 @@
+import Tensors
 /// Reduced-rank regression y = B·A·x with M inputs, H hidden units and N outputs (A: H×M,
 /// B: N×H, no biases), the one-hidden-layer case of `DeepLinearObjective`: mean-squared-error
 /// loss on teacher data of rank r (r = 0: y is pure N(0, 1) noise, as in devinterp's tests),

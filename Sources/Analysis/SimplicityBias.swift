@@ -59,7 +59,7 @@ public struct RandomFunctionSample: Sendable, Equatable {
 /// 2ⁿ points of {0,1}ⁿ in lexicographic order (Valle-Pérez et al. 2019; Mingard et al. 2019).
 ///
 /// Parameters are i.i.d. Gaussian: weights N(0, weightStd²/fan_in), biases N(0, biasStd²), drawn
-/// network after network, layer after layer (weights then biases) from `SeededNormal(seed:)`, so the
+/// network after network, layer after layer (weights then biases) from `RandomGenerator(seed:)`, so the
 /// sample does not depend on `batchSize`. Each layer of each network is one BLAS dgemm on all 2ⁿ
 /// inputs; `batchSize` networks share one activation buffer (network b's block is columns
 /// b·h..(b+1)·h, addressed through the leading dimension).
@@ -71,7 +71,7 @@ public func sampleRandomFunctions(layers: [Int], samples: Int, seed: UInt64, wei
     let points = 1 << n
     var inputs = [Double](repeating: 0, count: points * n)
     for i in 0..<points { for j in 0..<n { inputs[i * n + j] = Double((i >> (n - 1 - j)) & 1) } }
-    var rng = SeededNormal(seed: seed)
+    var rng = RandomGenerator(seed: seed)
     var counts: [BooleanFunction: Int] = [:]
     var done = 0
     let wordCount = max(1, (points + 63) / 64)
@@ -134,7 +134,7 @@ public func sampleRandomFunctions(layers: [Int], samples: Int, seed: UInt64, wei
 public func perceptronOnesDistribution(inputCount n: Int, samples: Int, seed: UInt64) -> [Double] {
     precondition(n >= 1 && n <= 16)
     let points = 1 << n
-    var rng = SeededNormal(seed: seed)
+    var rng = RandomGenerator(seed: seed)
     var histogram = [Int](repeating: 0, count: points)
     var sums = [Double](repeating: 0, count: points)
     for _ in 0..<samples {

@@ -108,3 +108,6 @@ private func lapackSyevd<T: BinaryFloatingPoint>(
 /// Sets the number of threads OpenBLAS uses. Folio sets it explicitly (never from the
 /// environment) so results and timings do not depend on the machine's defaults.
 public func setBLASThreads(_ n: Int) { openblas_set_num_threads(Int32(max(1, n))) }
+
+/// The number of threads OpenBLAS uses now.
+public func currentBLASThreads() -> Int { Int(openblas_get_num_threads()) }

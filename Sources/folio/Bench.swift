@@ -16,8 +16,14 @@ struct Bench: ParsableCommand {
     @Option(help: "Untimed warm-up steps.")
     var warmup: Int = 20
 
-    @Option(help: "Timed SGLD draws (one chain) on the MLP benchmark model; 0 skips SGLD.")
-    var draws: Int = 100
+    @Option(help: "SGLD draws per chain in devinterp's benchmark configuration (4 chains, minibatch 512); 0 skips SGLD.")
+    var draws: Int = 200
+
+    @Option(help: "SGLD chains.")
+    var chains: Int = 4
+
+    @Option(help: "Arithmetic of the SGLD chains: float (devinterp's float32) or double.")
+    var precision: SGLDPrecision = .float
 
     @Option(help: "BLAS threads.")
     var threads: Int = 2
@@ -37,8 +43,15 @@ struct Bench: ParsableCommand {
         }
 
         let sgld = draws > 0 ? sgldDrawsPerSecond() : (perSecond: Double.nan, dimension: 0)
+        let sgemm = rows.first?.sgemmGFLOPs ?? .nan
         if draws > 0 {
-            print("SGLD on the benchmark model (Double, full batch, 1 chain): \(format(sgld.perSecond)) draws/s (\(draws) draws, d = \(sgld.dimension))")
+            // One draw: the output layer's three products (forward, its two gradients), 2·b·h·p each.
+            let flops = 3 * 2 * Double(sgldBatch * 512 * 97)
+            let gflops = sgld.perSecond * flops / 1e9
+            print("""
+            SGLD (devinterp's configuration: one-hot MLP p=97 hidden=512 quadratic, minibatch \(sgldBatch), \(chains) chains × \(draws) draws, \(threads) workers, \(precision.rawValue), d = \(sgld.dimension)): \(format(sgld.perSecond)) draws/s
+              a draw costs \(format(flops / 1e6)) MFLOP of matrix products = \(format(1e3 * flops / 1e9 / sgemm)) ms at the sgemm rate (\(format(sgemm)) GFLOP/s); measured \(format(1e3 / sgld.perSecond * Double(threads))) ms per draw per worker, \(format(gflops)) GFLOP/s overall (\(format(100 * gflops / sgemm))% of sgemm)
+            """)
         }
         print("""
 
@@ -50,22 +63,29 @@ struct Bench: ParsableCommand {
         }.joined(separator: "\n") + (draws > 0 ? "\n\nSGLD draws/s: \(format(sgld.perSecond))" : ""))
     }
 
-    /// SGLD draws per second on the benchmark model (one-hot MLP p = 97, hidden 512, quadratic,
-    /// cross-entropy) after a few training steps, one chain, full batch, Double precision: the
-    /// cost of one SGLD step is one loss-and-gradient evaluation.
+    /// The minibatch of devinterp's benchmark (`../shared/peers/sgld_devinterp.py`).
+    private let sgldBatch = 512
+
+    /// SGLD draws per second (one draw = one step of one chain) in the configuration of devinterp's
+    /// benchmark: the one-hot MLP p = 97, hidden 512, quadratic, cross-entropy, after 5 training
+    /// steps; minibatch 512, ε = 1e-4, γ = 1, nβ = n/ln n, `chains` chains on `threads` workers.
+    /// The clock covers the whole estimate, L_n(w*) included, as the peer's does.
     private func sgldDrawsPerSecond() -> (perSecond: Double, dimension: Int) {
         let config = TrainingConfig(
             task: .modular(.add, modulus: 97, trainFraction: 0.5, seed: 0),
             model: ModelConfig(kind: .onehotMLP, hidden: 512, activation: .quadratic), loss: .crossEntropy,
             optimizer: OptimizerConfig(kind: .adamw, lr: 1e-3, weightDecay: 1, betas: [0.9, 0.98]), steps: 5, threads: threads)
         guard let run = try? train(config) else { return (.nan, 0) }
-        let objective = TrainedModelObjective(run.model)
         let w = run.model.flatParameters()
-        // The chain's fixed cost (L(w*) and the MALA check) is paid once; `draws` amortizes it.
-        let start = DispatchTime.now().uptimeNanoseconds
-        _ = estimateLLC(objective: objective, at: w, config: LLCConfig(epsilon: 1e-6, chains: 1, draws: draws, seed: 0))
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (Double(draws) / seconds, objective.dimension)
+        let llc = LLCConfig(epsilon: 1e-4, chains: chains, draws: draws, batchSize: sgldBatch, seed: 0)
+        func time<O: Objective>(_ objective: O) -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = estimateLLC(objective: objective, at: w, config: llc, workers: threads)
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        let seconds = precision == .float ? time(TrainedModelObjective(run.model, precision: Float.self))
+                                          : time(TrainedModelObjective(run.model))
+        return (Double(chains * draws) / seconds, run.model.parameterCount)
     }
 
     private func format(_ x: Double) -> String { x.isFinite ? String(format: "%.1f", x) : "n/a" }
@@ -74,3 +94,8 @@ struct Bench: ParsableCommand {
 import Foundation
 
 extension BenchmarkModel: ExpressibleByArgument {}
+
+/// The arithmetic of `folio bench`'s SGLD chains.
+enum SGLDPrecision: String, ExpressibleByArgument {
+    case float, double
+}

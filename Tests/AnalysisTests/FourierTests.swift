@@ -1,4 +1,5 @@
 import XCTest
+import Tensors
 @testable import Analysis
 
 final class FourierTests: XCTestCase {
@@ -15,7 +16,7 @@ final class FourierTests: XCTestCase {
 
     /// E = Σ_{k ∈ {5, 31}} cos(2πkx/p)·a_kᵀ + sin(2πkx/p)·b_kᵀ with random a, b ∈ R^32.
     func plantedEmbedding(p: Int, frequencies: [Int], d: Int, seed: UInt64) -> DenseMatrix {
-        var rng = SeededNormal(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         var e = DenseMatrix(rows: p, columns: d)
         for k in frequencies {
             let a = rng.normals(d), b = rng.normals(d)
@@ -41,7 +42,7 @@ final class FourierTests: XCTestCase {
 
     /// Random weights spread their norm: the top 5 of 48 frequencies hold close to the uniform 5/48.
     func testRandomWeightsTopFiveNearBaseline() {
-        var rng = SeededNormal(seed: 2)
+        var rng = RandomGenerator(seed: 2)
         let e = DenseMatrix(rows: 97, columns: 128, values: rng.normals(97 * 128))
         let spectrum = frequencyNorms(embedding: e)
         let baseline = spectrum.uniformBaseline(5)
@@ -57,7 +58,7 @@ final class FourierTests: XCTestCase {
         let p = 97
         let cosine = (0..<p).map { cos(2 * Double.pi * 7 * Double($0) / Double(p) + 0.4) }
         XCTAssertEqual(ipr(row: cosine), 1, accuracy: 1e-12)
-        var rng = SeededNormal(seed: 3)
+        var rng = RandomGenerator(seed: 3)
         let randomIPR = (0..<200).map { _ in ipr(row: rng.normals(p)) }.reduce(0, +) / 200
         print("random-row IPR", randomIPR)
         XCTAssertEqual(randomIPR, 0.04, accuracy: 0.01)

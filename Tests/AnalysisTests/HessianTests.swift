@@ -1,4 +1,5 @@
 import XCTest
+import Tensors
 @testable import Analysis
 
 /// A 4 → 7 → 2 tanh network (51 parameters) with loss ½·mean‖f(x) − y‖² on 30 random examples and
@@ -10,7 +11,7 @@ struct TanhNetworkObjective: Objective {
     var sampleCount: Int { x.count }
 
     init(seed: UInt64) {
-        var rng = SeededNormal(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         x = (0..<30).map { _ in rng.normals(4) }
         y = (0..<30).map { _ in rng.normals(2) }
     }
@@ -58,7 +59,7 @@ final class HessianTests: XCTestCase {
     /// symmetric matrix.
     func plantedMatrix(_ lambdas: [Double], seed: UInt64) -> DenseMatrix {
         let n = lambdas.count
-        var rng = SeededNormal(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         var s = DenseMatrix(rows: n, columns: n, values: rng.normals(n * n))
         s = DenseMatrix(rows: n, columns: n, values: zip(s.values, s.transposed.values).map { $0 + $1 })
         let q = symmetricEigendecomposition(s).vectors!   // rows are orthonormal eigenvectors
@@ -76,7 +77,7 @@ final class HessianTests: XCTestCase {
         let a = plantedMatrix(lambdas, seed: 4)
         let direct = symmetricEigenvalues(a)
         for (x, y) in zip(direct, lambdas) { XCTAssertEqual(x, y, accuracy: 1e-10) }
-        var rng = SeededNormal(seed: 5)
+        var rng = RandomGenerator(seed: 5)
         let objective = QuadraticObjective(hessian: a, center: rng.normals(20), sampleCount: 100)
         let w = rng.normals(20)
         // H v = A v.
@@ -96,7 +97,7 @@ final class HessianTests: XCTestCase {
     func testTanhNetworkGradientMatchesFiniteDifferences() {
         let objective = TanhNetworkObjective(seed: 2)
         XCTAssertEqual(objective.dimension, 51)
-        var rng = SeededNormal(seed: 3)
+        var rng = RandomGenerator(seed: 3)
         let w = rng.normals(51, std: 0.7)
         XCTAssertLessThan(maxAbsDifference(objective.gradient(at: w), finiteDifferenceGradient(objective, at: w)), 1e-8)
     }
@@ -104,7 +105,7 @@ final class HessianTests: XCTestCase {
     /// Lanczos top-k (30 iterations, d = 51) matches the top of the full finite-difference spectrum.
     func testLanczosTopKMatchesFullSpectrumOnTanhNetwork() {
         let objective = TanhNetworkObjective(seed: 2)
-        var rng = SeededNormal(seed: 3)
+        var rng = RandomGenerator(seed: 3)
         let w = rng.normals(51, std: 0.7)
         let full = hessianSpectrum(objective: objective, at: w)
         let top = lanczosTopEigenvalues(k: 5, objective: objective, at: w, seed: 7)
@@ -120,7 +121,7 @@ final class HessianTests: XCTestCase {
     /// agree within 1e-6 (the entries themselves are of order 0.1–1).
     func testFullHessianMatchesSecondDifferencesOfTheLoss() {
         let objective = TanhNetworkObjective(seed: 2)
-        var rng = SeededNormal(seed: 3)
+        var rng = RandomGenerator(seed: 3)
         let w = rng.normals(51, std: 0.7)
         let h = fullHessian(objective: objective, at: w)
         let step = 1e-4, d = objective.dimension

@@ -1,4 +1,5 @@
 import XCTest
+import Tensors
 @testable import Analysis
 
 final class SimplicityTests: XCTestCase {
@@ -23,7 +24,7 @@ final class SimplicityTests: XCTestCase {
                 XCTAssertEqual(lz76PhraseCount(s), definitionalPhraseCount(s), "\(s.map { $0 ? "1" : "0" }.joined())")
             }
         }
-        var rng = SeededNormal(seed: 11)
+        var rng = RandomGenerator(seed: 11)
         for n in [64, 128] {
             for _ in 0..<20 {
                 let s = (0..<n).map { _ in rng.uniform() < 0.3 }
@@ -60,7 +61,7 @@ final class SimplicityTests: XCTestCase {
         // testLZ76PhraseCount): K = 4·(6 + 6)/2 = 24.
         XCTAssertEqual(lzComplexity("0001101001000101"), 24)
         // A periodic table is simpler than a random one.
-        var rng = SeededNormal(seed: 1)
+        var rng = RandomGenerator(seed: 1)
         let random = String((0..<128).map { _ in rng.uniform() < 0.5 ? Character("1") : Character("0") })
         XCTAssertLessThan(lzComplexity(String(repeating: "01", count: 64)), lzComplexity(random) / 3)
     }

@@ -1,7 +1,7 @@
 import Analysis
 
 /// Central finite-difference gradient of an objective's full-batch loss, step h.
-func finiteDifferenceGradient<O: Objective>(_ objective: O, at w: [Double], batch: [Int]? = nil, h: Double = 1e-6) -> [Double] {
+func finiteDifferenceGradient<O: Objective<Double>>(_ objective: O, at w: [Double], batch: [Int]? = nil, h: Double = 1e-6) -> [Double] {
     var g = [Double](repeating: 0, count: w.count)
     for i in 0..<w.count {
         var plus = w, minus = w

@@ -15,7 +15,7 @@ final class TransformerFourierTests: XCTestCase {
         var parameters = net.makeParameters(using: &rng, as: Double.self)
         if let plantedFrequencies {
             // W_E[x] = Σ_k cos(w_k x)·u_k + sin(w_k x)·v_k for the p tokens; the "=" row stays random.
-            var normal = SeededNormal(seed: 4)
+            var normal = RandomGenerator(seed: 4)
             var embed = parameters["embed"]
             for x in 0..<p { for j in 0..<8 { embed[x, j] = 0 } }
             for k in plantedFrequencies {

@@ -102,6 +102,14 @@ final class HostileInputCommandLineTests: XCTestCase {
         try render(tanh + cell("prune", "model: net"), exit: 1, "(its activation is tanh)")
     }
 
+    func testRefinedLLCOfAnUnknownParameterIsALocatedError() throws {
+        let net = cell("train", "id: net\ntask: {kind: modular, modulus: 5}\nmodel: {kind: onehot_mlp, hidden: 4}\nsteps: 2")
+        try render(net + cell("llc", "model: net\nparameters: [output, layer9]\nchains: 1\ndraws: 2"), exit: 1,
+                   "the model has no parameters named 'layer9'")
+        try render(cell("llc", "objective: {kind: quadratic}\nparameters: [output]"), exit: 2,
+                   "'parameters' applies to a trained 'model', not to an 'objective'")
+    }
+
     func testOutputNameCollisionsAreRefusedBeforeAnythingRuns() throws {
         let dir = try temporaryDirectory(prefix: "folio-names")
         let body = "---\ntitle: N\n---\nText.\n"

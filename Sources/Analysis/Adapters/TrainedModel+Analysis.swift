@@ -2,19 +2,37 @@ import Learning
 import Tensors
 
 /// A trained model's mean training loss as an `Objective`, so SGLD, Hessians and Lanczos can run
-/// on any network the training core trains (in Double precision).
-public struct TrainedModelObjective: Objective {
+/// on any network the training core trains, through its tape, in Double or in Float
+/// (`TrainedModelObjective(model, precision: Float.self)`).
+public struct TrainedModelObjective<Scalar: BLASScalar>: Objective {
     public let model: TrainedModel
+    /// The model's parameters in `Scalar`: the names and shapes that a flat vector fills.
+    private let layout: Parameters<Scalar>
 
-    public init(_ model: TrainedModel) { self.model = model }
+    /// The objective in Double precision.
+    public init(_ model: TrainedModel) where Scalar == Double { self.init(model, precision: Double.self) }
+
+    /// The objective in the given precision.
+    public init(_ model: TrainedModel, precision _: Scalar.Type) {
+        self.model = model
+        layout = model.parameters.converted(to: Scalar.self)
+    }
 
     public var dimension: Int { model.parameterCount }
     public var sampleCount: Int { model.dataset.train.count }
 
-    public func loss(at w: [Double], batch: [Int]?) -> Double { model.loss(at: w, indices: batch) }
+    public func loss(at w: [Scalar], batch: [Int]?) -> Double { model.loss(parameters(w), indices: batch) }
 
-    public func lossAndGradient(at w: [Double], batch: [Int]?) -> (loss: Double, gradient: [Double]) {
-        model.lossAndGradient(at: w, indices: batch)
+    public func lossAndGradient(at w: [Scalar], batch: [Int]?) -> (loss: Double, gradient: [Scalar]) {
+        let p = parameters(w)
+        let (loss, gradients) = model.lossAndGradient(p, indices: batch)
+        return (loss, gradients.flatScalars(like: p))
+    }
+
+    private func parameters(_ w: [Scalar]) -> Parameters<Scalar> {
+        var p = layout
+        p.setFlatScalars(w)
+        return p
     }
 }
 

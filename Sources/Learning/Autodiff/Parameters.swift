@@ -31,21 +31,27 @@ public struct Parameters<Scalar: BLASScalar>: Sendable, Equatable {
     public var count: Int { tensors.reduce(0) { $0 + $1.count } }
 
     /// All scalars concatenated in parameter order, as Double.
-    public func flattened() -> [Double] {
-        var out = [Double]()
+    public func flattened() -> [Double] { flatScalars().map { Double($0) } }
+
+    /// Overwrites every scalar from a flat vector in parameter order.
+    public mutating func setFlattened(_ flat: [Double]) { setFlatScalars(flat.map { Scalar($0) }) }
+
+    /// All scalars concatenated in parameter order, in this precision.
+    public func flatScalars() -> [Scalar] {
+        var out = [Scalar]()
         out.reserveCapacity(count)
-        for t in tensors { for x in t.scalars { out.append(Double(x)) } }
+        for t in tensors { out.append(contentsOf: t.scalars) }
         return out
     }
 
-    /// Overwrites every scalar from a flat vector in parameter order.
-    public mutating func setFlattened(_ flat: [Double]) {
-        precondition(flat.count == count, "Parameters.setFlattened: \(flat.count) values for \(count) parameters")
+    /// Overwrites every scalar from a flat vector of this precision, in parameter order.
+    public mutating func setFlatScalars(_ flat: [Scalar]) {
+        precondition(flat.count == count, "Parameters: \(flat.count) values for \(count) parameters")
         var offset = 0
         for k in tensors.indices {
             let n = tensors[k].count
             tensors[k].scalars.withUnsafeMutableBufferPointer { p in
-                for i in 0..<n { p[i] = Scalar(flat[offset + i]) }
+                flat.withUnsafeBufferPointer { f in p.baseAddress!.update(from: f.baseAddress! + offset, count: n) }
             }
             offset += n
         }
@@ -97,14 +103,17 @@ public struct Gradients<Scalar: BLASScalar>: Sendable {
         for n in Array(byName.keys) { byName[n] = byName[n]! * factor }
     }
 
-    /// The gradients flattened in the order of `parameters` (zeros where a parameter got none).
-    public func flattened(like parameters: Parameters<Scalar>) -> [Double] {
-        var out = [Double]()
+    /// The gradients flattened in the order of `parameters`, in this precision (zeros where a
+    /// parameter got none).
+    public func flatScalars(like parameters: Parameters<Scalar>) -> [Scalar] {
+        var out = [Scalar]()
         out.reserveCapacity(parameters.count)
         for (n, t) in zip(parameters.names, parameters.tensors) {
-            if let g = byName[n] { for x in g.scalars { out.append(Double(x)) } }
-            else { out.append(contentsOf: repeatElement(0, count: t.count)) }
+            if let g = byName[n] { out.append(contentsOf: g.scalars) } else { out.append(contentsOf: repeatElement(0, count: t.count)) }
         }
         return out
     }
+
+    /// The gradients flattened in the order of `parameters` (zeros where a parameter got none).
+    public func flattened(like parameters: Parameters<Scalar>) -> [Double] { flatScalars(like: parameters).map { Double($0) } }
 }

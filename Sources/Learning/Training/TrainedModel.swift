@@ -48,6 +48,24 @@ public struct TrainedModel: Sendable {
         return (l.value.scalar, g.flattened(like: p))
     }
 
+    /// The mean training loss over the training examples at `indices` (nil = all) and its gradient,
+    /// at parameters `p` of any precision (e.g. this model's converted to Float for SGLD).
+    public func lossAndGradient<S: BLASScalar>(_ p: Parameters<S>, indices: [Int]? = nil) -> (loss: Double, gradient: Gradients<S>) {
+        let examples = indices.map { dataset.train.subset($0) } ?? dataset.train
+        let tape = Tape<S>()
+        let out = architecture.forward(ModelInput<S>(examples), tape.bind(p)).output
+        let l = out.loss(loss, targets(examples, as: S.self))
+        return (Double(l.value.scalar), tape.gradients(of: l))
+    }
+
+    /// The mean training loss at parameters `p` of any precision over the examples at `indices`.
+    public func loss<S: BLASScalar>(_ p: Parameters<S>, indices: [Int]? = nil) -> Double {
+        let examples = indices.map { dataset.train.subset($0) } ?? dataset.train
+        let tape = Tape<S>()
+        let out = architecture.forward(ModelInput<S>(examples), tape.bind(p, differentiable: false)).output
+        return Double(out.loss(loss, targets(examples, as: S.self)).value.scalar)
+    }
+
     /// The mean training loss at `flat` over the training examples at `indices` (nil = all).
     public func loss(at flat: [Double]? = nil, indices: [Int]? = nil) -> Double {
         let examples = indices.map { dataset.train.subset($0) } ?? dataset.train

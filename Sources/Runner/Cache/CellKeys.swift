@@ -43,7 +43,12 @@ public struct CellKeys: Sendable {
     /// has unit output variance (it had variance r). 12: {llc} reports `validated`, and over
     /// checkpoints each checkpoint's `weight_norm`, `train_loss` and `test_loss`. 13: a `{train}`
     /// cell on a regression task defaults to MSE, and its sweep table has no accuracy columns.
-    public static let engineVersion = "folio-engine-13"
+    /// 14: one random generator: every SGLD chain draws from its own stream
+    /// (`RandomGenerator.streamSeed(seed, c)`, noise by the ziggurat `fillNormals`) instead of
+    /// Box–Muller `SeededNormal(seed + c)`, and the permutation null, simplicity-bias sampling,
+    /// Lanczos start and the known-λ models' data draw from `RandomGenerator`; known-λ models are
+    /// trained by the training core's Adam; `{llc}` gains `parameters:` and `precision:`.
+    public static let engineVersion = "folio-engine-14"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never

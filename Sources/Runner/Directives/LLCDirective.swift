@@ -14,7 +14,8 @@ public enum LLCDirective: Directive {
         static let llc = ResultField("llc", "λ̂, the mean over chains"), std = ResultField("llc_std"), perChain = ResultField("per_chain")
         static let drift = ResultField("drift", "how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂")
         static let acceptance = ResultField("acceptance", "MALA"), nBeta = ResultField("n_beta"), initialLoss = ResultField("initial_loss")
-        static let parameters = ResultField("parameters", "d"), halfParameters = ResultField("half_parameters", "d/2, a regular model's value")
+        static let parameters = ResultField("parameters", "d, the number of parameters sampled: with `parameters:` only those")
+        static let halfParameters = ResultField("half_parameters", "d/2, a regular model's value")
         static let trueLambda = ResultField("true_lambda", "known objectives")
         static let validated = ResultField("validated", "whether its ε, nβ and γ are a setting notebook 03 validates on models with known λ")
         static let draw = ResultField("draw", "draw index"), trace = ResultField("trace", "the chains' mean loss at each draw")
@@ -40,7 +41,7 @@ public enum LLCDirective: Directive {
     static let draws = DirectiveOption<Int>("draws", "Recorded draws per chain.", default: core.draws, atLeast: 1)
     static let burnIn = DirectiveOption<Int>("burn_in", "Steps before recording.", default: core.burnIn, atLeast: 0)
     static let batchSize = DirectiveOption<Int>("batch_size", "Minibatch size.", defaultText: "full batch")
-    static let seed = DirectiveOption<Int>.seed("Seed of the chains (chain c uses seed + c).")
+    static let seed = DirectiveOption<Int>.seed("Seed of the chains (each chain draws from its own stream of this seed).")
     /// The keys of the chains themselves, shared with `{llc_calibration}`, and their reading.
     static let chainKeys = OptionKey.of(chains, draws, burnIn, batchSize, seed)
 
@@ -66,7 +67,14 @@ public enum LLCDirective: Directive {
     }
     static let objective = OptionKey("objective", .mapping(Known.keys), "A model with known λ instead of `model`.")
 
-    public static let keys = OptionKey.of(model, checkpoints, objective, nBeta, gamma, epsilon) + chainKeys
+    /// The weight-refined LLC and the chains' arithmetic, for a trained `model`.
+    static let parameters = DirectiveOption<Value>("parameters", "With `model`: the weight-refined LLC (Wang et al. 2024) — SGLD moves only these parameters and holds the rest at w*. Names: a parameter (`output`, `input.0`, `layer1.weight`), a layer (`layer1`, `attn`, `mlp`), or a transformer head (`head.0`: its slices of Q, K, V and O).",
+                                                   type: .list(.string), defaultText: "every parameter")
+    enum Precision: String, OptionChoice { case float, double }
+    static let precision = DirectiveOption<Precision>("precision", "With `model`: arithmetic of the chains (docs/performance.md compares their speed).",
+                                                      default: .double)
+
+    public static let keys = OptionKey.of(model, checkpoints, objective, nBeta, gamma, epsilon) + chainKeys + OptionKey.of(parameters, precision)
 
     /// The sampler settings of `chainKeys` (ε, nβ and γ at their defaults).
     static func chainConfig(_ options: Options) throws(Diagnostic) -> LLCConfig {
@@ -75,9 +83,14 @@ public enum LLCDirective: Directive {
     }
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        (options[model.name] == nil) == (options[objective.name] == nil)
-            ? [Diagnostic(at: options.location, "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")]
-            : []
+        if (options[model.name] == nil) == (options[objective.name] == nil) {
+            return [Diagnostic(at: options.location, "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")]
+        }
+        // The known-λ objectives have no named parameters and run in Double.
+        return [parameters.name, precision.name].compactMap { key in
+            guard options[objective.name] != nil, let node = options[key] else { return nil }
+            return Diagnostic(at: node.location, "'\(key)' applies to a trained 'model', not to an 'objective'")
+        }
     }
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -96,13 +109,21 @@ public enum LLCDirective: Directive {
         }
         let (id, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
+        config.parameterRanges = try refinedRanges(options, run.model)
+        // d of the result: the coordinates that move (all of them unless `parameters:` restricts).
+        let moving = config.parameterRanges?.reduce(0) { $0 + $1.count } ?? objective.dimension
+        let float = try options.read(precision) == .float
+        func estimate(at w: [Double]) -> LLCEstimate {
+            float ? estimateLLC(objective: TrainedModelObjective(run.model, precision: Float.self), at: w, config: config)
+                  : estimateLLC(objective: objective, at: w, config: config)
+        }
         guard options.has(checkpoints.name) else {
             try checkBatch(config, samples: objective.sampleCount, options)
-            let estimate = try converged(estimateLLC(objective: objective, at: run.model.flatParameters(), config: config), config, options)
-            var record = result(estimate, dimension: objective.dimension)
+            let estimate = try converged(estimate(at: run.model.flatParameters()), config, options)
+            var record = result(estimate, dimension: moving)
             record[Field.validated.name] = .bool(validated(config, nBeta: estimate.nBeta))
             return CellOutput(value: .record(record),
-                              display: [summary(estimate, dimension: objective.dimension, truth: nil)] + unsettledNote(estimate))
+                              display: [summary(estimate, dimension: moving, truth: nil)] + unsettledNote(estimate))
         }
         let wanted = try run.checkpointSteps(options, id: id)
         var columns = Dictionary(uniqueKeysWithValues: Field.overTraining.map { ($0.name, [Double]()) })
@@ -111,7 +132,7 @@ public enum LLCDirective: Directive {
             context.progress(i, wanted.count, "checkpoint \(step)")
             let w = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))
             try checkBatch(config, samples: objective.sampleCount, options)
-            let estimate = try converged(estimateLLC(objective: objective, at: w, config: config), config, options, step: step)
+            let estimate = try converged(estimate(at: w), config, options, step: step)
             columns[Field.step.name]!.append(Double(step))
             columns[Field.llc.name]!.append(estimate.mean)
             columns[Field.std.name]!.append(estimate.std)
@@ -124,13 +145,33 @@ public enum LLCDirective: Directive {
             columns[Field.testLoss.name]!.append(row.flatMap { run.history.testLoss.indices.contains($0) ? run.history.testLoss[$0] : nil } ?? .nan)
         }
         var table = Record(Field.overTraining.map { ($0, Value.numbers(columns[$0.name]!)) })
-        table[Field.parameters.name] = .number(Double(objective.dimension))
+        table[Field.parameters.name] = .number(Double(moving))
         table[Field.validated.name] = .bool(validated(config, nBeta: config.resolvedNBeta(sampleCount: objective.sampleCount)))
         return CellOutput(value: .record(table), display: [.summary(title: "LLC over training", items: [
             ("checkpoints", "\(wanted.count)"),
             ("λ̂ range", "\(formatValue(.number(columns[Field.llc.name]!.min() ?? .nan))) … \(formatValue(.number(columns[Field.llc.name]!.max() ?? .nan)))"),
-            ("d/2", formatValue(.number(Double(objective.dimension) / 2))),
+            ("d/2", formatValue(.number(Double(moving) / 2))),
         ])] + (unsettled.isEmpty ? [] : [unsettledNote(steps: unsettled)]))
+    }
+
+    /// The flat-parameter ranges of `parameters:` (nil without it), or the located error of the
+    /// first name the model does not have.
+    static func refinedRanges(_ options: Options, _ model: TrainedModel) throws(Diagnostic) -> [Range<Int>]? {
+        guard let names = try options.strings(parameters.name) else { return nil }
+        let items: [OptionNode] = if case .list(let nodes, _)? = options.node[parameters.name] { nodes } else { [] }
+        var ranges: [Range<Int>] = []
+        for (i, name) in names.enumerated() {
+            guard let r = model.parameterRanges(named: name) else {
+                let known = model.parameterBlockNames
+                throw Diagnostic(at: i < items.count ? items[i].location : options.location(of: parameters.name),
+                                 "the model has no parameters named '\(name)'",
+                                 note: closestMatch(to: name, in: known).map { "did you mean '\($0)'?" }
+                                     ?? "its names: \(known.joined(separator: ", "))")
+            }
+            ranges += r
+        }
+        guard !names.isEmpty else { throw Diagnostic(at: options.location(of: parameters.name), "'parameters' must name at least one parameter") }
+        return mergedRanges(ranges)
     }
 
     /// The estimate, or the located error of its first diverged chain (chain and draw numbered

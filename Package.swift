@@ -40,7 +40,9 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Learning", "Tensors"]),
         // The checked conversion from a number to a count or size, shared by every module below.
         .target(name: "WholeNumbers"),
-        .target(name: "Plotting", dependencies: ["WholeNumbers"]),
+        // The one escaper and id rule for HTML, SVG and MathML, shared by Plotting and Reports.
+        .target(name: "Markup"),
+        .target(name: "Plotting", dependencies: ["WholeNumbers", "Markup"]),
         .target(name: "Notebooks", dependencies: ["Ccmark", "Yams", "WholeNumbers"]),
         .target(
             name: "Runner",
@@ -50,11 +52,11 @@ let package = Package(
             ]),
         .target(
             name: "Reports",
-            dependencies: ["Runner", "Notebooks", "Plotting", "WholeNumbers", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["Runner", "Notebooks", "Plotting", "WholeNumbers", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(
             name: "folio",
             dependencies: [
-                "Runner", "Reports", "Notebooks", "Learning", "Analysis", "Tensors",
+                "Runner", "Reports", "Notebooks", "Learning", "Analysis", "Tensors", "Markup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -65,11 +67,12 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Tensors"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Learning", "Tensors"]),
         // Snapshots are read from the source tree by path (#filePath), not bundled.
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Snapshots"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Markup"], exclude: ["Snapshots"]),
         .testTarget(name: "WholeNumbersTests", dependencies: ["WholeNumbers"]),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks", "Learning", "Analysis", "Tensors"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks", "Tensors"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebooks", "Learning", "Analysis", "Tensors", "Plotting"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "Notebooks", "Tensors", "Markup"]),
         .testTarget(name: "FolioCLITests", dependencies: ["folio", "Tensors"]),
     ]
 )

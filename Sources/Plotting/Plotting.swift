@@ -5,6 +5,6 @@
 // lays several figures out as small multiples. Colours come from CSS variables with fallbacks
 // (`Figure.stylesheet`), so a report's stylesheet can adapt them to a dark theme.
 //
-// Output rules: every string is escaped in `XMLEscaping.swift`; every coordinate is written by
+// Output rules: every string is escaped by `Markup.escape` (the Markup module, shared with the reports); every coordinate is written by
 // `CoordinateFormat.swift` with two decimals at most; ids derive from the figure's id only, so
 // two renders of the same figure are byte-identical.

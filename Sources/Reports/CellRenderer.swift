@@ -1,14 +1,13 @@
+import Markup
 import Foundation
 import Notebooks
 import Runner
 
 /// Renders what a cell displays: tables, figures, claims, summaries, and error or skipped boxes.
-/// Figures and tables are numbered in document order.
+/// Figures and tables carry the numbers and ids the check phase gave them (`CrossReferences`).
 struct CellRenderer {
     /// Notes longer than this many lines are folded.
     static let longListing = 16
-    private(set) var figureCount = 0
-    private(set) var tableCount = 0
     var math: MathHTML
     /// The notebook's `seed` parameter, if it has one, for each figure's provenance line.
     var seed: String?
@@ -24,13 +23,14 @@ struct CellRenderer {
         switch run.status {
         case .succeeded(let output) where !CommonKeys.hidden(cell):
             let caption = CommonKeys.caption(of: cell)
+            var shown = Shown()
             for display in output.display {
                 switch display {
                 case .table(var table) where caption != nil:
                     table.caption = caption
-                    parts.append(render(.table(table), run: run))
+                    parts.append(render(.table(table), run: run, shown: &shown))
                 default:
-                    parts.append(render(display, run: run))
+                    parts.append(render(display, run: run, shown: &shown))
                 }
             }
             // A summary box or note has no caption of its own: the cell's follows what it shows.
@@ -41,51 +41,61 @@ struct CellRenderer {
             break
         case .failed(let diagnostic):
             parts.append("""
-            <div class="callout error" role="alert"><p class="callout-title">Cell <code>\(HTML.escape(cell.id))</code> failed</p>\
-            <pre>\(HTML.escape(diagnostic.description))</pre></div>
+            <div class="callout error" role="alert"><p class="callout-title">Cell <code>\(Markup.escape(cell.id))</code> failed</p>\
+            <pre>\(Markup.escape(diagnostic.description))</pre></div>
             """)
         case .skipped(let blocker):
             parts.append("""
-            <div class="callout skipped"><p class="callout-title">Cell <code>\(HTML.escape(cell.id))</code> was not run</p>\
-            <p>It reads <code>\(HTML.escape(blocker))</code>, which did not run.</p></div>
+            <div class="callout skipped"><p class="callout-title">Cell <code>\(Markup.escape(cell.id))</code> was not run</p>\
+            <p>It reads <code>\(Markup.escape(blocker))</code>, which did not run.</p></div>
             """)
         }
         parts.append(source(cell))
-        let anchor = cell.hasExplicitID ? " id=\"cell-\(HTML.escape(cell.id))\"" : ""
-        return "<div class=\"cell cell-\(HTML.escape(cell.cell.kind))\"\(anchor)>\n\(parts.joined(separator: "\n"))\n</div>\n"
+        let anchor = cell.hasExplicitID ? " id=\"cell-\(Markup.escape(cell.id))\"" : ""
+        return "<div class=\"cell cell-\(Markup.escape(cell.cell.kind))\"\(anchor)>\n\(parts.joined(separator: "\n"))\n</div>\n"
     }
 
     /// The directive source, folded by default.
     private func source(_ cell: CheckedCell) -> String {
         let title = "{\(cell.cell.kind)}" + (cell.hasExplicitID ? " \(cell.id)" : "")
-        return "<details class=\"source\"><summary>\(HTML.escape(title))</summary><pre><code>\(SourceHighlighter.html(cell.cell.body))</code></pre></details>"
+        return "<details class=\"source\"><summary>\(Markup.escape(title))</summary><pre><code>\(SourceHighlighter.html(cell.cell.body))</code></pre></details>"
     }
 
-    private mutating func render(_ display: CellDisplay, run: CellRun) -> String {
+    /// How many figures and tables of the cell were rendered so far: the next one takes the
+    /// next of the numbers and ids the check phase gave the cell.
+    struct Shown {
+        var figures = 0, tables = 0
+    }
+
+    private mutating func render(_ display: CellDisplay, run: CellRun, shown: inout Shown) -> String {
         switch display {
-        case .table(let table): return render(table, run: run)
-        case .figure(let figure): return render(figure, run: run)
+        case .table(let table):
+            defer { shown.tables += 1 }
+            return render(table, run: run, index: shown.tables)
+        case .figure(let figure):
+            defer { shown.figures += 1 }
+            return render(figure, run: run, index: shown.figures)
         case .claim(let claim): return render(claim, at: run.cell.cell.location)
         case .summary(let title, let items):
             // The title names the cell, so that boxes of the same kind (eight training runs, say)
             // can be told apart on screen and in print, where the source below is hidden.
-            let rows = items.map { "<dt>\(HTML.escape($0.label))</dt><dd>\(HTML.value($0.value))</dd>" }.joined()
-            return "<div class=\"summary\"><p class=\"summary-title\">\(HTML.escape(title))\(cellName(run.cell))</p><dl>\(rows)</dl></div>"
+            let rows = items.map { "<dt>\(Markup.escape($0.label))</dt><dd>\(HTML.value($0.value))</dd>" }.joined()
+            return "<div class=\"summary\"><p class=\"summary-title\">\(Markup.escape(title))\(cellName(run.cell))</p><dl>\(rows)</dl></div>"
         case .note(let text):
             // Multi-line notes (an extracted program, say) keep their lines; listings longer than
             // a screenful fold, with their length in the summary.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
             if lines > Self.longListing {
-                return "<details class=\"listing\"><summary>Listing of \(lines) lines\(cellName(run.cell))</summary><pre class=\"note\">\(HTML.escape(text))</pre></details>"
+                return "<details class=\"listing\"><summary>Listing of \(lines) lines\(cellName(run.cell))</summary><pre class=\"note\">\(Markup.escape(text))</pre></details>"
             }
-            if text.contains("\n") { return "<pre class=\"note\">\(HTML.escape(text))</pre>" }
-            return "<p class=\"note\">\(HTML.escape(text))</p>"
+            if text.contains("\n") { return "<pre class=\"note\">\(Markup.escape(text))</pre>" }
+            return "<p class=\"note\">\(Markup.escape(text))</p>"
         }
     }
 
     /// `<code>id</code>` for a cell with an explicit id, `cell N` otherwise.
     private func cellLabel(_ cell: CheckedCell) -> String {
-        cell.hasExplicitID ? "<code>\(HTML.escape(cell.id))</code>" : "cell \(HTML.escape(cell.id.filter { $0 != "#" }))"
+        cell.hasExplicitID ? "<code>\(Markup.escape(cell.id))</code>" : "cell \(Markup.escape(cell.id.filter { $0 != "#" }))"
     }
 
     private func cellName(_ cell: CheckedCell) -> String { "<span class=\"cell-name\"> · \(cellLabel(cell))</span>" }
@@ -97,13 +107,20 @@ struct CellRenderer {
         return "The values of \(cellLabel(run.cell))."
     }
 
-    private mutating func render(_ table: TableContent, run: CellRun) -> String {
-        tableCount += 1
-        let tableCount = math.references.cellNumbers[run.cell.id] ?? tableCount
-        let id = table.label.map { " id=\"\(HTML.escape($0))\"" } ?? ""
-        let caption = "<figcaption><span class=\"label\">Table \(tableCount).</span> \(captionText(table.caption, run: run))</figcaption>"
+    /// The `index`-th number of the cell's tables or figures, " N", or "" when the directive did
+    /// not declare it (`Directive.numberedDisplays`).
+    private func number(_ numbers: [Int]?, _ index: Int) -> String {
+        guard let numbers, index < numbers.count else { return "" }
+        return " \(numbers[index])"
+    }
+
+    private mutating func render(_ table: TableContent, run: CellRun, index: Int) -> String {
+        let number = number(math.references.numbers[run.cell.id]?.tables, index)
+        let label = index == 0 ? math.references.tableIDs[run.cell.id] : nil
+        let id = label.map { " id=\"\(Markup.escape($0))\"" } ?? ""
+        let caption = "<figcaption><span class=\"label\">Table\(number).</span> \(captionText(table.caption, run: run))</figcaption>"
         let head = "<thead><tr>" + zip(table.headers, table.numeric).map { h, n in
-            "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(HTML.escape(h))</th>"
+            "<th scope=\"col\"\(n ? " class=\"num\"" : "")>\(Markup.escape(h))</th>"
         }.joined() + "</tr></thead>"
         let body = table.rows.map { row in
             "<tr>" + zip(row, table.numeric).map { v, n in "<td\(n ? " class=\"num\"" : "")>\(HTML.value(v))</td>" }.joined() + "</tr>"
@@ -111,21 +128,23 @@ struct CellRenderer {
         return "<figure class=\"table\"\(id)>\(caption)<div class=\"table-wrap\"><table>\(head)<tbody>\n\(body)\n</tbody></table></div></figure>"
     }
 
-    private mutating func render(_ figure: FigureContent, run: CellRun) -> String {
-        figureCount += 1
-        let figureCount = math.references.cellNumbers[run.cell.id] ?? figureCount
-        let id = figure.label ?? "fig-\(run.cell.id.replacingOccurrences(of: "#", with: ""))-\(figureCount)"
+    private mutating func render(_ figure: FigureContent, run: CellRun, index: Int) -> String {
+        let number = number(math.references.numbers[run.cell.id]?.figures, index)
+        // A figure the directive did not declare (`Directive.numberedDisplays`) has neither number nor id.
+        let ids = math.references.figureIDs[run.cell.id] ?? []
+        let anchor = index < ids.count ? ids[index] : nil
+        let id = anchor.map { " id=\"\(Markup.escape($0))\"" } ?? ""
         let csv = "data:text/csv;charset=utf-8," + percentEncode(figure.csv)
         let warnings = figure.warnings.isEmpty ? "" :
-            "<p class=\"figure-warning\">" + figure.warnings.map(HTML.escape).joined(separator: "; ") + "</p>"
+            "<p class=\"figure-warning\">" + figure.warnings.map { Markup.escape($0) }.joined(separator: "; ") + "</p>"
         // On a phone the narrow rendering replaces the wide one (the stylesheet switches them), so
         // that tick labels are not scaled below legibility.
         let drawing = figure.narrowSVG.map { "<div class=\"fig-wide\">\(figure.svg)</div><div class=\"fig-narrow\">\($0)</div>" } ?? figure.svg
         return """
-        <figure id="\(HTML.escape(id))">\(drawing)
-        <figcaption><span class="label">Figure \(figureCount).</span> \(captionText(figure.caption, run: run))\
-         <a class="csv" href="\(csv)" download="\(HTML.escape(id)).csv">data (CSV)</a>\
-        <span class="provenance">cell <code>\(HTML.escape(run.cell.id))</code>\(seed.map { " · seed \(HTML.escape($0))" } ?? "")</span></figcaption>\(warnings)
+        <figure\(id)>\(drawing)
+        <figcaption><span class="label">Figure\(number).</span> \(captionText(figure.caption, run: run))\
+         <a class="csv" href="\(csv)" download="\(Markup.escape(anchor ?? "figure")).csv">data (CSV)</a>\
+        <span class="provenance">cell <code>\(Markup.escape(run.cell.id))</code>\(seed.map { " · seed \(Markup.escape($0))" } ?? "")</span></figcaption>\(warnings)
         </figure>
         """
     }

@@ -1,3 +1,4 @@
+import Markup
 import Foundation
 import Notebooks
 import Runner
@@ -8,10 +9,10 @@ import Runner
 enum ClaimRenderer {
     static func render(_ claim: ClaimContent, says: String) -> String {
         let status = claim.holds ? "holds" : "fails"
-        let values = claim.values.map { "<li><code>\(HTML.escape($0.source))</code> = <strong>\(HTML.escape($0.value))</strong></li>" }.joined()
+        let values = claim.values.map { "<li><code>\(Markup.escape($0.source))</code> = <strong>\(Markup.escape($0.value))</strong></li>" }.joined()
         return """
-        <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)\(HTML.escape(seedBadge(claim)))</span> \(says)</p>\
-        <p class="claim-that"><code>\(HTML.escape(claim.that))</code></p><ul class="claim-values">\(values)</ul>\(seedTable(claim))</div>
+        <div class="callout claim \(status)"><p class="callout-title"><span class="badge">Claim \(status)\(Markup.escape(seedBadge(claim)))</span> \(says)</p>\
+        <p class="claim-that"><code>\(Markup.escape(claim.that))</code></p><ul class="claim-values">\(values)</ul>\(seedTable(claim))</div>
         """
     }
 
@@ -30,17 +31,17 @@ enum ClaimRenderer {
     static func seedTable(_ claim: ClaimContent) -> String {
         let comparisons = claim.seeds.first?.comparisons ?? claim.comparisons
         guard !claim.seeds.isEmpty, !comparisons.isEmpty || claim.seeds.count > 1 else { return "" }
-        let headers = comparisons.map { "<th scope=\"col\"><code>\(HTML.escape("\($0.left) \($0.op) \($0.right)"))</code></th>" }.joined()
+        let headers = comparisons.map { "<th scope=\"col\"><code>\(Markup.escape("\($0.left) \($0.op) \($0.right)"))</code></th>" }.joined()
         let rows = claim.seeds.map { outcome -> String in
             let mark = outcome.holds ? "✓" : "✗"
             let cells: String
             if let problem = outcome.problem {
-                cells = "<td colspan=\"\(max(1, comparisons.count))\">\(HTML.escape(problem))</td>"
+                cells = "<td colspan=\"\(max(1, comparisons.count))\">\(Markup.escape(problem))</td>"
             } else {
                 cells = outcome.comparisons.map { c in
                     let (left, right) = c.formattedSides
                     let margin = c.relativeMargin.map { " <span class=\"margin\">(\(signedPercent($0)))</span>" } ?? ""
-                    return "<td class=\"\(c.holds ? "holds" : "fails")\">\(HTML.escape(left)) \(HTML.escape(c.op)) \(HTML.escape(right))\(margin)</td>"
+                    return "<td class=\"\(c.holds ? "holds" : "fails")\">\(Markup.escape(left)) \(Markup.escape(c.op)) \(Markup.escape(right))\(margin)</td>"
                 }.joined()
             }
             return "<tr class=\"\(outcome.holds ? "holds" : "fails")\"><th scope=\"row\">\(outcome.seed)</th>\(cells)<td class=\"mark\">\(mark)</td></tr>"

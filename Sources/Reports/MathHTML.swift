@@ -1,3 +1,4 @@
+import Markup
 import Notebooks
 import Runner
 
@@ -23,13 +24,13 @@ struct MathHTML {
 
     /// A prose text node: escaped text, placeholders replaced by MathML.
     mutating func text(_ s: String) -> String {
-        guard s.unicodeScalars.contains("\u{E000}") else { return HTML.escape(s) }
+        guard s.unicodeScalars.contains("\u{E000}") else { return Markup.escape(s) }
         return render(protected.segments(in: s), inProse: true)
     }
 
     /// Plain text (a caption, a claim): escaped, with `$...$` converted.
     mutating func plain(_ s: String, at location: SourceLocation? = nil) -> String {
-        guard s.contains("$") else { return HTML.escape(s) }
+        guard s.contains("$") else { return Markup.escape(s) }
         if let location { fallbackLocation = location }
         return render(splitMath(s), inProse: false)
     }
@@ -37,7 +38,7 @@ struct MathHTML {
     private mutating func render(_ segments: [MathSegment], inProse: Bool) -> String {
         segments.map { segment -> String in
             switch segment {
-            case .text(let t): return HTML.escape(t)
+            case .text(let t): return Markup.escape(t)
             case .math(let tex, let display, let offset):
                 let result = converter.conversion(tex, display: display)
                 // Unknown TeX stays visible in the page (an <merror>) and is reported with its place.
@@ -46,10 +47,10 @@ struct MathHTML {
                 }
                 // A labelled display equation gets its anchor and number.
                 if let label = result.label, let target = references.labels[label] {
-                    return "<span class=\"equation\" id=\"\(HTML.escape(label))\">\(result.mathML)<span class=\"eqno\">(\(target.number))</span></span>"
+                    return "<span class=\"equation\" id=\"\(Markup.escape(label))\">\(result.mathML)<span class=\"eqno\">(\(target.number))</span></span>"
                 }
                 if let tag = result.tag {
-                    return "<span class=\"equation\">\(result.mathML)<span class=\"eqno\">(\(HTML.escape(tag)))</span></span>"
+                    return "<span class=\"equation\">\(result.mathML)<span class=\"eqno\">(\(Markup.escape(tag)))</span></span>"
                 }
                 return result.mathML
             }

@@ -1,3 +1,4 @@
+import Markup
 import Foundation
 import Notebooks
 import Runner
@@ -49,8 +50,8 @@ struct ProseRenderer {
             return "<ul>\n\(items)</ul>\n"
         case .item: return "<li>\(children(node))</li>\n"
         case .codeBlock(let info, let literal):
-            let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escape(String($0)))\"" } ?? ""
-            return "<pre><code\(language)>\(HTML.escape(literal))</code></pre>\n"
+            let language = info.split(separator: " ").first.map { " class=\"language-\(Markup.escape(String($0)))\"" } ?? ""
+            return "<pre><code\(language)>\(Markup.escape(literal))</code></pre>\n"
         case .htmlBlock(let html): return rawHTML ? html : ""
         case .paragraph:
             if let (name, prefix) = Footnotes.definition(node) {
@@ -109,8 +110,8 @@ struct ProseRenderer {
             if first { noteOrder.append(name) }
             let number = noteOrder.firstIndex(of: name)! + 1
             out += ns.substring(with: NSRange(location: cursor, length: range.location - cursor))
-            let back = first ? " id=\"fnref-\(HTML.escape(name))\"" : ""
-            out += "<sup class=\"fnref\"><a href=\"#fn-\(HTML.escape(name))\"\(back) aria-label=\"Note \(number)\">\(number)</a></sup>"
+            let back = first ? " id=\"fnref-\(Markup.escape(name))\"" : ""
+            out += "<sup class=\"fnref\"><a href=\"#fn-\(Markup.escape(name))\"\(back) aria-label=\"Note \(number)\">\(number)</a></sup>"
             cursor = range.location + range.length
         }
         return out + ns.substring(from: cursor)
@@ -120,7 +121,7 @@ struct ProseRenderer {
     var notesHTML: String {
         guard !noteOrder.isEmpty else { return "" }
         let items = noteOrder.map { name in
-            "<li id=\"fn-\(HTML.escape(name))\">\(notes[name] ?? "") <a class=\"fnback\" href=\"#fnref-\(HTML.escape(name))\" aria-label=\"Back to the text\">↩</a></li>"
+            "<li id=\"fn-\(Markup.escape(name))\">\(notes[name] ?? "") <a class=\"fnback\" href=\"#fnref-\(Markup.escape(name))\" aria-label=\"Back to the text\">↩</a></li>"
         }.joined(separator: "\n")
         return "<section class=\"footnotes\" aria-labelledby=\"notes-title\">\n<h2 id=\"notes-title\">Notes</h2>\n<ol>\n\(items)\n</ol>\n</section>\n"
     }
@@ -136,7 +137,7 @@ struct ProseRenderer {
                 guard let entry = bibliography[item.key] else { return nil }
                 if !cited.contains(item.key) { cited.append(item.key) }
                 let locator = item.locator.isEmpty ? "" : ", " + item.locator
-                return "<a href=\"#ref-\(HTML.escape(item.key))\">\(HTML.escape(entry.authorsShort)), \(HTML.escape(entry.year))</a>\(locator)"
+                return "<a href=\"#ref-\(Markup.escape(item.key))\">\(Markup.escape(entry.authorsShort)), \(Markup.escape(entry.year))</a>\(locator)"
             }
             guard parts.count == match.items.count else { continue }
             out += ns.substring(with: NSRange(location: cursor, length: match.range.location - cursor))
@@ -154,7 +155,7 @@ struct ProseRenderer {
             guard let entry = bibliography[key] else { continue }
             if !cited.contains(key) { cited.append(key) }
             out += ns.substring(with: NSRange(location: cursor, length: range.location - cursor))
-            out += "<a class=\"citation\" href=\"#ref-\(HTML.escape(key))\">\(HTML.escape(entry.authorsShort)) (\(HTML.escape(entry.year)))</a>"
+            out += "<a class=\"citation\" href=\"#ref-\(Markup.escape(key))\">\(Markup.escape(entry.authorsShort)) (\(Markup.escape(entry.year)))</a>"
             cursor = range.location + range.length
         }
         return out + ns.substring(from: cursor)
@@ -168,23 +169,23 @@ struct ProseRenderer {
         case .code(let literal):
             if literal.hasPrefix("=") {
                 switch inlineValues[literal] {
-                case .text(let value)?: return "<span class=\"value\" title=\"\(HTML.escape(literal))\">\(HTML.escape(value))</span>"
-                case .failed(let why)?: return "<span class=\"value failed\" title=\"\(HTML.escape(why))\">\(HTML.escape(literal)) ⚠</span>"
+                case .text(let value)?: return "<span class=\"value\" title=\"\(Markup.escape(literal))\">\(Markup.escape(value))</span>"
+                case .failed(let why)?: return "<span class=\"value failed\" title=\"\(Markup.escape(why))\">\(Markup.escape(literal)) ⚠</span>"
                 case nil: break
                 }
             }
-            return "<code>\(HTML.escape(literal))</code>"
+            return "<code>\(Markup.escape(literal))</code>"
         case .htmlInline(let html): return rawHTML ? html : ""
         case .emphasis: return "<em>\(inlines(node))</em>"
         case .strong: return "<strong>\(inlines(node))</strong>"
         case .link(let url, let title):
-            let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-            return "<a href=\"\(HTML.escape(HTML.safeURL(url)))\"\(titleAttribute)>\(inlines(node))</a>"
+            let titleAttribute = title.isEmpty ? "" : " title=\"\(Markup.escape(title))\""
+            return "<a href=\"\(Markup.escape(HTML.safeURL(url)))\"\(titleAttribute)>\(inlines(node))</a>"
         case .image(let url, let title):
             // Only inline data: images keep a report self-contained; others become their alt text.
-            let alt = HTML.escape(node.plainText)
+            let alt = Markup.escape(node.plainText)
             guard url.hasPrefix("data:image/") else { return "<span class=\"image-alt\">[\(alt)]</span>" }
-            return "<img src=\"\(HTML.escape(url))\" alt=\"\(alt)\" title=\"\(HTML.escape(title))\">"
+            return "<img src=\"\(Markup.escape(url))\" alt=\"\(alt)\" title=\"\(Markup.escape(title))\">"
         default: return render(node)
         }
     }
@@ -198,7 +199,7 @@ struct ProseRenderer {
             let label = ns.substring(with: match.range(at: 1))
             guard let target = math.references.labels[label] else { continue }
             out += ns.substring(with: NSRange(location: cursor, length: match.range.location - cursor))
-            out += "<a class=\"xref\" href=\"#\(HTML.escape(label))\">\(target.text)</a>"
+            out += "<a class=\"xref\" href=\"#\(Markup.escape(label))\">\(target.text)</a>"
             cursor = match.range.location + match.range.length
         }
         return out + ns.substring(from: cursor)

@@ -1,3 +1,4 @@
+import Markup
 import Notebooks
 
 /// The References section of a report: every cited BibTeX entry, sorted by its first author's
@@ -11,7 +12,7 @@ enum ReferenceList {
             ($0.familyNames.first ?? $0.key, $0.year, $0.key) < ($1.familyNames.first ?? $1.key, $1.year, $1.key)
         }
         guard !entries.isEmpty else { return "" }
-        let items = entries.map { "<li id=\"ref-\(HTML.escape($0.key))\">\(entry($0))</li>" }.joined(separator: "\n")
+        let items = entries.map { "<li id=\"ref-\(Markup.escape($0.key))\">\(entry($0))</li>" }.joined(separator: "\n")
         return "<section class=\"references\" aria-labelledby=\"references-title\">\n<h2 id=\"references-title\">References</h2>\n<ol>\n\(items)\n</ol>\n</section>\n"
     }
 
@@ -19,23 +20,23 @@ enum ReferenceList {
         var parts: [String] = []
         let names = e.fullNames
         let people = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-        parts.append("\(HTML.escape(people.isEmpty ? e.key : people)) (\(HTML.escape(e.year))).")
-        if let title = e["title"] { parts.append(HTML.escape(title.hasSuffix(".") || title.hasSuffix("?") ? title : title + ".")) }
+        parts.append("\(Markup.escape(people.isEmpty ? e.key : people)) (\(Markup.escape(e.year))).")
+        if let title = e["title"] { parts.append(Markup.escape(title.hasSuffix(".") || title.hasSuffix("?") ? title : title + ".")) }
         var venue = e["journal"] ?? e["booktitle"] ?? e["publisher"] ?? e["howpublished"] ?? e["institution"] ?? ""
         if !venue.isEmpty {
             if let volume = e["volume"] { venue += " \(volume)" + (e["number"].map { "(\($0))" } ?? "") }
             if let pages = e["pages"] { venue += ", \(pages)" }
-            parts.append("<em>\(HTML.escape(venue))</em>.")
+            parts.append("<em>\(Markup.escape(venue))</em>.")
         }
         if let eprint = e["eprint"], (e["archiveprefix"] ?? e["eprinttype"] ?? "").lowercased() == "arxiv" {
-            parts.append("arXiv:\(HTML.escape(eprint)).")
+            parts.append("arXiv:\(Markup.escape(eprint)).")
         }
-        if let note = e["note"] { parts.append(HTML.escape(note.hasSuffix(".") ? note : note + ".")) }
+        if let note = e["note"] { parts.append(Markup.escape(note.hasSuffix(".") ? note : note + ".")) }
         if let doi = e["doi"] {
             let url = "https://doi.org/" + doi
-            parts.append("<a href=\"\(HTML.escape(url))\">doi:\(HTML.escape(doi))</a>")
+            parts.append("<a href=\"\(Markup.escape(url))\">doi:\(Markup.escape(doi))</a>")
         } else if let url = e["url"] {
-            parts.append("<a href=\"\(HTML.escape(HTML.safeURL(url)))\">\(HTML.escape(url))</a>")
+            parts.append("<a href=\"\(Markup.escape(HTML.safeURL(url)))\">\(Markup.escape(url))</a>")
         }
         return parts.joined(separator: " ")
     }

@@ -1,3 +1,4 @@
+import Markup
 import Notebooks
 import Plotting
 import Runner
@@ -60,23 +61,23 @@ public struct ReportRenderer: Sendable {
         if !prose.notesHTML.isEmpty { tocHeadings.append(.init(level: 2, id: "notes-title", number: "", text: "Notes")) }
         if !references.isEmpty { tocHeadings.append(.init(level: 2, id: "references-title", number: "", text: "References")) }
         let toc = tocHeadings.filter { $0.level <= 3 }.map { h in
-            "<li class=\"toc-\(h.level)\"><a href=\"#\(h.id)\">\(h.number.isEmpty ? "" : h.number + " ")\(HTML.escape(h.text))</a></li>"
+            "<li class=\"toc-\(h.level)\"><a href=\"#\(h.id)\">\(h.number.isEmpty ? "" : h.number + " ")\(Markup.escape(h.text))</a></li>"
         }.joined(separator: "\n")
         var context: [String: Any] = [
-            "title": HTML.escape(notebook.frontMatter.title),
-            "description": HTML.escape(notebook.frontMatter.description),
+            "title": Markup.escape(notebook.frontMatter.title),
+            "description": Markup.escape(notebook.frontMatter.description),
             "style": stylesheet,
             "toc": toc,
             "hasToc": !toc.isEmpty,
             "body": body.joined(separator: "\n"),
-            "claimSummary": HTML.escape(claimSummary(run)),
+            "claimSummary": Markup.escape(claimSummary(run)),
             "allHold": run.claimsFailed == 0 && run.claimCellsNotRun == 0,
-            "source": HTML.escape((notebook.file as NSString).lastPathComponent),
-            "version": HTML.escape(version),
+            "source": Markup.escape((notebook.file as NSString).lastPathComponent),
+            "version": Markup.escape(version),
         ]
         // Absent neighbours must be absent keys: Mustache would read a nil inside Any as present.
-        if let p = neighbours.previous { context["previous"] = ["href": HTML.escape(p.file), "title": HTML.escape(p.title)] }
-        if let n = neighbours.next { context["next"] = ["href": HTML.escape(n.file), "title": HTML.escape(n.title)] }
+        if let p = neighbours.previous { context["previous"] = ["href": Markup.escape(p.file), "title": Markup.escape(p.title)] }
+        if let n = neighbours.next { context["next"] = ["href": Markup.escape(n.file), "title": Markup.escape(n.title)] }
         return (templates.render(context, template: "report"), prose.math.warnings + cells.math.warnings)
     }
 
@@ -112,9 +113,9 @@ public struct ReportRenderer: Sendable {
             if e.claimsTotal > 0, e.seeds > 0 { status += e.seeds == 1 ? " at 1 seed" : " across \(e.seeds) seeds" }
             if e.failedCells > 0 { status += ", \(e.failedCells) cell\(e.failedCells == 1 ? "" : "s") failed" }
             return [
-                "href": HTML.escape(e.file), "title": HTML.escape(e.title), "description": HTML.escape(e.description),
-                "status": HTML.escape(status), "statusClass": ok ? "holds" : "fails",
-                "claims": e.claims.map { ["says": HTML.escape($0.says), "mark": $0.holds ? "✓" : "✗", "claimClass": $0.holds ? "holds" : "fails"] },
+                "href": Markup.escape(e.file), "title": Markup.escape(e.title), "description": Markup.escape(e.description),
+                "status": Markup.escape(status), "statusClass": ok ? "holds" : "fails",
+                "claims": e.claims.map { ["says": Markup.escape($0.says), "mark": $0.holds ? "✓" : "✗", "claimClass": $0.holds ? "holds" : "fails"] },
             ]
         }
         let held = entries.map(\.claimsHeld).reduce(0, +), total = entries.map(\.claimsTotal).reduce(0, +)
@@ -122,10 +123,10 @@ public struct ReportRenderer: Sendable {
         var summary = "\(held) of \(total) claims hold across \(entries.count) notebook\(entries.count == 1 ? "" : "s")"
         if failed > 0 { summary += "; \(failed) cell\(failed == 1 ? "" : "s") failed" }
         var context: [String: Any] = [
-            "title": HTML.escape(settings.title), "style": stylesheet, "notebooks": items, "version": HTML.escape(version),
-            "total": HTML.escape(summary + "."), "totalClass": held == total && failed == 0 ? "holds" : "fails",
+            "title": Markup.escape(settings.title), "style": stylesheet, "notebooks": items, "version": Markup.escape(version),
+            "total": Markup.escape(summary + "."), "totalClass": held == total && failed == 0 ? "holds" : "fails",
         ]
-        if let description = settings.description { context["description"] = HTML.escape(description) }
+        if let description = settings.description { context["description"] = Markup.escape(description) }
         return templates.render(context, template: "index")
     }
 

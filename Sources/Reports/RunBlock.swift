@@ -1,3 +1,4 @@
+import Markup
 import Notebooks
 import Runner
 
@@ -10,10 +11,10 @@ import Runner
 enum RunBlock {
     static func html(_ run: NotebookRun, version: String, date: String?) -> String {
         var rows: [(String, String)] = [
-            ("Folio", HTML.escape(version)),
-            ("Engine", "<code>\(HTML.escape(CellKeys.engineVersion))</code>, <code>\(HTML.escape(CellKeys.presentationVersion))</code>"),
+            ("Folio", Markup.escape(version)),
+            ("Engine", "<code>\(Markup.escape(CellKeys.engineVersion))</code>, <code>\(Markup.escape(CellKeys.presentationVersion))</code>"),
         ]
-        let params = run.checked.params.fields.map { "<code>\(HTML.escape($0.key)) = \(HTML.escape(formatValue($0.value)))</code>" }
+        let params = run.checked.params.fields.map { "<code>\(Markup.escape($0.key)) = \(Markup.escape(formatValue($0.value)))</code>" }
         rows.append(("Parameters", params.isEmpty ? "none" : params.joined(separator: ", ")))
         if run.checked.seeds.count > 1 {
             rows.append(("Claims checked at", "seeds " + run.checked.seeds.map { "<code>\($0)</code>" }.joined(separator: ", ")
@@ -25,10 +26,10 @@ enum RunBlock {
             for seed in keys[id]?.seeds ?? [] where !seeds.contains(seed.value) { seeds.append(seed.value) }
         }
         if !seeds.isEmpty {
-            rows.append(("Seeds", seeds.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
+            rows.append(("Seeds", seeds.map { "<code>\(Markup.escape($0))</code>" }.joined(separator: ", ")
                 + " <span class=\"run-note\">(every <code>seed</code> option of the cells, in order of first use)</span>"))
         }
-        if let date { rows.append(("Rendered", HTML.escape(date))) }
+        if let date { rows.append(("Rendered", Markup.escape(date))) }
         let items = rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined()
         return "<section class=\"run-block\" aria-labelledby=\"run-block-title\"><h2 id=\"run-block-title\">About this run</h2><dl>\(items)</dl></section>\n"
     }

@@ -1,3 +1,5 @@
+import Markup
+
 /// Colours a cell's YAML source for the folded source view, at render time and without script:
 /// mapping keys (`steps:`, and `x:` inside `{x: ...}`) as `<span class="k">`, `=expressions` as
 /// `<span class="x">`, comments as `<span class="c">`. Everything is escaped here; the text of
@@ -12,7 +14,7 @@ enum SourceHighlighter {
         var i = 0
         var expectKey = true  // at the start of the line, after `- `, `{` or `,`
         var depth = 0         // inside [ ] or { }
-        func span(_ cls: String, _ text: [Character]) { out += "<span class=\"\(cls)\">\(HTML.escape(String(text)))</span>" }
+        func span(_ cls: String, _ text: [Character]) { out += "<span class=\"\(cls)\">\(Markup.escape(String(text)))</span>" }
         while i < chars.count {
             let c = chars[i]
             if c == "#" && (i == 0 || chars[i - 1] == " ") {
@@ -59,7 +61,7 @@ enum SourceHighlighter {
             if c == "{" || c == "[" { depth += 1; expectKey = c == "{" }
             if c == "}" || c == "]" { depth = max(0, depth - 1) }
             if c == "," && depth > 0 { expectKey = true }
-            out += HTML.escape(String(c))
+            out += Markup.escape(String(c))
             i += 1
         }
         return out

@@ -127,7 +127,7 @@ struct Manifest: Codable {
                        })
         }
         // Claims that could not run count as not holding.
-        for cell in run.cells where cell.cell.cell.kind == "claim" && !cell.status.succeeded {
+        for cell in run.cells where cell.cell.directive.traits.contains(.claim) && !cell.status.succeeded {
             claims.append(ClaimEntry(says: "(not checked: a cell it reads did not run)", that: cell.cell.id, holds: false))
         }
         folio = Folio.version

@@ -10,7 +10,7 @@ final class GrokkingReproductionTests: XCTestCase {
     static func gromovConfig(seed: UInt64, steps: Int) -> TrainingConfig {
         TrainingConfig(
             task: .modular(.add, modulus: 97, trainFraction: 0.5, seed: seed),
-            model: ModelConfig(kind: .onehotMLP, hidden: 500, activation: .quadratic, initialization: "gromov"),
+            model: ModelConfig(kind: .onehotMLP, hidden: 500, activation: .quadratic, initialization: .gromov),
             loss: .mse,
             optimizer: OptimizerConfig(kind: .adamw, lr: 1e-2, weightDecay: 5.0, betas: [0.9, 0.98]),
             steps: steps, recordEvery: 1, seed: seed, threads: 2,

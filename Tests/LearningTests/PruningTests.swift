@@ -112,9 +112,9 @@ final class PruningTests: XCTestCase {
         XCTAssertEqual(run.model.parameters["layer0.bias"].scalars, initial["layer0.bias"].scalars)
         XCTAssertNotEqual(run.model.parameters["layer1.weight"].scalars, initial["layer1.weight"].scalars)
         XCTAssertThrowsError(try train(mlpConfig(steps: 1, freeze: ["layer7"]))) { error in
-            guard case TrainingError.invalidOption(let key, let message)? = error as? TrainingError else { return XCTFail("\(error)") }
-            XCTAssertEqual(key, "freeze")
-            XCTAssertTrue(message.contains("layer0, layer1"), message)
+            guard let error = error as? ConfigurationError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.path, ["freeze"])
+            XCTAssertTrue(error.message.contains("layer0, layer1"), error.message)
         }
     }
 

@@ -2,12 +2,6 @@ import XCTest
 @testable import Plotting
 
 final class EscapingTests: XCTestCase {
-    func testEscapeReplacesMarkup() {
-        XCTAssertEqual(XMLEscaping.escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;")
-        XCTAssertEqual(XMLEscaping.escape("it's >"), "it&#39;s &gt;")
-        XCTAssertEqual(XMLEscaping.escape("bell\u{07}"), "bell")
-    }
-
     func testHostileLabelsKeepTheSVGWellFormed() {
         let label = "a<b & \"c\""
         let figure = Figure(id: "x\"><script>", title: label, caption: label, x: Axis(label), y: Axis(label),
@@ -26,12 +20,6 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(check.rootAttributes["id"], "x---script-")
         let categories = Figure(id: "c", layers: [.bar(BarMark(categories: ["<&>", "\"'"], values: [1, 2]))])
         XCTAssertTrue(XMLCheck.parse(categories.render().svg).isWellFormed)
-    }
-
-    func testIdentifier() {
-        XCTAssertEqual(XMLEscaping.identifier("loss curve"), "loss-curve")
-        XCTAssertEqual(XMLEscaping.identifier("3d"), "fig-3d")
-        XCTAssertEqual(XMLEscaping.identifier(""), "fig")
     }
 
     func testCSVQuotesFields() {

@@ -39,7 +39,7 @@ final class MathConverterTests: XCTestCase {
         MathCase(#"e^{-\beta x^2}"#, .inline,
                  #"<math alttext="e^{-\beta x^2}"><msup><mi>e</mi><mrow><mo>−</mo><mi>β</mi><msup><mi>x</mi><mn>2</mn></msup></mrow></msup></math>"#),
         MathCase(#"x' + f''(x) + g'^2"#, .inline,
-                 #"<math alttext="x' + f''(x) + g'^2"><mrow><mi>x</mi><mo>′</mo></mrow><mo>+</mo><mrow><mi>f</mi><mo>″</mo></mrow><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo><mo>+</mo><msup><mrow><mi>g</mi><mo>′</mo></mrow><mn>2</mn></msup></math>"#),
+                 #"<math alttext="x&#39; + f&#39;&#39;(x) + g&#39;^2"><mrow><mi>x</mi><mo>′</mo></mrow><mo>+</mo><mrow><mi>f</mi><mo>″</mo></mrow><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo><mo>+</mo><msup><mrow><mi>g</mi><mo>′</mo></mrow><mn>2</mn></msup></math>"#),
         MathCase(#"\frac{a}{b}"#, .inline,
                  #"<math alttext="\frac{a}{b}"><mfrac><mi>a</mi><mi>b</mi></mfrac></math>"#),
         MathCase(#"\frac12 + \dfrac{1}{n} + \tfrac{1}{2}"#, .inline,

@@ -55,8 +55,35 @@ final class CrossReferenceTests: XCTestCase {
         from: h
         ```
         """)
-        XCTAssertEqual(checked.references.cellNumbers["h"], 1)
+        XCTAssertEqual(checked.references.numbers["h"]?.tables, [1])
         XCTAssertEqual(checked.references.labels["tbl-after"], .init(kind: .table, number: 2))
+    }
+
+    /// A cell that shows several figures and a table takes consecutive numbers, and each figure
+    /// an id of its own; the next cell's figure continues the count.
+    func testACellWithSeveralFiguresTakesANumberAndAnIdForEach() throws {
+        let checked = try checkNotebook("""
+        ```{train}
+        id: s
+        task: {kind: modular, modulus: 5, train_fraction: 0.6}
+        model: {kind: onehot_mlp, hidden: 4}
+        steps: 1
+        ```
+
+        ```{llc_calibration}
+        id: c
+        model: s
+        epsilons: [0.0001, 0.001]
+        ```
+
+        ```{plot}
+        label: fig-after
+        series: [{y: [1, 2]}]
+        ```
+        """)
+        XCTAssertEqual(checked.references.numbers["c"], CrossReferences.Numbers(figures: [1, 2, 3], tables: [1]))
+        XCTAssertEqual(checked.references.figureIDs["c"], ["fig-c", "fig-c-2", "fig-c-3"])
+        XCTAssertEqual(checked.references.labels["fig-after"], .init(kind: .figure, number: 4))
     }
 
     /// `show: false` hides an analysis's table or a figure, so it takes no number.
@@ -91,7 +118,7 @@ final class CrossReferenceTests: XCTestCase {
         series: [{y: [1, 2]}]
         ```
         """)
-        XCTAssertNil(checked.references.cellNumbers["h"])
+        XCTAssertNil(checked.references.numbers["h"])
         XCTAssertEqual(checked.references.labels["tbl-after"], .init(kind: .table, number: 1))
         XCTAssertEqual(checked.references.labels["fig-after"], .init(kind: .figure, number: 1))
     }

@@ -14,4 +14,20 @@ final class DocumentationTests: XCTestCase {
         XCTAssertEqual(documented, DirectiveReference.markdown(),
                        "docs/notebooks.md is out of date: replace its directive reference with the output of `folio docs`")
     }
+
+    /// A default lives in its key's declaration (the reference's "default" column), never in
+    /// the words of a key's meaning, where it could drift from the value the code uses.
+    func testNoKeyStatesItsDefaultInWords() {
+        func visit(_ keys: [OptionKey], _ directive: String) {
+            for key in keys {
+                XCTAssertNil(key.doc.range(of: #"\(default|; default|default [0-9a-z]"#, options: .regularExpression),
+                             "{\(directive)} \(key.name): \(key.doc)")
+                switch key.type {
+                case .mapping(let sub), .list(.mapping(let sub)): visit(sub, directive)
+                default: break
+                }
+            }
+        }
+        for directive in DirectiveRegistry.standard.directives { visit(directive.keys, directive.kind) }
+    }
 }

@@ -55,6 +55,32 @@ final class TrainingDirectiveTests: XCTestCase {
         XCTAssertEqual(d.message, "'steps' must be a whole number, but its expression gives number 3.5")
     }
 
+    /// A configuration the trainer rejects is reported at the key it is about, not at `task:`.
+    func testConfigurationErrorsPointAtTheirKey() throws {
+        let run = try runNotebook("""
+        ```{train}
+        task: {kind: modular, modulus: 7, train_fraction: 0.5}
+        model:
+          kind: transformer
+          d_model: 8
+          heads: 3
+        steps: 1
+        ```
+        """)
+        guard case .failed(let d) = run.cells[0].status else { return XCTFail("expected a failure") }
+        XCTAssertEqual(d.location.line, 6)
+        XCTAssertEqual(d.message, "{train} model.heads: d_model 8 is not divisible by heads 3")
+    }
+
+    /// Spellings Learning once accepted beside the documented ones are refused by the check phase
+    /// (one way to say each thing); the documented ones are accepted.
+    func testOnlyTheDocumentedSpellingsAreAccepted() {
+        let base = "```{train}\ntask: {kind: modular, modulus: 7}\nsteps: 1\nmodel: {kind: onehot_mlp, "
+        XCTAssertEqual(problems(base + "activation: quadratic, init: default}\n```\n").count, 0)
+        XCTAssertEqual(problems(base + "activation: quad}\n```\n").first?.message, "'quad' is not a valid activation")
+        XCTAssertEqual(problems(base + "init: pytorch}\n```\n").first?.message, "'pytorch' is not a valid init")
+    }
+
     /// The same check holds for every directive and for nested mappings, not only {train}.
     func testComputedValuesOfEveryDirectiveAreCheckedAtTheirKey() throws {
         let run = try runNotebook("""

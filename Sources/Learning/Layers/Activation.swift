@@ -10,26 +10,6 @@ import Tensors
 public enum Activation: String, Sendable, Codable, CaseIterable {
     case relu, gelu, tanh, quadratic, identity
 
-    /// Accepts the spellings `quad`, `square` and `linear` as well.
-    public init?(name: String) {
-        switch name.lowercased() {
-        case "quad", "square", "quadratic": self = .quadratic
-        case "linear", "none", "identity": self = .identity
-        default:
-            guard let a = Activation(rawValue: name.lowercased()) else { return nil }
-            self = a
-        }
-    }
-
-    public init(from decoder: Decoder) throws {
-        let name = try decoder.singleValueContainer().decode(String.self)
-        guard let a = Activation(name: name) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "unknown activation '\(name)'; expected one of relu, gelu, tanh, quadratic, identity"))
-        }
-        self = a
-    }
-
     @_specialize(where S == Float) @_specialize(where S == Double)
     @inlinable
     public func apply<S: BLASScalar>(_ x: S) -> S {

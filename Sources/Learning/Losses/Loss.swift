@@ -11,16 +11,6 @@ public enum LossKind: String, Sendable, Codable, CaseIterable {
     case crossEntropy = "cross_entropy"
     case mse
 
-    public init(from decoder: Decoder) throws {
-        let name = try decoder.singleValueContainer().decode(String.self)
-        switch name.lowercased() {
-        case "cross_entropy", "crossentropy", "ce": self = .crossEntropy
-        case "mse", "mean_squared_error": self = .mse
-        default:
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "unknown loss '\(name)'; expected cross_entropy or mse"))
-        }
-    }
 }
 
 /// What a model's outputs are compared with.

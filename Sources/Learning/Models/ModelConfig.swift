@@ -10,7 +10,15 @@
 /// Initialization for every kind: `init: default` (PyTorch's defaults, times `init_scale`),
 /// `init: normal` with `init_std` (every weight N(0, init_std²), zero biases; giving `init_std`
 /// alone implies it), or `init: gromov` (N(0, (0.5/(2N)^{1/3})²), docs/references.md).
+///
+/// Adding an architecture: its model file (`Architecture`) and a case of `Kind` with its
+/// branch in `architecture(for:)`; keys it needs beyond these go in `CodingKeys` and `keys`.
 public struct ModelConfig: Sendable, Codable, Equatable {
+    /// The `init:` schemes.
+    public enum InitScheme: String, Sendable, Codable, CaseIterable {
+        case framework = "default", normal, gromov
+    }
+
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case mlp
         case onehotMLP = "onehot_mlp"
@@ -24,7 +32,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
     public var depth: Int?
     public var activation: Activation?
     public var bias: Bool?
-    public var initialization: String?
+    public var initialization: InitScheme?
     public var initScale: Double?
     public var initStd: Double?
     public var dModel: Int?
@@ -32,7 +40,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
     public var dMLP: Int?
 
     public init(kind: Kind, hidden: Int? = nil, widths: [Int]? = nil, depth: Int? = nil, activation: Activation? = nil,
-                bias: Bool? = nil, initialization: String? = nil, initScale: Double? = nil, initStd: Double? = nil,
+                bias: Bool? = nil, initialization: InitScheme? = nil, initScale: Double? = nil, initStd: Double? = nil,
                 dModel: Int? = nil, heads: Int? = nil, dMLP: Int? = nil) {
         self.kind = kind; self.hidden = hidden; self.widths = widths; self.depth = depth; self.activation = activation
         self.bias = bias; self.initialization = initialization; self.initScale = initScale; self.initStd = initStd
@@ -45,49 +53,70 @@ public struct ModelConfig: Sendable, Codable, Equatable {
         case dModel = "d_model", dMLP = "d_mlp"
     }
 
-    /// Every YAML key this configuration reads (for validation and "did you mean" suggestions).
-    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+    /// Defaults of the keys a model leaves out (`keys` documents them from here).
+    public static let defaultHidden = 64, defaultOneHotHidden = 128, defaultDepth = 1, defaultInitScale = 1.0
+    public static let defaultActivation = Activation.relu
+    public static let defaultDModel = 128, defaultHeads = 4, defaultMLPRatio = 4
+
+    /// Every key a notebook may give, with its meaning.
+    public static let keys: [ConfigKey] = [
+        ConfigKey(CodingKeys.kind, ConfigKey.word(Kind.self), required: true, "The architecture."),
+        ConfigKey(CodingKeys.hidden, .wholeNumber, "Hidden width.",
+                  default: .perKind([("mlp", Double(defaultHidden)), ("onehot_mlp", Double(defaultOneHotHidden))])),
+        ConfigKey(CodingKeys.widths, .list(.wholeNumber), "Hidden widths, one per hidden layer."),
+        ConfigKey(CodingKeys.depth, .wholeNumber, "Number of hidden layers of width `hidden`.", default: .number(Double(defaultDepth))),
+        ConfigKey(CodingKeys.activation, ConfigKey.word(Activation.self), "Nonlinearity.", default: .word(defaultActivation.rawValue)),
+        ConfigKey(CodingKeys.bias, .flag, "Whether layers have biases (mlp).", default: .flag(true)),
+        ConfigKey(CodingKeys.initialization, ConfigKey.word(InitScheme.self), "Initialization scheme.",
+                  default: .text("`default`, or `normal` when `init_std` is given")),
+        ConfigKey(CodingKeys.initScale, .number, "With `init: default`, multiplies PyTorch's initialization.", default: .number(defaultInitScale)),
+        ConfigKey(CodingKeys.initStd, .number, "Standard deviation for init: normal."),
+        ConfigKey(CodingKeys.dModel, .wholeNumber, "transformer: residual width.", default: .number(Double(defaultDModel))),
+        ConfigKey(CodingKeys.heads, .wholeNumber, "transformer: attention heads.", default: .number(Double(defaultHeads))),
+        ConfigKey(CodingKeys.dMLP, .wholeNumber, "transformer: MLP width.", default: .text("\(defaultMLPRatio) × d_model")),
+    ]
 
     /// The weight initialization these keys select.
-    public func weightInit() throws -> WeightInit {
-        switch initialization?.lowercased() {
-        case nil, "default", "framework", "pytorch":
+    public func weightInit() throws(ConfigurationError) -> WeightInit {
+        switch initialization {
+        case nil, .framework?:
             if let std = initStd, initialization == nil { return .normal(std: std) }
-            return .framework(scale: initScale ?? 1)
-        case "normal":
-            guard let std = initStd else { throw TaskError("init: normal needs init_std") }
+            return .framework(scale: initScale ?? Self.defaultInitScale)
+        case .normal?:
+            guard let std = initStd else { throw ConfigurationError(["model", "init"], "init: normal needs init_std") }
             return .normal(std: std)
-        case "gromov": return .gromov
-        case let other?: throw TaskError("unknown init '\(other)'; expected default, normal or gromov")
+        case .gromov?: return .gromov
         }
     }
 
     /// The architecture for `dataset`'s input and output sizes.
-    public func architecture(for dataset: Dataset) throws -> any Architecture {
+    public func architecture(for dataset: Dataset) throws(ConfigurationError) -> any Architecture {
         let initialization = try weightInit()
-        let hiddenWidths = widths ?? Array(repeating: hidden ?? 64, count: depth ?? 1)
-        guard hiddenWidths.allSatisfy({ $0 >= 1 }), (depth ?? 1) >= 0 else {
-            throw TaskError("hidden widths must be at least 1, got \(hiddenWidths)")
+        let hiddenWidths = widths ?? Array(repeating: hidden ?? Self.defaultHidden, count: depth ?? Self.defaultDepth)
+        guard hiddenWidths.allSatisfy({ $0 >= 1 }), (depth ?? Self.defaultDepth) >= 0 else {
+            throw ConfigurationError(["model", widths != nil ? "widths" : (depth ?? 0) < 0 ? "depth" : "hidden"],
+                                     "hidden widths must be at least 1, got \(hiddenWidths)")
         }
         let inputWidth = dataset.vocabulary.map { $0 * dataset.inputWidth } ?? dataset.inputWidth
         switch kind {
         case .mlp:
-            return MLP(widths: [inputWidth] + hiddenWidths + [dataset.outputWidth], activation: activation ?? .relu,
+            return MLP(widths: [inputWidth] + hiddenWidths + [dataset.outputWidth], activation: activation ?? Self.defaultActivation,
                        bias: bias ?? true, initialization: initialization, inputVocabulary: dataset.vocabulary)
         case .deepLinear:
             return MLP(widths: [inputWidth] + hiddenWidths + [dataset.outputWidth], activation: .identity,
                        bias: false, initialization: initialization, inputVocabulary: dataset.vocabulary)
         case .onehotMLP:
-            guard let v = dataset.vocabulary else { throw TaskError("onehot_mlp needs a token task (e.g. modular)") }
-            return OneHotMLP(vocabulary: v, inputs: dataset.inputWidth, hidden: hidden ?? 128, outputs: dataset.outputWidth,
-                             activation: activation ?? .relu, initialization: initialization)
+            guard let v = dataset.vocabulary else { throw ConfigurationError(["model", "kind"], "onehot_mlp needs a token task (e.g. modular)") }
+            return OneHotMLP(vocabulary: v, inputs: dataset.inputWidth, hidden: hidden ?? Self.defaultOneHotHidden, outputs: dataset.outputWidth,
+                             activation: activation ?? Self.defaultActivation, initialization: initialization)
         case .transformer:
-            guard let v = dataset.vocabulary else { throw TaskError("transformer needs a token task (e.g. modular)") }
-            let d = dModel ?? 128, h = heads ?? 4
-            guard h >= 1, d >= 1 else { throw TaskError("heads (\(h)) and d_model (\(d)) must be at least 1") }
-            guard d % h == 0 else { throw TaskError("d_model \(d) is not divisible by heads \(h)") }
-            return Transformer(vocabulary: v, sequenceLength: dataset.inputWidth, dModel: d, heads: h, dMLP: dMLP ?? 4 * d,
-                               outputs: dataset.outputWidth, activation: activation ?? .relu, initialization: initialization)
+            guard let v = dataset.vocabulary else { throw ConfigurationError(["model", "kind"], "transformer needs a token task (e.g. modular)") }
+            let d = dModel ?? Self.defaultDModel, h = heads ?? Self.defaultHeads
+            guard h >= 1 else { throw ConfigurationError(["model", "heads"], "heads must be at least 1, got \(h)") }
+            guard d >= 1 else { throw ConfigurationError(["model", "d_model"], "d_model must be at least 1, got \(d)") }
+            guard d % h == 0 else { throw ConfigurationError(["model", "heads"], "d_model \(d) is not divisible by heads \(h)") }
+            return Transformer(vocabulary: v, sequenceLength: dataset.inputWidth, dModel: d, heads: h, dMLP: dMLP ?? Self.defaultMLPRatio * d,
+                               outputs: dataset.outputWidth, activation: activation ?? Self.defaultActivation, initialization: initialization)
         }
     }
 }

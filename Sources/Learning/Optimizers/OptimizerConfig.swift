@@ -18,22 +18,30 @@ public struct OptimizerConfig: Sendable, Codable, Equatable {
     public var eps: Double
     /// Linear warm-up: update t (t = 1, 2, …) uses lr·min(1, t/warmup_steps); 0 = none.
     public var warmupSteps: Int
-    /// The decay after the warm-up (default constant).
+    /// The decay after the warm-up.
     public var schedule: Schedule
-    /// cosine, linear: the learning rate the decay approaches at the last update (default 0).
+    /// cosine, linear: the learning rate the decay approaches at the last update.
     public var minLR: Double
     /// step: updates between two drops of the learning rate.
     public var stepEvery: Int?
-    /// step: each drop multiplies the learning rate by this (default 0.1).
+    /// step: each drop multiplies the learning rate by this.
     public var stepFactor: Double
 
-    public init(kind: Kind, lr: Double, momentum: Double = 0, weightDecay: Double? = nil, betas: [Double] = [0.9, 0.999],
-                eps: Double = 1e-8, warmupSteps: Int = 0, schedule: Schedule = .constant, minLR: Double = 0,
-                stepEvery: Int? = nil, stepFactor: Double = 0.1) {
-        self.kind = kind; self.lr = lr; self.momentum = momentum
-        self.weightDecay = weightDecay ?? (kind == .adamw ? 0.01 : 0)
-        self.betas = betas; self.eps = eps; self.warmupSteps = warmupSteps
-        self.schedule = schedule; self.minLR = minLR; self.stepEvery = stepEvery; self.stepFactor = stepFactor
+    /// Missing hyperparameters take PyTorch's defaults (written once, here; `keys` documents them).
+    static let defaultLR = 1e-3, defaultMomentum = 0.0, defaultBetas = [0.9, 0.999], defaultEps = 1e-8, defaultWarmup = 0
+    static let defaultAdamWDecay = 0.01, defaultDecay = 0.0
+    static let defaultSchedule = Schedule.constant, defaultMinLR = 0.0, defaultStepFactor = 0.1
+    /// The optimizer of a `{train}` cell without `optimizer:`.
+    public static let defaultKind = Kind.adamw
+
+    public init(kind: Kind, lr: Double? = nil, momentum: Double? = nil, weightDecay: Double? = nil, betas: [Double]? = nil,
+                eps: Double? = nil, warmupSteps: Int? = nil, schedule: Schedule? = nil, minLR: Double? = nil,
+                stepEvery: Int? = nil, stepFactor: Double? = nil) {
+        self.kind = kind; self.lr = lr ?? Self.defaultLR; self.momentum = momentum ?? Self.defaultMomentum
+        self.weightDecay = weightDecay ?? (kind == .adamw ? Self.defaultAdamWDecay : Self.defaultDecay)
+        self.betas = betas ?? Self.defaultBetas; self.eps = eps ?? Self.defaultEps; self.warmupSteps = warmupSteps ?? Self.defaultWarmup
+        self.schedule = schedule ?? Self.defaultSchedule; self.minLR = minLR ?? Self.defaultMinLR
+        self.stepEvery = stepEvery; self.stepFactor = stepFactor ?? Self.defaultStepFactor
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -42,29 +50,36 @@ public struct OptimizerConfig: Sendable, Codable, Equatable {
         case stepEvery = "step_every", stepFactor = "step_factor"
     }
 
-    /// Every YAML key this configuration reads (for validation and "did you mean" suggestions).
-    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+    /// Every key a notebook may give, with its meaning.
+    public static let keys: [ConfigKey] = [
+        ConfigKey(CodingKeys.kind, ConfigKey.word(Kind.self), required: true, "The optimizer."),
+        ConfigKey(CodingKeys.lr, .number, "Learning rate.", default: .number(defaultLR)),
+        ConfigKey(CodingKeys.momentum, .number, "sgd: momentum.", default: .number(defaultMomentum)),
+        ConfigKey(CodingKeys.weightDecay, .number, "L2 (sgd, adam) or decoupled (adamw) weight decay.",
+                  default: .perKind([("adamw", defaultAdamWDecay), ("sgd, adam", defaultDecay)])),
+        ConfigKey(CodingKeys.betas, .list(.number), "adam, adamw: (β₁, β₂).", default: .numbers(defaultBetas)),
+        ConfigKey(CodingKeys.eps, .number, "adam, adamw: ε.", default: .number(defaultEps)),
+        ConfigKey(CodingKeys.warmupSteps, .wholeNumber, "Linear learning-rate warm-up: update t ≤ W uses lr·t/W.", default: .number(Double(defaultWarmup))),
+        ConfigKey(CodingKeys.schedule, ConfigKey.word(Schedule.self), "Decay after the warm-up, over the remaining D updates, e counting from 0: `constant`; `cosine`, min_lr + (lr − min_lr)·½(1 + cos(πe/D)); `linear`, lr + (min_lr − lr)·e/D; `step`, lr·step_factor^⌊e/step_every⌋.",
+                  default: .word(defaultSchedule.rawValue)),
+        ConfigKey(CodingKeys.minLR, .number, "cosine, linear: the learning rate approached at the end.", default: .number(defaultMinLR)),
+        ConfigKey(CodingKeys.stepEvery, .wholeNumber, "step: updates between drops (required for `schedule: step`)."),
+        ConfigKey(CodingKeys.stepFactor, .number, "step: factor of each drop.", default: .number(defaultStepFactor)),
+    ]
 
-    /// Missing keys take PyTorch's defaults: momentum 0, betas (0.9, 0.999), eps 1e-8, weight decay
-    /// 0.01 for AdamW and 0 otherwise, lr 1e-3.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let kindName = try c.decode(String.self, forKey: .kind)
-        guard let kind = Kind(rawValue: kindName.lowercased()) else {
-            throw DecodingError.dataCorruptedError(forKey: .kind, in: c,
-                debugDescription: "unknown optimizer '\(kindName)'; expected sgd, adam or adamw")
-        }
-        self.init(kind: kind,
-                  lr: try c.decodeIfPresent(Double.self, forKey: .lr) ?? 1e-3,
-                  momentum: try c.decodeIfPresent(Double.self, forKey: .momentum) ?? 0,
+        self.init(kind: try c.decode(Kind.self, forKey: .kind),
+                  lr: try c.decodeIfPresent(Double.self, forKey: .lr),
+                  momentum: try c.decodeIfPresent(Double.self, forKey: .momentum),
                   weightDecay: try c.decodeIfPresent(Double.self, forKey: .weightDecay),
-                  betas: try c.decodeIfPresent([Double].self, forKey: .betas) ?? [0.9, 0.999],
-                  eps: try c.decodeIfPresent(Double.self, forKey: .eps) ?? 1e-8,
-                  warmupSteps: try c.decodeIfPresent(Int.self, forKey: .warmupSteps) ?? 0,
-                  schedule: try c.decodeIfPresent(Schedule.self, forKey: .schedule) ?? .constant,
-                  minLR: try c.decodeIfPresent(Double.self, forKey: .minLR) ?? 0,
+                  betas: try c.decodeIfPresent([Double].self, forKey: .betas),
+                  eps: try c.decodeIfPresent(Double.self, forKey: .eps),
+                  warmupSteps: try c.decodeIfPresent(Int.self, forKey: .warmupSteps),
+                  schedule: try c.decodeIfPresent(Schedule.self, forKey: .schedule),
+                  minLR: try c.decodeIfPresent(Double.self, forKey: .minLR),
                   stepEvery: try c.decodeIfPresent(Int.self, forKey: .stepEvery),
-                  stepFactor: try c.decodeIfPresent(Double.self, forKey: .stepFactor) ?? 0.1)
+                  stepFactor: try c.decodeIfPresent(Double.self, forKey: .stepFactor))
         guard betas.count == 2 else {
             throw DecodingError.dataCorruptedError(forKey: .betas, in: c, debugDescription: "betas must have two values")
         }

@@ -7,7 +7,7 @@ extension Dataset {
     /// Training and test inputs are independent draws.
     public static func parity(bits n: Int, degree k: Int, staircase: Bool, trainSize: Int, testSize: Int, seed: UInt64,
                               labelNoise: Double = 0) throws -> Dataset {
-        guard n >= 1, k >= 1, k <= n else { throw TaskError("parity needs 1 ≤ degree ≤ bits, got degree \(k), bits \(n)") }
+        guard n >= 1, k >= 1, k <= n else { throw ConfigurationError(["task", "degree"], "parity needs 1 ≤ degree ≤ bits, got degree \(k), bits \(n)") }
         var rng = RandomGenerator(seed: seed)
         func draw(_ count: Int) -> Examples {
             var x = [Double](), y = [Int]()
@@ -36,7 +36,7 @@ extension Dataset {
     public static func boolean(truthTable: String, trainFraction: Double, seed: UInt64, labelNoise: Double = 0) throws -> Dataset {
         let bits = truthTable.filter { $0 == "0" || $0 == "1" }
         guard bits.count == truthTable.count, bits.count >= 2, bits.count & (bits.count - 1) == 0 else {
-            throw TaskError("truth_table must be 0/1 characters, of length a power of two ≥ 2")
+            throw ConfigurationError(["task", "truth_table"], "truth_table must be 0/1 characters, of length a power of two ≥ 2")
         }
         let size = bits.count, n = size.trailingZeroBitCount
         var x = [Double](), y = [Int]()

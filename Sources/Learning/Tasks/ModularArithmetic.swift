@@ -54,9 +54,9 @@ extension Dataset {
     /// label in 0..<p (it may coincide with the true one, as in Zhang et al. 2017).
     public static func modular(_ op: ModularOperation, modulus p: Int, trainFraction: Double, seed: UInt64,
                                labelNoise: Double = 0) throws -> Dataset {
-        guard p >= 2 else { throw TaskError("modulus must be at least 2, got \(p)") }
-        guard trainFraction > 0 && trainFraction <= 1 else { throw TaskError("train_fraction must lie in (0, 1], got \(trainFraction)") }
-        if op == .div && !isPrime(p) { throw TaskError("div needs a prime modulus, got \(p)") }
+        guard p >= 2 else { throw ConfigurationError(["task", "modulus"], "modulus must be at least 2, got \(p)") }
+        guard trainFraction > 0 && trainFraction <= 1 else { throw ConfigurationError(["task", "train_fraction"], "train_fraction must lie in (0, 1], got \(trainFraction)") }
+        if op == .div && !isPrime(p) { throw ConfigurationError(["task", "modulus"], "div needs a prime modulus, got \(p)") }
         var tokens: [Int] = [], labels: [Int] = []
         for a in 0..<p {
             for b in 0..<p {

@@ -17,7 +17,7 @@ extension Dataset {
     /// stream of its own (`testStream(seed)`), so changing `train_size` changes no test example.
     public static func teacherStudent(_ teacher: TeacherKind, widths: [Int], rank: Int?, noise: Double,
                                       trainSize: Int, testSize: Int, seed: UInt64) throws -> Dataset {
-        guard widths.count >= 2, widths.allSatisfy({ $0 > 0 }) else { throw TaskError("teacher widths must list at least d_in and d_out") }
+        guard widths.count >= 2, widths.allSatisfy({ $0 > 0 }) else { throw ConfigurationError(["task", "widths"], "teacher widths must list at least d_in and d_out") }
         var rng = RandomGenerator(seed: seed)
         let dIn = widths[0], dOut = widths[widths.count - 1]
         var layers: [Tensor<Double>] = []
@@ -65,8 +65,8 @@ extension Dataset {
     /// test MSE floor is noise²). The test set has its own stream (`testStream(seed)`).
     public static func hierarchical(inputs d: Int, compositional: Bool, trainSize: Int, testSize: Int, noise: Double,
                                     seed: UInt64) throws -> Dataset {
-        guard d >= 2 else { throw TaskError("inputs must be at least 2") }
-        if compositional && d & (d - 1) != 0 { throw TaskError("compositional targets need inputs a power of two, got \(d)") }
+        guard d >= 2 else { throw ConfigurationError(["task", "inputs"], "inputs must be at least 2") }
+        if compositional && d & (d - 1) != 0 { throw ConfigurationError(["task", "inputs"], "compositional targets need inputs a power of two, got \(d)") }
         var rng = RandomGenerator(seed: seed)
         var nodes: [(Double, Double, Double)] = []
         for _ in 0..<(d - 1) { nodes.append((1 + 0.5 * rng.normal(), 1 + 0.5 * rng.normal(), rng.normal())) }

@@ -56,8 +56,32 @@ public struct TaskConfig: Sendable, Codable, Equatable {
         case testSize = "test_size", truthTable = "truth_table"
     }
 
-    /// Every YAML key this configuration reads (for validation and "did you mean" suggestions).
-    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+    /// Defaults of the keys a task leaves out (`makeDataset` reads them; `keys` documents them).
+    public static let defaultOperation = ModularOperation.add, defaultModularTrainFraction = 0.5, defaultBooleanTrainFraction = 1.0
+    public static let defaultLabelNoise = 0.0, defaultNoise = 0.0, defaultSampleSize = 1000, defaultDegree = 3, defaultInputs = 8
+    public static let defaultTeacher = TeacherKind.linear
+
+    /// Every key a notebook may give, with its meaning.
+    public static let keys: [ConfigKey] = [
+        ConfigKey(CodingKeys.kind, ConfigKey.word(Kind.self), required: true, "The task."),
+        ConfigKey(CodingKeys.op, ConfigKey.word(ModularOperation.self), "modular: the operation.", default: .word(defaultOperation.rawValue)),
+        ConfigKey(CodingKeys.modulus, .wholeNumber, "modular: the prime p."),
+        ConfigKey(CodingKeys.trainFraction, .number, "modular, boolean: fraction of all inputs used for training.",
+                  default: .perKind([("modular", defaultModularTrainFraction), ("boolean", defaultBooleanTrainFraction)])),
+        ConfigKey(CodingKeys.seed, .wholeNumber, "Seed of the data split.", default: .text("the run's seed")),
+        ConfigKey(CodingKeys.labelNoise, .number, "Classification: fraction of training labels replaced by random ones.",
+                  default: .number(defaultLabelNoise)),
+        ConfigKey(CodingKeys.bits, .wholeNumber, "parity, staircase: input bits n."),
+        ConfigKey(CodingKeys.degree, .wholeNumber, "parity, staircase: the number k of relevant bits.", default: .text("min(\(defaultDegree), bits)")),
+        ConfigKey(CodingKeys.trainSize, .wholeNumber, "Sampled tasks: training examples.", default: .number(Double(defaultSampleSize))),
+        ConfigKey(CodingKeys.testSize, .wholeNumber, "Sampled tasks: test examples.", default: .number(Double(defaultSampleSize))),
+        ConfigKey(CodingKeys.truthTable, .text, "boolean: 2ⁿ characters 0/1 in lexicographic input order."),
+        ConfigKey(CodingKeys.teacher, ConfigKey.word(TeacherKind.self), "teacher: the teacher network.", default: .word(defaultTeacher.rawValue)),
+        ConfigKey(CodingKeys.widths, .list(.wholeNumber), "teacher: layer widths [d_in, ..., d_out]."),
+        ConfigKey(CodingKeys.rank, .wholeNumber, "teacher: rank of the teacher's product.", default: .text("full")),
+        ConfigKey(CodingKeys.noise, .number, "Regression: standard deviation of label noise.", default: .number(defaultNoise)),
+        ConfigKey(CodingKeys.inputs, .wholeNumber, "compositional, generic: input size d.", default: .number(Double(defaultInputs))),
+    ]
 
     /// The modular-addition task of the grokking notebooks.
     public static func modular(_ op: ModularOperation = .add, modulus: Int, trainFraction: Double, seed: UInt64? = nil,
@@ -73,9 +97,3 @@ public enum TeacherKind: String, Sendable, Codable, CaseIterable {
     case relu
 }
 
-/// Errors in a task's configuration.
-public struct TaskError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}

@@ -128,8 +128,8 @@ extension TrainingConfig {
             guard !matched.isEmpty else {
                 var layers: [String] = []
                 for n in names { let l = String(n.split(separator: ".").first ?? ""); if !layers.contains(l) { layers.append(l) } }
-                throw TrainingError.invalidOption(key: "freeze",
-                    message: "this model has no layer '\(entry)'; its layers are \(layers.joined(separator: ", ")) (parameters \(names.joined(separator: ", ")))")
+                throw ConfigurationError(["freeze"],
+                    "this model has no layer '\(entry)'; its layers are \(layers.joined(separator: ", ")) (parameters \(names.joined(separator: ", ")))")
             }
             frozen.formUnion(matched)
         }

@@ -1,45 +1,6 @@
 import Dispatch
 import Tensors
 
-/// The outcome of `train`: the history columns, the trained model (Double precision) with its
-/// dataset, and the checkpoints kept.
-public struct TrainingRun: Sendable {
-    public var config: TrainingConfig
-    public var history: TrainingHistory
-    public var model: TrainedModel
-    public var checkpoints: [Checkpoint]
-    /// The last step reached (earlier than `config.steps` when a stop condition fired).
-    public var finalStep: Int
-    public var dataset: Dataset { model.dataset }
-}
-
-/// Builds the dataset of a task configuration; `defaultSeed` seeds it when the task has no seed.
-public func makeDataset(_ task: TaskConfig, defaultSeed: UInt64 = 0) throws -> Dataset {
-    let seed = task.seed ?? defaultSeed
-    switch task.kind {
-    case .modular:
-        guard let p = task.modulus else { throw TaskError("modular task needs modulus") }
-        return try .modular(task.op ?? .add, modulus: p, trainFraction: task.trainFraction ?? 0.5, seed: seed,
-                            labelNoise: task.labelNoise ?? 0)
-    case .parity, .staircase:
-        guard let n = task.bits else { throw TaskError("\(task.kind.rawValue) task needs bits") }
-        return try .parity(bits: n, degree: task.degree ?? Swift.min(3, n), staircase: task.kind == .staircase,
-                           trainSize: task.trainSize ?? 1000, testSize: task.testSize ?? 1000, seed: seed,
-                           labelNoise: task.labelNoise ?? 0)
-    case .boolean:
-        guard let table = task.truthTable else { throw TaskError("boolean task needs truth_table") }
-        return try .boolean(truthTable: table, trainFraction: task.trainFraction ?? 1, seed: seed, labelNoise: task.labelNoise ?? 0)
-    case .teacher:
-        guard let widths = task.widths else { throw TaskError("teacher task needs widths") }
-        return try .teacherStudent(task.teacher ?? .linear, widths: widths, rank: task.rank, noise: task.noise ?? 0,
-                                   trainSize: task.trainSize ?? 1000, testSize: task.testSize ?? 1000, seed: seed)
-    case .compositional, .generic:
-        return try .hierarchical(inputs: task.inputs ?? 8, compositional: task.kind == .compositional,
-                                 trainSize: task.trainSize ?? 1000, testSize: task.testSize ?? 1000,
-                                 noise: task.noise ?? 0, seed: seed)
-    }
-}
-
 /// Trains the configured model on the configured task.
 ///
 /// Step s of the history holds the metrics of the parameters after s updates: step 0 is the
@@ -51,16 +12,17 @@ public func makeDataset(_ task: TaskConfig, defaultSeed: UInt64 = 0) throws -> D
 ///   (rewound or independently drawn weights, a pruning mask held at zero throughout).
 /// - Parameter progress: called after every update with (step, total steps, training loss).
 /// - Throws: `TrainingError.nonFiniteLoss` naming the step whose loss was NaN or infinite;
-///   `TaskError` / `TrainingError.invalidConfiguration` for inconsistent configurations.
+///   `ConfigurationError` (naming the key) for inconsistent configurations;
+///   `TrainingError.incompatibleStart` when `start` does not fit the model.
 public func train(_ config: TrainingConfig, start: TrainingStart = TrainingStart(),
                   progress: ((Int, Int, Double) -> Void)? = nil) throws -> TrainingRun {
-    guard config.steps >= 0 else { throw TrainingError.invalidConfiguration("steps must be non-negative") }
-    guard config.recordEvery >= 1 else { throw TrainingError.invalidConfiguration("record_every must be at least 1") }
-    if let b = config.batchSize, b < 1 { throw TrainingError.invalidConfiguration("batch_size must be positive") }
+    guard config.steps >= 0 else { throw ConfigurationError(["steps"], "steps must be non-negative") }
+    guard config.recordEvery >= 1 else { throw ConfigurationError(["record_every"], "record_every must be at least 1") }
+    if let b = config.batchSize, b < 1 { throw ConfigurationError(["batch_size"], "batch_size must be positive") }
     let dataset = try makeDataset(config.task, defaultSeed: config.seed)
-    guard dataset.train.count > 0 else { throw TrainingError.invalidConfiguration("the training split is empty") }
+    guard dataset.train.count > 0 else { throw ConfigurationError(["task"], "the training split is empty") }
     if config.loss == .crossEntropy && !dataset.isClassification {
-        throw TrainingError.invalidConfiguration("cross_entropy needs a classification task; use mse")
+        throw ConfigurationError(["loss"], "cross_entropy needs a classification task; use mse")
     }
     let architecture = try config.model.architecture(for: dataset)
     setBLASThreads(config.threads)

@@ -4,7 +4,7 @@ import Foundation
 /// task, model, loss, optimizer, steps, batch_size (absent = full batch), record_every,
 /// checkpoints, seed, precision (float or double), threads, stop_when, freeze.
 public struct TrainingConfig: Sendable, Codable, Equatable {
-    public enum Precision: String, Sendable, Codable { case float, double }
+    public enum Precision: String, Sendable, Codable, CaseIterable { case float, double }
 
     public var task: TaskConfig
     public var model: ModelConfig
@@ -27,12 +27,18 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     /// Layers (parameter names or their prefixes before a dot) whose parameters are never updated.
     public var freeze: [String]
 
-    public init(task: TaskConfig, model: ModelConfig, loss: LossKind, optimizer: OptimizerConfig, steps: Int,
-                batchSize: Int? = nil, recordEvery: Int = 1, checkpoints: [Int] = [], seed: UInt64 = 0,
-                precision: Precision = .float, threads: Int = 1, stopWhen: StopCondition? = nil, freeze: [String] = []) {
-        self.task = task; self.model = model; self.loss = loss; self.optimizer = optimizer; self.steps = steps
-        self.batchSize = batchSize; self.recordEvery = recordEvery; self.checkpoints = checkpoints; self.seed = seed
-        self.precision = precision; self.threads = threads; self.stopWhen = stopWhen; self.freeze = freeze
+    /// Defaults of the keys a `{train}` cell leaves out (`keys` documents them from here).
+    static let defaultRecordEvery = 1, defaultSeed: UInt64 = 0
+    static let defaultPrecision = Precision.float, defaultThreads = 1
+
+    public init(task: TaskConfig, model: ModelConfig, loss: LossKind? = nil, optimizer: OptimizerConfig? = nil, steps: Int,
+                batchSize: Int? = nil, recordEvery: Int? = nil, checkpoints: [Int] = [], seed: UInt64? = nil,
+                precision: Precision? = nil, threads: Int? = nil, stopWhen: StopCondition? = nil, freeze: [String] = []) {
+        self.task = task; self.model = model; self.loss = loss ?? task.kind.defaultLoss
+        self.optimizer = optimizer ?? OptimizerConfig(kind: OptimizerConfig.defaultKind); self.steps = steps
+        self.batchSize = batchSize; self.recordEvery = recordEvery ?? Self.defaultRecordEvery; self.checkpoints = checkpoints
+        self.seed = seed ?? Self.defaultSeed; self.precision = precision ?? Self.defaultPrecision
+        self.threads = threads ?? Self.defaultThreads; self.stopWhen = stopWhen; self.freeze = freeze
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -40,23 +46,41 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
         case batchSize = "batch_size", recordEvery = "record_every", stopWhen = "stop_when"
     }
 
-    /// Every YAML key this configuration reads (for validation and "did you mean" suggestions).
-    public static var allowedKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+    /// Every key a notebook may give, with its meaning (`threads` is the runner's to set).
+    public static let keys: [ConfigKey] = [
+        ConfigKey(CodingKeys.task, .keys(TaskConfig.keys), required: true, "What to learn."),
+        ConfigKey(CodingKeys.model, .keys(ModelConfig.keys), required: true, "The network."),
+        ConfigKey(CodingKeys.loss, ConfigKey.word(LossKind.self), "The loss; cross-entropy on a regression task is refused.",
+                  default: .text(LossKind.allCases.map { loss in
+                      "`\(loss.rawValue)` (" + TaskConfig.Kind.allCases.filter { $0.defaultLoss == loss }.map(\.rawValue).joined(separator: ", ") + ")"
+                  }.joined(separator: ", "))),
+        ConfigKey(CodingKeys.optimizer, .keys(OptimizerConfig.keys), "The optimizer.",
+                  default: .text("`\(OptimizerConfig.defaultKind.rawValue)` with its defaults")),
+        ConfigKey(CodingKeys.steps, .wholeNumber, required: true, "Optimizer updates."),
+        ConfigKey(CodingKeys.batchSize, .wholeNumber, "Examples per step.", default: .text("full batch")),
+        ConfigKey(CodingKeys.recordEvery, .wholeNumber, "Record the history every this many steps.", default: .number(Double(defaultRecordEvery))),
+        ConfigKey(CodingKeys.checkpoints, .free, "Steps at which to keep the parameters (for analysis over training): a list of steps, `{every: N}` (0, N, 2N, … and the last step) or `{log_spaced: N}` (N steps evenly spaced in log(1 + step), dense early). Only these steps' parameters are stored."),
+        ConfigKey(CodingKeys.seed, .wholeNumber, "Seeds initialization, minibatches and (unless the task has its own) the task.", default: .number(Double(defaultSeed))),
+        ConfigKey(CodingKeys.precision, ConfigKey.word(Precision.self), "Arithmetic of training.", default: .word(defaultPrecision.rawValue)),
+        ConfigKey(CodingKeys.stopWhen, .keys(StopCondition.keys), "Stop early at the first recorded step where the condition holds."),
+        ConfigKey(CodingKeys.freeze, .list(.text), "Layers whose parameters are never updated, by name: a parameter is frozen when its name is the entry or starts with it and a dot (`layer0` is an MLP's first layer, weight and bias; one-hot MLP: `input`, `output`). An MLP with every layer but the last frozen is a random-features model.",
+                  default: .text("none")),
+    ]
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let task = try c.decode(TaskConfig.self, forKey: .task)
         self.init(task: task,
                   model: try c.decode(ModelConfig.self, forKey: .model),
-                  loss: try c.decodeIfPresent(LossKind.self, forKey: .loss) ?? task.kind.defaultLoss,
-                  optimizer: try c.decodeIfPresent(OptimizerConfig.self, forKey: .optimizer) ?? OptimizerConfig(kind: .adamw, lr: 1e-3),
+                  loss: try c.decodeIfPresent(LossKind.self, forKey: .loss),
+                  optimizer: try c.decodeIfPresent(OptimizerConfig.self, forKey: .optimizer),
                   steps: try c.decode(Int.self, forKey: .steps),
                   batchSize: try c.decodeIfPresent(Int.self, forKey: .batchSize),
-                  recordEvery: try c.decodeIfPresent(Int.self, forKey: .recordEvery) ?? 1,
+                  recordEvery: try c.decodeIfPresent(Int.self, forKey: .recordEvery),
                   checkpoints: try c.decodeIfPresent(CheckpointSchedule.self, forKey: .checkpoints)?.steps(through: c.decode(Int.self, forKey: .steps)) ?? [],
-                  seed: try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0,
-                  precision: try c.decodeIfPresent(Precision.self, forKey: .precision) ?? .float,
-                  threads: try c.decodeIfPresent(Int.self, forKey: .threads) ?? 1,
+                  seed: try c.decodeIfPresent(UInt64.self, forKey: .seed),
+                  precision: try c.decodeIfPresent(Precision.self, forKey: .precision),
+                  threads: try c.decodeIfPresent(Int.self, forKey: .threads),
                   stopWhen: try c.decodeIfPresent(StopCondition.self, forKey: .stopWhen),
                   freeze: try c.decodeIfPresent([String].self, forKey: .freeze) ?? [])
     }
@@ -111,8 +135,14 @@ public enum Metric: String, Sendable, Codable, CaseIterable {
 
 /// Stop training at the first recorded step where `metric` is ≥ `above` (or ≤ `below`).
 public struct StopCondition: Sendable, Codable, Equatable {
-    /// The YAML keys of `stop_when`.
-    public static let allowedKeys = ["metric", "above", "below"]
+    enum CodingKeys: String, CodingKey { case metric, above, below }
+
+    /// The keys of `stop_when`.
+    public static let keys: [ConfigKey] = [
+        ConfigKey(CodingKeys.metric, ConfigKey.word(Metric.self), required: true, "A history column."),
+        ConfigKey(CodingKeys.above, .number, "Stop once the metric is at least this."),
+        ConfigKey(CodingKeys.below, .number, "Stop once the metric is at most this."),
+    ]
 
     public var metric: Metric
     public var above: Double?

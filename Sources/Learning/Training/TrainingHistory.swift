@@ -59,17 +59,12 @@ public struct Checkpoint: Sendable, Codable, Equatable {
 public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The training loss became NaN or infinite at `step` (the update that would follow is not applied).
     case nonFiniteLoss(step: Int, value: Double)
-    case invalidConfiguration(String)
-    /// A configuration key's value does not fit the model (`key` is its YAML path, e.g. `freeze`).
-    case invalidOption(key: String, message: String)
     /// The starting weights or mask (`TrainingStart`) do not fit the model.
     case incompatibleStart(String)
 
     public var description: String {
         switch self {
         case let .nonFiniteLoss(step, value): "training loss became \(value) at step \(step)"
-        case let .invalidConfiguration(m): "invalid training configuration: \(m)"
-        case let .invalidOption(key, m): "\(key): \(m)"
         case let .incompatibleStart(m): m
         }
     }

@@ -1,3 +1,5 @@
+import Markup
+
 extension Figure {
     /// Renders the figure as one `<svg>` element. Never fails: data that cannot be drawn (NaN,
     /// infinities, values ≤ 0 on a log axis, empty series) is left out and reported in
@@ -5,7 +7,7 @@ extension Figure {
     public func render() -> SVGResult {
         let data = PanelData(figure: self)
         let layout = PanelLayout.plan(self, data, width: width, height: height)
-        let prefix = XMLEscaping.identifier(id)
+        let prefix = Markup.identifier(id)
         let body = PanelRenderer(figure: self, data: data, layout: layout, idPrefix: prefix).draw()
         let generated = Summary.describe(self, data, layout)
         let description = Summary.description(caption: caption, generated: generated, warnings: data.warnings)

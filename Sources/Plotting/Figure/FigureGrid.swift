@@ -1,3 +1,5 @@
+import Markup
+
 /// Small multiples: several figures in a grid, in one SVG. With `sharesX` / `sharesY` every
 /// panel uses the same domain on that axis (the union of the panels' data), and all panels get
 /// the same margins so their plot areas line up. The series of all panels share one legend,
@@ -29,7 +31,7 @@ public struct FigureGrid: Sendable {
     }
 
     public func render() -> SVGResult {
-        let prefix = XMLEscaping.identifier(id)
+        let prefix = Markup.identifier(id)
         let panelWidth = self.panelWidth.isFinite && self.panelWidth >= 1 ? Swift.min(self.panelWidth, 100_000) : 320
         let panelHeight = self.panelHeight.isFinite && self.panelHeight >= 1 ? Swift.min(self.panelHeight, 100_000) : 240
         let columns = Swift.max(1, Swift.min(self.columns, Swift.max(1, panels.count)))

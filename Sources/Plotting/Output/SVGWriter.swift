@@ -1,5 +1,7 @@
+import Markup
+
 /// Builds SVG text. Attribute values and text content are escaped here (through
-/// `XMLEscaping`), never by callers; numbers go through `CoordinateFormat` via `n(_:)`.
+/// `Markup.escape`), never by callers; numbers go through `CoordinateFormat` via `n(_:)`.
 struct SVGWriter {
     private(set) var text = ""
 
@@ -21,7 +23,7 @@ struct SVGWriter {
 
     /// An element holding only text: `<name a="v">text</name>`.
     mutating func textElement(_ name: String, _ attributes: Attributes, _ content: String) {
-        text += "<" + name + Self.render(attributes) + ">" + XMLEscaping.escape(content) + "</" + name + ">\n"
+        text += "<" + name + Self.render(attributes) + ">" + Markup.escape(content) + "</" + name + ">\n"
     }
 
     /// Raw content produced by another `SVGWriter` (already escaped).
@@ -31,13 +33,7 @@ struct SVGWriter {
 
     mutating func newline() { text += "\n" }
 
-    private static func render(_ attributes: Attributes) -> String {
-        var out = ""
-        for (key, value) in attributes {
-            out += " " + key + "=\"" + XMLEscaping.escape(value) + "\""
-        }
-        return out
-    }
+    private static func render(_ attributes: Attributes) -> String { Markup.attributeList(attributes) }
 }
 
 /// Shorthand for a coordinate string.

@@ -1,3 +1,5 @@
+import Markup
+
 /// One element of a MathML tree, built by the TeX parser and serialised by `MathNode.xml`.
 ///
 /// A node is either a token element (`mi`, `mn`, `mo`, `mtext`, `mspace`) holding `text`, or a
@@ -89,36 +91,18 @@ struct MathNode: Sendable, Equatable {
     }
 }
 
-/// XML escaping for MathML text and attribute values.
-///
-/// `&`, `<`, `>` and `"` become entity references; invisible or easily confused characters
-/// (function application U+2061, no-break space U+00A0, spaces U+2000–U+200F, combining marks
-/// U+0300–U+036F) become numeric references so that the output stays readable; control
-/// characters, which XML 1.0 forbids, become U+FFFD.
+/// MathML's use of `Markup.escape`: tabs and line breaks become spaces (they are layout in the
+/// TeX source, not content), and invisible or easily confused characters (no-break space
+/// U+00A0, combining marks U+0300–U+036F, spaces U+2000–U+200F and U+2028–U+202F, function
+/// application and invisible operators U+2060–U+2064) become numeric references so that the
+/// output stays readable.
 enum MathEscaping {
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0x7F || value == 0xFFFE || value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else if value == 0xA0 || (0x300...0x36F).contains(value) || (0x2000...0x200F).contains(value) || (0x2028...0x202F).contains(value)
-                    || (0x2060...0x2064).contains(value)
-                {
-                    out += "&#x" + String(value, radix: 16, uppercase: true) + ";"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        return Markup.escape(flat, reference: { scalar in
+            let v = scalar.value
+            return v == 0xA0 || (0x300...0x36F).contains(v) || (0x2000...0x200F).contains(v) || (0x2028...0x202F).contains(v)
+                || (0x2060...0x2064).contains(v)
+        })
     }
 }

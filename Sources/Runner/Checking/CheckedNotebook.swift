@@ -38,7 +38,7 @@ public struct CheckedNotebook: Sendable {
     /// The cells a claim reads, directly or through other cells, and the claims themselves: what
     /// runs at seeds other than the first (figures and prose come from the first).
     public var claimCellsAndInputs: Set<String> {
-        var wanted = Set(cells.filter { $0.directive.kind == "claim" }.map(\.id))
+        var wanted = Set(cells.filter { $0.directive.traits.contains(.claim) }.map(\.id))
         for cell in cells.reversed() where wanted.contains(cell.id) { wanted.formUnion(cell.dependencies) }
         return wanted
     }

@@ -86,6 +86,19 @@ public struct KnownOptions: Sendable {
         return value.numbers
     }
 
+    /// The number a declared option holds (under the mapping `prefix`, e.g. "objective."), else
+    /// its default; 0 when it has neither (a default that is not a number counts as none).
+    public func number<T>(_ option: DirectiveOption<T>, under prefix: String = "") -> Double {
+        if let x = number(prefix + option.name) { return x }
+        if case .number(let x)? = option.defaultValue?.optionValue { return x }
+        return 0
+    }
+
+    /// The numbers a declared option holds, else its default.
+    public func numbers<T>(_ option: DirectiveOption<T>) -> [Double]? {
+        numbers(option.name) ?? option.defaultValue?.optionValue.numbers
+    }
+
     public func string(_ path: String) -> String? {
         guard let node = ResourceEstimate.node(node, path: path.split(separator: ".").map(String.init)),
               let value = try? Options.resolve(node, scope: scope) else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Notebooks
 
 /// The estimates of the directives that train or sample (`ResourceEstimate`), one per directive,
@@ -8,28 +9,32 @@ extension TrainDirective {
         let task = options.string("task.kind") ?? ""
         // Examples, input width and output width of the task.
         var examples: Double, inputs: Double, outputs: Double, grows = "task.train_size"
+        let size = Double(TaskConfig.defaultSampleSize)
         switch task {
         case "modular":
+            // modulus and bits are required; when an expression hides them, assume a typical size.
             let p = options.number("task.modulus") ?? 97
             (examples, inputs, outputs, grows) = (p * p, 2 * p, p, "task.modulus")
         case "boolean", "parity", "staircase":
             let bits = options.number("task.bits") ?? 8
-            examples = task == "boolean" ? pow(2, bits) : (options.number("task.train_size") ?? 1000) + (options.number("task.test_size") ?? 1000)
+            examples = task == "boolean" ? pow(2, bits) : (options.number("task.train_size") ?? size) + (options.number("task.test_size") ?? size)
             (inputs, outputs) = (bits, 2)
             if task == "boolean" { grows = "task.bits" }
         default:
             let widths = options.numbers("task.widths") ?? []
-            examples = (options.number("task.train_size") ?? 1000) + (options.number("task.test_size") ?? 1000)
-            inputs = widths.first ?? options.number("task.inputs") ?? 16
+            examples = (options.number("task.train_size") ?? size) + (options.number("task.test_size") ?? size)
+            inputs = widths.first ?? options.number("task.inputs") ?? Double(TaskConfig.defaultInputs)
             outputs = widths.last ?? 1
         }
         let hidden: [Double]
         if options.string("model.kind") == "transformer" {
-            let d = options.number("model.d_model") ?? 128, mlp = options.number("model.d_mlp") ?? 4 * d
+            let d = options.number("model.d_model") ?? Double(ModelConfig.defaultDModel)
+            let mlp = options.number("model.d_mlp") ?? Double(ModelConfig.defaultMLPRatio) * d
             hidden = [d, mlp, d]
         } else {
             hidden = options.numbers("model.widths")
-                ?? Array(repeating: options.number("model.hidden") ?? 64, count: Int(min(1_000, max(1, options.number("model.depth") ?? 1))))
+                ?? Array(repeating: options.number("model.hidden") ?? Double(ModelConfig.defaultHidden),
+                         count: Int(min(1_000, max(1, options.number("model.depth") ?? Double(ModelConfig.defaultDepth)))))
         }
         let layers = [inputs] + hidden + [outputs]
         let parameters = zip(layers, layers.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 + $1.1 }
@@ -47,11 +52,11 @@ extension TrainDirective {
 
 extension LLCDirective {
     public static func estimate(_ options: KnownOptions) -> ResourceEstimate? {
-        let chains = options.number("chains") ?? 4
-        let steps = (options.number("draws") ?? 200) + (options.number("burn_in") ?? 0)
+        let chains = options.number(Self.chains)
+        let steps = options.number(Self.draws) + options.number(Self.burnIn)
         // A known objective: n samples of dimension d in Double; a trained model: its own size is
         // not known here, so each SGLD step counts as one pass over a 10⁶-operation model.
-        let samples = options.number("objective.samples") ?? 1000
+        let samples = options.number(Known.samples, under: "objective.")
         var dimension = options.number("objective.dimension") ?? 0
         for key in ["objective.inputs", "objective.hidden", "objective.outputs"] { dimension = max(dimension, options.number(key) ?? 0) }
         if let widths = options.numbers("objective.widths") { dimension = max(dimension, widths.reduce(0, +)) }
@@ -67,10 +72,10 @@ extension LLCDirective {
 
 extension SimplicityDirective {
     public static func estimate(_ options: KnownOptions) -> ResourceEstimate? {
-        let layers = options.numbers("layers") ?? [7, 40, 40, 1]
-        let samples = options.number("samples") ?? 100_000
+        let layers = options.numbers(Self.layers) ?? []
+        let samples = options.number(Self.samples)
         let weights = zip(layers, layers.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
-        let inputs = pow(2, layers.first ?? 7)
+        let inputs = pow(2, layers.first ?? 0)
         // Every sampled network is evaluated on all 2ⁿ inputs; the distinct functions are kept.
         let operations = 2 * samples * weights * inputs
         let bytes = 8 * (weights + inputs * (layers.max() ?? 1)) + samples * inputs / 8

@@ -10,23 +10,27 @@ import Notebooks
 public enum CKADirective: Directive {
     public static let kind = "cka"
     public static let summary = "CKA similarity of the hidden representations of several models."
-    public static let result = "`matrix` (rows of linear CKA values between the models, in the order listed), `names`, `mean_off_diagonal`, `min_off_diagonal`."
-    public static let keys = [
-        OptionKey("models", .list(.cellReference), required: true, "{train} cells trained on the same task."),
-        OptionKey("layer", .integer, "Which hidden layer (0 = first, -1 = last; default -1)."),
-        OptionKey("kind", .choice(["linear", "rbf"]), "Linear (default) or RBF CKA."),
-        OptionKey("untrained", .bool, "Compare the models at their step-0 checkpoints (default false)."),
-        OptionKey("examples", .integer, "Use at most this many test inputs (default 2000)."),
-    ]
+    enum Field {
+        static let matrix = ResultField("matrix", "rows of linear CKA values between the models, in the order listed")
+        static let names = ResultField("names"), mean = ResultField("mean_off_diagonal"), min = ResultField("min_off_diagonal")
+    }
+    public static let result = ResultField.describe([Field.matrix, Field.names, Field.mean, Field.min])
+    enum Kind: String, OptionChoice { case linear, rbf }
+    static let models = DirectiveOption<Value>("models", "{train} cells trained on the same task.", type: .list(.cellReference), required: true)
+    static let layer = DirectiveOption<Int>("layer", "Which hidden layer (0 = first, -1 = last).", default: -1)
+    static let kindOption = DirectiveOption<Kind>("kind", "Linear or RBF CKA.", default: .linear)
+    static let untrained = DirectiveOption<Bool>("untrained", "Compare the models at their step-0 checkpoints.", default: false)
+    static let examples = DirectiveOption<Int>("examples", "Use at most this many test inputs.", default: 2000)
+    public static let keys = OptionKey.of(models, layer, kindOption, untrained, examples)
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         guard case .list(let nodes, _)? = options.node("models") else {
             throw Diagnostic(at: options.location, "'models' must be a list of {train} cell ids")
         }
-        let layer = try options.int("layer", default: -1)
-        let untrained = try options.bool("untrained", default: false)
-        let limit = try options.int("examples", default: 2000)
+        let layer = try options.read(Self.layer)
+        let untrained = try options.read(Self.untrained)
+        let limit = try options.read(examples)
         var names: [String] = [], representations: [DenseMatrix] = []
         var reference: Examples?
         for node in nodes {
@@ -49,16 +53,16 @@ public enum CKADirective: Directive {
             names.append(id)
             representations.append(DenseMatrix(hidden[index]))
         }
-        let kind: CKAKind = try options.choice("kind", ["linear", "rbf"], default: "linear") == "rbf" ? .rbf(bandwidthScale: 1) : .linear
+        let kind: CKAKind = try options.read(kindOption) == .rbf ? .rbf(bandwidthScale: 1) : .linear
         let matrix = ckaMatrix(representations, kind: kind)
         var offDiagonal: [Double] = []
         for i in 0..<matrix.rows { for j in 0..<matrix.columns where i != j { offDiagonal.append(matrix[i, j]) } }
         let mean = offDiagonal.isEmpty ? Double.nan : offDiagonal.reduce(0, +) / Double(offDiagonal.count)
         let record = Record([
-            ("matrix", .list((0..<matrix.rows).map { .numbers(matrix.row($0)) })),
-            ("names", .strings(names)),
-            ("mean_off_diagonal", .number(mean)),
-            ("min_off_diagonal", .number(offDiagonal.min() ?? .nan)),
+            (Field.matrix, .list((0..<matrix.rows).map { .numbers(matrix.row($0)) })),
+            (Field.names, .strings(names)),
+            (Field.mean, .number(mean)),
+            (Field.min, .number(offDiagonal.min() ?? .nan)),
         ])
         return CellOutput(value: .record(record), display: [.summary(title: "CKA between \(names.count) models", items: [
             ("mean off-diagonal CKA", formatValue(.number(mean))),

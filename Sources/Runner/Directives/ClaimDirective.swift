@@ -12,12 +12,14 @@ import Notebooks
 public enum ClaimDirective: Directive {
     public static let kind = "claim"
     public static let summary = "A statement checked every time the notebook renders, at each of its seeds."
-    public static let result = "`holds` (true or false) at this seed."
+    static let holds = ResultField("holds", "true or false, at this seed")
+    public static let result = ResultField.describe([holds])
+    public static let traits: Set<DirectiveTrait> = [.claim]
     public static let keys = [
         OptionKey("that", .expression, required: true, "The condition, an expression that must be true (no leading '='). Its top-level comparisons (joined by `and`) are shown with both sides at every seed."),
         OptionKey("says", .string, required: true, "The claim in words, shown in the report."),
         OptionKey("terms", .dictionary(.expression), "Named values (name: expression, in order; each may use the earlier ones) that `that` can use by name, so the report shows `final_norm < bound` instead of the expressions behind them."),
-        OptionKey("at_least", .number, "The fraction of the notebook's seeds the condition must hold at (0 < f ≤ 1; default 1, every seed). For an effect that is real but not robust; the report prints the fraction."),
+        OptionKey("at_least", .number, "The fraction of the notebook's seeds the condition must hold at (0 < f ≤ 1). For an effect that is real but not robust; the report prints the fraction.", defaultText: "every seed"),
     ]
 
     /// `that` sees every term; a term sees the terms before it (as a {data} column sees the
@@ -61,6 +63,6 @@ public enum ClaimDirective: Directive {
         let atLeast = try cell.options.number("at_least")
         let content = ClaimContent(holds: holds, says: says, that: source, values: values,
                                    comparisons: try expression.comparisons(in: scope), atLeast: atLeast)
-        return CellOutput(value: .record(Record([("holds", .bool(holds))])), display: [.claim(content)])
+        return CellOutput(value: .record(Record([(Self.holds, .bool(holds))])), display: [.claim(content)])
     }
 }

@@ -11,21 +11,28 @@ import Notebooks
 ///       label: [a, b, c, d, e, f, g, h, i, j]
 public enum DataDirective: Directive {
     public static let kind = "data"
-    public static let presentsOnly = true
+    public static let traits: Set<DirectiveTrait> = [.presentsOnly]
     public static let summary = "A named table of columns, literal or computed."
     public static let result = "a table: one list per column, in order (including the range column)."
-    public static let keys = [
-        OptionKey("range", .mapping([
-            OptionKey("name", .string, required: true, "The column the range fills."),
-            OptionKey("from", .number, required: true, "First value."),
-            OptionKey("to", .number, required: true, "Last value (included when the steps land on it)."),
-            OptionKey("step", .number, "Spacing (default 1); use `count` instead for evenly spaced points."),
-            OptionKey("count", .integer, "Number of evenly spaced points from `from` to `to`, both included."),
-            OptionKey("scale", .choice(["linear", "log"]), "With `count`: linear (default) or logarithmic spacing."),
-        ]), "An index column generated from a range."),
-        OptionKey("columns", .dictionary(.any), "Columns in order: a literal list, or `=expression` over the range and earlier columns."),
-        OptionKey("show", .bool, "Also show the table in the report (default false)."),
-    ]
+    /// The options of `range:`.
+    enum Range {
+        static let name = DirectiveOption<String>("name", "The column the range fills.", required: true)
+        static let from = DirectiveOption<Double>("from", "First value.", required: true)
+        static let to = DirectiveOption<Double>("to", "Last value (included when the steps land on it).", required: true)
+        static let step = DirectiveOption<Double>("step", "Spacing; use `count` instead for evenly spaced points.", default: 1)
+        static let count = DirectiveOption<Int>("count", "Number of evenly spaced points from `from` to `to`, both included.")
+        static let scale = DirectiveOption<FigureOptions.AxisScale>("scale", "With `count`: linear or logarithmic spacing.", default: .linear)
+    }
+    static let range = OptionKey("range", .mapping(OptionKey.of(Range.name, Range.from, Range.to, Range.step, Range.count, Range.scale)),
+                                 "An index column generated from a range.")
+    static let columns = OptionKey("columns", .dictionary(.any), "Columns in order: a literal list, or `=expression` over the range and earlier columns.")
+    static let show = DirectiveOption<Bool>("show", "Also show the table in the report.", default: false)
+    public static let keys = OptionKey.of(range, columns, show)
+
+    /// With `show: true` the cell shows its table, numbered with the notebook's tables.
+    public static func traits(of options: OptionNode) -> Set<DirectiveTrait> {
+        options[show.name]?.scalarValue == .bool(true) ? traits.union([.showsTable]) : traits
+    }
 
     /// A column's expression sees the range column and the columns left of it (not itself, so
     /// `loss: =loss.final_loss` reads the cell `loss`); the range's own options see none.
@@ -43,7 +50,7 @@ public enum DataDirective: Directive {
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         var table = Record()
         if let range = try cell.options.sub("range") {
-            table[try range.requiredString("name")] = .numbers(try rangeValues(range))
+            table[try range.read(Range.name)] = .numbers(try rangeValues(range))
         }
         if let columns = try cell.options.sub("columns") {
             for key in columns.keys {
@@ -59,8 +66,8 @@ public enum DataDirective: Directive {
             throw Diagnostic(at: cell.options.location, "the columns of a {data} cell must have equal lengths (\(described))")
         }
         var display: [CellDisplay] = []
-        if try cell.options.bool("show", default: false) {
-            display.append(.table(TableDirective.content(of: table, formats: [:], caption: nil, label: nil, maxRows: 50)))
+        if try cell.options.read(show) {
+            display.append(.table(TableDirective.content(of: table, formats: [:], caption: nil, label: nil, maxRows: try cell.options.read(TableDirective.maxRows))))
         }
         return CellOutput(value: .record(table), display: display)
     }
@@ -71,17 +78,17 @@ public enum DataDirective: Directive {
     /// The range's values: `from, from+step, ...` up to `to`, or `count` evenly spaced points
     /// (linearly or geometrically). Steps are computed as from + i·step to avoid drift.
     static func rangeValues(_ range: Options) throws(Diagnostic) -> [Double] {
-        let from = try range.requiredNumber("from"), to = try range.requiredNumber("to")
-        if let count = try range.int("count") {
+        let from = try range.read(Range.from), to = try range.read(Range.to)
+        if let count = try range.optional(Range.count) {
             guard count >= 2, count <= maximumRows else { throw Diagnostic(at: range.location(of: "count"), "'count' must be between 2 and \(maximumRows)") }
-            if try range.choice("scale", ["linear", "log"], default: "linear") == "log" {
+            if try range.read(Range.scale) == .log {
                 guard from > 0, to > 0 else { throw Diagnostic(at: range.location(of: "from"), "a log range needs positive 'from' and 'to'") }
                 let (a, b) = (Foundation.log(from), Foundation.log(to))
                 return (0..<count).map { Foundation.exp(a + (b - a) * Double($0) / Double(count - 1)) }
             }
             return (0..<count).map { from + (to - from) * Double($0) / Double(count - 1) }
         }
-        let step = try range.number("step", default: 1)
+        let step = try range.read(Range.step)
         guard step != 0, (to - from) / step >= 0 else { throw Diagnostic(at: range.location(of: "step"), "'step' must move from 'from' towards 'to'") }
         let span = (to - from) / step + 1e-9
         guard let n = WholeNumber.rounded(span, .down, in: 0...(maximumRows - 1)).map({ $0 + 1 }) else {

@@ -12,11 +12,21 @@ import Notebooks
 public enum ExtractProgramDirective: Directive {
     public static let kind = "extract_program"
     public static let summary = "Read the modular-addition algorithm off a grokked network and run it."
-    public static let result = "`accuracy` (the extracted program against (a + b) mod p), `agreement` (with the network's answers), `network_accuracy`, `frequencies`, `neuron_counts` (one-hot MLP), `terms`, `explained` (read off the logits: the terms' share of the centred logits' energy; NaN for an MLP). Over checkpoints: a table of `step`, `accuracy`, `agreement`, `network_accuracy`, `explained`, plus `frequencies`."
-    public static let keys = [
-        OptionKey("model", .cellReference, required: true, "A {train} cell: a one-hot MLP with quadratic activation, or a transformer, on two tokens mod p."),
-        OptionKey("checkpoints", .any, "`all` or a list of kept steps: one row per checkpoint (transformer: along the final key frequencies)."),
-    ]
+    enum Field {
+        static let accuracy = ResultField("accuracy", "the extracted program against (a + b) mod p")
+        static let agreement = ResultField("agreement", "with the network's answers"), networkAccuracy = ResultField("network_accuracy")
+        static let frequencies = ResultField("frequencies"), neuronCounts = ResultField("neuron_counts", "one-hot MLP"), terms = ResultField("terms")
+        static let explained = ResultField("explained", "read off the logits: the terms' share of the centred logits' energy; NaN for an MLP")
+        static let step = ResultField("step")
+        static let atOnePoint = [accuracy, agreement, networkAccuracy, frequencies, neuronCounts, terms, explained]
+        static let overTraining = [step, accuracy, agreement, networkAccuracy, explained]
+    }
+    public static let result = ResultField.describe(Field.atOnePoint) + " Over checkpoints: a table of "
+        + ResultField.describe(Field.overTraining).dropLast() + ", plus `frequencies`."
+    public static let traits: Set<DirectiveTrait> = [.analysesModel]
+    public static let keys = OptionKey.of(
+        TrainedModelOption.model("A {train} cell: a one-hot MLP with quadratic activation, or a transformer, on two tokens mod p."),
+        OptionKey("checkpoints", .any, "`all` or a list of kept steps: one row per checkpoint (transformer: along the final key frequencies)."))
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
@@ -37,13 +47,13 @@ public enum ExtractProgramDirective: Directive {
                 programs.append(try program(try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))))
             }
             var record = Record([
-                ("step", .numbers(steps)),
-                ("accuracy", .numbers(programs.map(\.accuracy))),
-                ("agreement", .numbers(programs.map(\.agreement))),
-                ("network_accuracy", .numbers(programs.map(\.networkAccuracy))),
-                ("explained", .numbers(programs.map { $0.explainedFraction ?? .nan })),
+                (Field.step, .numbers(steps)),
+                (Field.accuracy, .numbers(programs.map(\.accuracy))),
+                (Field.agreement, .numbers(programs.map(\.agreement))),
+                (Field.networkAccuracy, .numbers(programs.map(\.networkAccuracy))),
+                (Field.explained, .numbers(programs.map { $0.explainedFraction ?? .nan })),
             ])
-            record["frequencies"] = .numbers(finalKeys ?? [])
+            record[Field.frequencies.name] = .numbers(finalKeys ?? [])
             return CellOutput(value: .record(record), display: [.summary(title: "Program over training", items: [
                 ("checkpoints", "\(steps.count)"),
                 ("program accuracy", "\(ValueFormat.percent(1).format(.number(programs.first?.accuracy ?? .nan))) → \(ValueFormat.percent(1).format(.number(programs.last?.accuracy ?? .nan)))"),
@@ -51,13 +61,13 @@ public enum ExtractProgramDirective: Directive {
         }
         let extracted = try program(nil)
         let record = Record([
-            ("accuracy", .number(extracted.accuracy)),
-            ("agreement", .number(extracted.agreement)),
-            ("network_accuracy", .number(extracted.networkAccuracy)),
-            ("frequencies", .numbers(extracted.terms.map(\.frequency))),
-            ("neuron_counts", .numbers(extracted.terms.map(\.neuronCount))),
-            ("terms", .number(Double(extracted.terms.count))),
-            ("explained", .number(extracted.explainedFraction ?? .nan)),
+            (Field.accuracy, .number(extracted.accuracy)),
+            (Field.agreement, .number(extracted.agreement)),
+            (Field.networkAccuracy, .number(extracted.networkAccuracy)),
+            (Field.frequencies, .numbers(extracted.terms.map(\.frequency))),
+            (Field.neuronCounts, .numbers(extracted.terms.map(\.neuronCount))),
+            (Field.terms, .number(Double(extracted.terms.count))),
+            (Field.explained, .number(extracted.explainedFraction ?? .nan)),
         ])
         let frequencies = extracted.neurons.isEmpty
             ? ("frequencies", extracted.terms.map { String($0.frequency) }.joined(separator: ", "))

@@ -5,12 +5,13 @@ import Plotting
 /// coloured cells with a colour bar; `colour_map: diverging` centres signed values at zero.
 public enum HeatmapDirective: Directive {
     public static let kind = "heatmap"
-    public static let presentsOnly = true
+    public static let traits: Set<DirectiveTrait> = [.drawsFigure, .presentsOnly]
+    static let colourMap = DirectiveOption<ColourMap>("colour_map", "The colours of the scale.", default: .viridis)
     public static let summary = "A matrix drawn as coloured cells with a colour bar."
-    public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
+    public static let result = FigureOptions.result
     public static let keys = FigureOptions.axisKeys + [
         OptionKey("values", .any, required: true, "A list of rows (lists of numbers)."),
-        OptionKey("colour_map", .choice(ColourMap.allCases.map(\.rawValue)), "viridis (default) or diverging."),
+        colourMap.key,
         OptionKey("colour_label", .string, "Title of the colour bar."),
         OptionKey("colour_min", .number, "Fixed lower end of the colour scale."),
         OptionKey("colour_max", .number, "Fixed upper end of the colour scale."),
@@ -23,7 +24,7 @@ public enum HeatmapDirective: Directive {
         let options = cell.options
         guard let value = try options.value("values") else { throw Diagnostic(at: options.location, "missing 'values'") }
         let rows = try matrix(value, at: options.location(of: "values"))
-        let colourMap = ColourMap(rawValue: try options.choice("colour_map", ColourMap.allCases.map(\.rawValue), default: "viridis")) ?? .viridis
+        let colourMap = try options.read(Self.colourMap)
         var domain: (min: Double, max: Double)?
         if let lo = try options.number("colour_min"), let hi = try options.number("colour_max") { domain = (lo, hi) }
         let columns = rows.map(\.count).max() ?? 0

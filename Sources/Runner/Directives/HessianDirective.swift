@@ -12,14 +12,20 @@ import Notebooks
 public enum HessianDirective: Directive {
     public static let kind = "hessian"
     public static let summary = "Hessian spectrum of the training loss and its flat directions."
-    public static let result = "`eigenvalues` (descending), `index`, `top`, `largest`, `flat_count`, `flat_fraction`, `parameters`, `full` (whether the whole spectrum was computed)."
-    public static let keys = [
-        OptionKey("model", .cellReference, required: true, "A {train} cell."),
-        OptionKey("top_k", .integer, "Eigenvalues by Lanczos when the full spectrum is too large (default 20)."),
-        OptionKey("max_full", .integer, "Compute the full spectrum up to this many parameters (default 3000)."),
-        OptionKey("relative_threshold", .number, "An eigenvalue below this × the largest counts as flat (default 1e-3)."),
-        OptionKey("seed", .integer, "Seed of Lanczos's start vector."),
-    ]
+    enum Field {
+        static let eigenvalues = ResultField("eigenvalues", "descending"), index = ResultField("index"), top = ResultField("top")
+        static let largest = ResultField("largest"), flatCount = ResultField("flat_count"), flatFraction = ResultField("flat_fraction")
+        static let parameters = ResultField("parameters"), full = ResultField("full", "whether the whole spectrum was computed")
+        static let all = [eigenvalues, index, top, largest, flatCount, flatFraction, parameters, full]
+    }
+    public static let result = ResultField.describe(Field.all)
+    public static let traits: Set<DirectiveTrait> = [.analysesModel]
+    static let model = TrainedModelOption.model("A {train} cell.")
+    static let topK = DirectiveOption<Int>("top_k", "Eigenvalues by Lanczos when the full spectrum is too large.", default: 20)
+    static let maxFull = DirectiveOption<Int>("max_full", "Compute the full spectrum up to this many parameters.", default: 3000)
+    static let relativeThreshold = DirectiveOption<Double>("relative_threshold", "An eigenvalue below this × the largest counts as flat.", default: 1e-3)
+    static let seed = DirectiveOption<Int>.seed("Seed of Lanczos's start vector.")
+    public static let keys = OptionKey.of(model, topK, maxFull, relativeThreshold, seed)
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
@@ -27,26 +33,26 @@ public enum HessianDirective: Directive {
         let objective = TrainedModelObjective(run.model)
         let w = run.model.flatParameters()
         let d = objective.dimension
-        let threshold = try options.number("relative_threshold", default: 1e-3)
-        let full = d <= (try options.int("max_full", default: 3000))
+        let threshold = try options.read(relativeThreshold)
+        let full = d <= (try options.read(maxFull))
         let eigenvalues: [Double]
         if full {
             eigenvalues = hessianSpectrum(objective: objective, at: w).sorted(by: >)
         } else {
-            let k = min(d, try options.int("top_k", default: 20))
-            eigenvalues = lanczosTopEigenvalues(k: k, objective: objective, at: w, seed: try options.seed())
+            let k = min(d, try options.read(topK))
+            eigenvalues = lanczosTopEigenvalues(k: k, objective: objective, at: w, seed: try options.seed(seed))
         }
         let largest = eigenvalues.first ?? 0
         let flat = full ? flatDirectionCount(eigenvalues: eigenvalues, relativeThreshold: threshold) : 0
         let record = Record([
-            ("eigenvalues", .numbers(eigenvalues)),
-            ("index", .numbers((1...max(1, eigenvalues.count)).map(Double.init).prefix(eigenvalues.count).map { $0 })),
-            ("top", .numbers(Array(eigenvalues.prefix(10)))),
-            ("largest", .number(largest)),
-            ("flat_count", full ? .number(Double(flat)) : .null),
-            ("flat_fraction", full ? .number(Double(flat) / Double(d)) : .null),
-            ("parameters", .number(Double(d))),
-            ("full", .bool(full)),
+            (Field.eigenvalues, .numbers(eigenvalues)),
+            (Field.index, .numbers((1...max(1, eigenvalues.count)).map(Double.init).prefix(eigenvalues.count).map { $0 })),
+            (Field.top, .numbers(Array(eigenvalues.prefix(10)))),
+            (Field.largest, .number(largest)),
+            (Field.flatCount, full ? .number(Double(flat)) : .null),
+            (Field.flatFraction, full ? .number(Double(flat) / Double(d)) : .null),
+            (Field.parameters, .number(Double(d))),
+            (Field.full, .bool(full)),
         ])
         var items: [(label: String, value: String)] = [("parameters", "\(d)"), ("largest eigenvalue", formatValue(.number(largest)))]
         if full {

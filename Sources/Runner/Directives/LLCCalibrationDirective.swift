@@ -22,18 +22,26 @@ public enum LLCCalibrationDirective: Directive {
     public static let summary = "Calibrate the LLC estimator on a trained network: sweep ε, nβ and γ and choose a stable setting."
     public static let result = "a table over the grid — `epsilon`, `n_beta`, `gamma`, `llc`, `llc_std`, `drift`, `acceptance`, `stable` (true or false), `failures` (the rules it breaks) — plus `chosen_epsilon`, `chosen_n_beta`, `chosen_gamma`, `chosen_llc`, `chosen_drift`, `chosen_acceptance` (null when no setting is stable) and `stable_count`. A setting is stable when no chain diverged, λ̂ > 0, the MALA acceptance is at least 0.5, |drift| ≤ 0.2·λ̂, and λ̂ at a neighbouring ε that passes the same tests differs by at most 0.2·λ̂; the choice is the first (nβ, γ) listed that has a stable ε, at the stable ε whose acceptance is nearest 0.9."
 
-    public static let keys = [
-        OptionKey("model", .cellReference, required: true, "A {train} cell whose trained model is measured."),
-        OptionKey("step", .integer, "Calibrate at the checkpoint kept at this step (default: the final parameters)."),
-        OptionKey("epsilons", .list(.number), required: true, "SGLD step sizes ε to try: at least two, positive, distinct."),
-        OptionKey("n_betas", .list(.number), "Inverse temperatures nβ to try, preferred first (default [n / ln n])."),
-        OptionKey("gammas", .list(.number), "Localization strengths γ to try, preferred first (default [1])."),
-    ] + LLCDirective.chainKeys
+    public static let traits: Set<DirectiveTrait> = [.analysesModel, .drawsFigure, .showsTable]
+    /// The grid as a table, then λ̂, the acceptance and the loss traces as figures (`display`).
+    public static func numberedDisplays(_ options: OptionNode) -> (figures: Int, tables: Int) { (3, 1) }
+
+    static let model = TrainedModelOption.model("A {train} cell whose trained model is measured.")
+    static let step = DirectiveOption<Int>("step", "Calibrate at the checkpoint kept at this step.", defaultText: "the final parameters")
+    static let epsilons = DirectiveOption<Value>("epsilons", "SGLD step sizes ε to try: at least two, positive, distinct.",
+                                                 type: .list(.number), required: true)
+    static let nBetas = DirectiveOption<Value>("n_betas", "Inverse temperatures nβ to try, preferred first.", type: .list(.number),
+                                               defaultText: "[n / ln n]")
+    /// The default γ is the estimator's.
+    static let defaultGammas = [LLCConfig().gamma]
+    static let gammas = DirectiveOption<Value>("gammas", "Localization strengths γ to try, preferred first.", type: .list(.number),
+                                               default: .numbers(defaultGammas))
+    public static let keys = OptionKey.of(model, step, epsilons, nBetas, gammas) + LLCDirective.chainKeys
 
     /// A literal `epsilons` list with fewer than two values is refused before anything runs (the
     /// other grid checks, which need the values, run in `grid`).
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        guard case .list(let items, let location)? = options["epsilons"], items.count < 2 else { return [] }
+        guard case .list(let items, let location)? = options[epsilons.name], items.count < 2 else { return [] }
         return [Diagnostic(at: location, "'epsilons' needs at least 2 values, found \(items.count)",
                            note: "whether λ̂ is flat in ε can only be judged against a neighbouring ε")]
     }
@@ -42,12 +50,12 @@ public enum LLCCalibrationDirective: Directive {
         let options = cell.options
         let (id, run) = try context.trainingRun(options)
         let objective = TrainedModelObjective(run.model)
-        let wStar = try options.int("step").map { try run.parameters(atStep: $0, id: id, at: options.location(of: "step")) }
+        let wStar = try options.optional(step).map { try run.parameters(atStep: $0, id: id, at: options.location(of: step.name)) }
             ?? run.model.flatParameters()
-        let epsilons = try grid(options, "epsilons", minimumCount: 2, allowsZero: false)
-        let nBetas = try options.has("n_betas") ? grid(options, "n_betas", minimumCount: 1, allowsZero: false)
+        let epsilons = try grid(options, Self.epsilons.name, minimumCount: 2, allowsZero: false)
+        let nBetas = try options.has(Self.nBetas.name) ? grid(options, Self.nBetas.name, minimumCount: 1, allowsZero: false)
             : [LLCConfig().resolvedNBeta(sampleCount: objective.sampleCount)]
-        let gammas = try options.has("gammas") ? grid(options, "gammas", minimumCount: 1, allowsZero: true) : [1]
+        let gammas = try options.has(Self.gammas.name) ? grid(options, Self.gammas.name, minimumCount: 1, allowsZero: true) : defaultGammas
         let base = try LLCDirective.chainConfig(options)
         try LLCDirective.checkBatch(base, samples: objective.sampleCount, options)
 

@@ -7,7 +7,7 @@ import Plotting
 extension LLCCalibrationDirective {
     static func display(_ verdicts: [LLCCalibration.Verdict], estimates: [LLCEstimate], chosen: Int?,
                         context: RunContext) throws -> [CellDisplay] {
-        let name = context.cellID.filter { $0 != "#" }
+        let name = context.anchor ?? "figure"
         let groups = LLCCalibration.groups(verdicts)
         var out: [CellDisplay] = [summary(verdicts, chosen: chosen), .note(explanation(verdicts, chosen: chosen))]
         out.append(.table(TableContent(
@@ -39,10 +39,10 @@ extension LLCCalibrationDirective {
         }
         acceptanceLayers.append(.rule(RuleMark(y: LLCCalibration.Rule().minimumAcceptance, label: "minimum 0.5")))
         acceptanceLayers.append(.rule(RuleMark(y: LLCCalibration.Rule().targetAcceptance, label: "target 0.9")))
-        out.append(try figure(Figure(id: "fig-\(name)-llc-plot", title: "λ̂ against the step size",
+        out.append(try figure(Figure(id: "\(name)-llc-plot", title: "λ̂ against the step size",
                                      x: Axis("ε", scale: .log), y: Axis("λ̂"), layers: llcLayers),
                               caption: "λ̂ (± std over chains) at each step size ε, one line per (nβ, γ); diverged settings are left out."))
-        out.append(try figure(Figure(id: "fig-\(name)-acceptance-plot", title: "MALA acceptance against the step size",
+        out.append(try figure(Figure(id: "\(name)-acceptance-plot", title: "MALA acceptance against the step size",
                                      x: Axis("ε", scale: .log), y: Axis("acceptance", min: 0, max: 1, format: .percent), layers: acceptanceLayers),
                               caption: "Mean MALA acceptance of the SGLD steps; stable settings need at least 0.5, devinterp aims at 0.9."))
 
@@ -54,7 +54,7 @@ extension LLCCalibrationDirective {
             traceLayers.append(.line(LineMark(x: trace.indices.map(Double.init), y: trace,
                                               label: "ε = \(formatValue(.number(verdicts[i].setting.epsilon)))", dashed: !verdicts[i].stable)))
         }
-        out.append(try figure(Figure(id: "fig-\(name)-traces-plot",
+        out.append(try figure(Figure(id: "\(name)-traces-plot",
                                      title: "Loss traces at nβ = \(formatValue(.number(nBeta))), γ = \(formatValue(.number(gamma)))",
                                      x: Axis("draw"), y: Axis("nβ·(L − L(w*))"), layers: traceLayers),
                               caption: "nβ·(L − L(w*)) at each recorded draw after the burn-in, averaged over chains, for each step size (dashed: not stable). A trustworthy trace is flat: a rising one has not settled, a falling one started too high."))

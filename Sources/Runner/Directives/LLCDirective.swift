@@ -10,55 +10,85 @@ import Notebooks
 public enum LLCDirective: Directive {
     public static let kind = "llc"
     public static let summary = "Estimate the local learning coefficient by SGLD."
-    public static let result = "at one point: `llc` (λ̂, the mean over chains), `llc_std`, `per_chain`, `drift` (how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂), `acceptance` (MALA), `n_beta`, `initial_loss`, `parameters` (d, the number of parameters sampled: with `parameters:` only those), `half_parameters` (d/2, a regular model's value), `true_lambda` (known objectives), `validated` (whether its ε, nβ and γ are a setting notebook 03 validates on models with known λ), and the chains' mean loss trace `draw`/`trace`. Over checkpoints: a table of `step`, `llc`, `llc_std`, `drift`, `acceptance`, `weight_norm` (‖w‖ of the checkpoint), `train_loss` and `test_loss` (the run's recorded losses at that step; NaN where none was recorded), plus `parameters` and `validated`."
+    enum Field {
+        static let llc = ResultField("llc", "λ̂, the mean over chains"), std = ResultField("llc_std"), perChain = ResultField("per_chain")
+        static let drift = ResultField("drift", "how far the chains still moved: λ̂ of the second half of the draws minus λ̂ of the first half; near 0 when they have equilibrated, and the report adds a note when it exceeds half of λ̂")
+        static let acceptance = ResultField("acceptance", "MALA"), nBeta = ResultField("n_beta"), initialLoss = ResultField("initial_loss")
+        static let parameters = ResultField("parameters", "d, the number of parameters sampled: with `parameters:` only those")
+        static let halfParameters = ResultField("half_parameters", "d/2, a regular model's value")
+        static let trueLambda = ResultField("true_lambda", "known objectives")
+        static let validated = ResultField("validated", "whether its ε, nβ and γ are a setting notebook 03 validates on models with known λ")
+        static let draw = ResultField("draw", "draw index"), trace = ResultField("trace", "the chains' mean loss at each draw")
+        static let step = ResultField("step"), weightNorm = ResultField("weight_norm", "‖w‖ of the checkpoint")
+        static let trainLoss = ResultField("train_loss", "the run's recorded loss at that step; NaN where none was recorded")
+        static let testLoss = ResultField("test_loss", "likewise")
+        static let atOnePoint = [llc, std, perChain, drift, acceptance, nBeta, initialLoss, parameters, halfParameters, trueLambda, validated, draw, trace]
+        static let overTraining = [step, llc, std, drift, acceptance, weightNorm, trainLoss, testLoss]
+    }
+    public static let result = "at one point: " + ResultField.describe(Field.atOnePoint)
+        + " Over checkpoints: a table of " + ResultField.describe(Field.overTraining).dropLast() + ", plus `parameters` and `validated`."
 
-    static let objectiveKinds = ["quadratic", "polynomial", "reduced_rank", "deep_linear"]
-    public static let keys = [
-        OptionKey("model", .cellReference, "A {train} cell whose trained model is measured."),
-        OptionKey("checkpoints", .any, "With `model`: `all` or a list of steps — estimate at each checkpoint of the run."),
-        OptionKey("objective", .mapping([
-            OptionKey("kind", .choice(objectiveKinds), required: true, "A model with a known learning coefficient."),
-            OptionKey("dimension", .integer, "quadratic: d."),
-            OptionKey("curvature", .number, "quadratic: a in L − L* = ½·a·‖w − w*‖² (default 1)."),
-            OptionKey("powers", .list(.integer), "polynomial: the p_i of y = x·Π w_i^{p_i} (devinterp)."),
-            OptionKey("inputs", .integer, "reduced_rank: M."),
-            OptionKey("hidden", .integer, "reduced_rank: H."),
-            OptionKey("outputs", .integer, "reduced_rank: N."),
-            OptionKey("widths", .list(.integer), "deep_linear: H_0, ..., H_L."),
-            OptionKey("rank", .integer, "reduced_rank, deep_linear: rank r of the true map (default 0)."),
-            OptionKey("samples", .integer, "n, the number of data points (default 1000)."),
-            OptionKey("train_steps", .integer, "reduced_rank, deep_linear: Adam steps (lr 0.01) that find w* (default 5000)."),
-            OptionKey("seed", .integer, "Seed of the data and of the initialization."),
-        ]), "A model with known λ instead of `model`."),
-        OptionKey("n_beta", .number, "Inverse temperature times n (default n / ln n)."),
-        OptionKey("gamma", .number, "Localization strength γ (default 1)."),
-        OptionKey("epsilon", .number, "SGLD step size ε (default 1e-4)."),
-    ] + chainKeys
+    public static let traits: Set<DirectiveTrait> = [.analysesModel]
 
+    /// The estimator's defaults are the core's (`LLCConfig()`).
+    private static let core = LLCConfig()
+    static let model = DirectiveOption<String>(TrainedModelOption.modelKey, "A {train} cell whose trained model is measured.", type: .cellReference)
+    static let checkpoints = DirectiveOption<Value>("checkpoints", "With `model`: `all` or a list of steps — estimate at each checkpoint of the run.")
+    static let nBeta = DirectiveOption<Double>("n_beta", "Inverse temperature times n.", defaultText: "n / ln n")
+    static let gamma = DirectiveOption<Double>("gamma", "Localization strength γ.", default: core.gamma)
+    static let epsilon = DirectiveOption<Double>("epsilon", "SGLD step size ε.", default: core.epsilon)
+    static let chains = DirectiveOption<Int>("chains", "Independent chains.", default: core.chains, atLeast: 1)
+    static let draws = DirectiveOption<Int>("draws", "Recorded draws per chain.", default: core.draws, atLeast: 1)
+    static let burnIn = DirectiveOption<Int>("burn_in", "Steps before recording.", default: core.burnIn, atLeast: 0)
+    static let batchSize = DirectiveOption<Int>("batch_size", "Minibatch size.", defaultText: "full batch")
+    static let seed = DirectiveOption<Int>.seed("Seed of the chains (each chain draws from its own stream of this seed).")
     /// The keys of the chains themselves, shared with `{llc_calibration}`, and their reading.
-    static let chainKeys = [
-        OptionKey("chains", .integer, "Independent chains (default 4)."),
-        OptionKey("draws", .integer, "Recorded draws per chain (default 200)."),
-        OptionKey("burn_in", .integer, "Steps before recording (default 0)."),
-        OptionKey("batch_size", .integer, "Minibatch size (default: full batch)."),
-        OptionKey("seed", .integer, "Seed of the chains (each chain draws from its own stream of this seed)."),
-        OptionKey("parameters", .list(.string), "With `model`: the weight-refined LLC (Wang et al. 2024) — SGLD moves only these parameters and holds the rest at w*. Names: a parameter (`output`, `input.0`, `layer1.weight`), a layer (`layer1`, `attn`, `mlp`), or a transformer head (`head.0`: its slices of Q, K, V and O)."),
-        OptionKey("precision", .choice(["float", "double"]), "With `model`: arithmetic of the chains (default double; docs/performance.md compares their speed)."),
-    ]
+    static let chainKeys = OptionKey.of(chains, draws, burnIn, batchSize, seed)
+
+    /// A model whose learning coefficient is known (`objective:`).
+    enum Known {
+        enum Kind: String, OptionChoice { case quadratic, polynomial, reducedRank = "reduced_rank", deepLinear = "deep_linear" }
+        static let kind = DirectiveOption<Kind>("kind", "A model with a known learning coefficient.", required: true)
+        static let dimension = DirectiveOption<Int>("dimension", "quadratic: d.", default: 10, atLeast: 1)
+        static let curvature = DirectiveOption<Double>("curvature", "quadratic: a in L − L* = ½·a·‖w − w*‖².", default: 1)
+        static let powers = DirectiveOption<[Int]>("powers", "polynomial: the p_i of y = x·Π w_i^{p_i} (devinterp).")
+        static let inputs = DirectiveOption<Int>("inputs", "reduced_rank: M.", default: 5, atLeast: 1)
+        static let hidden = DirectiveOption<Int>("hidden", "reduced_rank: H.", default: 3, atLeast: 1)
+        static let outputs = DirectiveOption<Int>("outputs", "reduced_rank: N.", default: 5, atLeast: 1)
+        static let widths = DirectiveOption<[Int]>("widths", "deep_linear: H_0, ..., H_L.")
+        static let rank = DirectiveOption<Int>("rank", "reduced_rank, deep_linear: rank r of the true map.", default: 0, atLeast: 0)
+        static let samples = DirectiveOption<Int>("samples", "n, the number of data points.", default: 1000, atLeast: 2)
+        /// The learning rate of the Adam steps that find w*.
+        static let learningRate = 0.01
+        static let trainSteps = DirectiveOption<Int>("train_steps", "reduced_rank, deep_linear: Adam steps (lr \(learningRate)) that find w*.",
+                                                     default: 5000, atLeast: 0)
+        static let seed = DirectiveOption<Int>.seed("Seed of the data and of the initialization.")
+        static let keys = OptionKey.of(kind, dimension, curvature, powers, inputs, hidden, outputs, widths, rank, samples, trainSteps, seed)
+    }
+    static let objective = OptionKey("objective", .mapping(Known.keys), "A model with known λ instead of `model`.")
+
+    /// The weight-refined LLC and the chains' arithmetic, for a trained `model`.
+    static let parameters = DirectiveOption<Value>("parameters", "With `model`: the weight-refined LLC (Wang et al. 2024) — SGLD moves only these parameters and holds the rest at w*. Names: a parameter (`output`, `input.0`, `layer1.weight`), a layer (`layer1`, `attn`, `mlp`), or a transformer head (`head.0`: its slices of Q, K, V and O).",
+                                                   type: .list(.string), defaultText: "every parameter")
+    enum Precision: String, OptionChoice { case float, double }
+    static let precision = DirectiveOption<Precision>("precision", "With `model`: arithmetic of the chains (docs/performance.md compares their speed).",
+                                                      default: .double)
+
+    public static let keys = OptionKey.of(model, checkpoints, objective, nBeta, gamma, epsilon) + chainKeys + OptionKey.of(parameters, precision)
 
     /// The sampler settings of `chainKeys` (ε, nβ and γ at their defaults).
     static func chainConfig(_ options: Options) throws(Diagnostic) -> LLCConfig {
-        LLCConfig(chains: try options.int("chains", default: 4, in: 1...), draws: try options.int("draws", default: 200, in: 1...),
-                  burnIn: try options.int("burn_in", default: 0, in: 0...), batchSize: try options.int("batch_size"), seed: try options.seed())
+        LLCConfig(chains: try options.read(chains), draws: try options.read(draws), burnIn: try options.read(burnIn),
+                  batchSize: try options.optional(batchSize), seed: try options.seed(seed))
     }
 
     public static func validate(_ options: OptionNode) -> [Diagnostic] {
-        if (options["model"] == nil) == (options["objective"] == nil) {
+        if (options[model.name] == nil) == (options[objective.name] == nil) {
             return [Diagnostic(at: options.location, "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")]
         }
         // The known-λ objectives have no named parameters and run in Double.
-        return ["parameters", "precision"].compactMap { key in
-            guard options["objective"] != nil, let node = options[key] else { return nil }
+        return [parameters.name, precision.name].compactMap { key in
+            guard options[objective.name] != nil, let node = options[key] else { return nil }
             return Diagnostic(at: node.location, "'\(key)' applies to a trained 'model', not to an 'objective'")
         }
     }
@@ -66,15 +96,15 @@ public enum LLCDirective: Directive {
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         var config = try chainConfig(options)
-        config.nBeta = try options.number("n_beta")
-        config.gamma = try options.number("gamma", default: 1)
-        config.epsilon = try options.number("epsilon", default: 1e-4)
-        if let objective = try options.sub("objective") {
+        config.nBeta = try options.optional(nBeta)
+        config.gamma = try options.read(gamma)
+        config.epsilon = try options.read(epsilon)
+        if let objective = try options.sub(Self.objective.name) {
             let (target, wStar, truth) = try known(objective)
             try checkBatch(config, samples: target.sampleCount, options)
             let estimate = try converged(estimateLLC(objective: target, at: wStar, config: config), config, options)
             var record = result(estimate, dimension: target.dimension)
-            record["true_lambda"] = .number(truth)
+            record[Field.trueLambda.name] = .number(truth)
             return CellOutput(value: .record(record), display: [summary(estimate, dimension: target.dimension, truth: truth)] + unsettledNote(estimate))
         }
         let (id, run) = try context.trainingRun(options)
@@ -82,45 +112,44 @@ public enum LLCDirective: Directive {
         config.parameterRanges = try refinedRanges(options, run.model)
         // d of the result: the coordinates that move (all of them unless `parameters:` restricts).
         let moving = config.parameterRanges?.reduce(0) { $0 + $1.count } ?? objective.dimension
-        let float = try options.choice("precision", ["float", "double"], default: "double") == "float"
+        let float = try options.read(precision) == .float
         func estimate(at w: [Double]) -> LLCEstimate {
             float ? estimateLLC(objective: TrainedModelObjective(run.model, precision: Float.self), at: w, config: config)
                   : estimateLLC(objective: objective, at: w, config: config)
         }
-        guard options.has("checkpoints") else {
+        guard options.has(checkpoints.name) else {
             try checkBatch(config, samples: objective.sampleCount, options)
             let estimate = try converged(estimate(at: run.model.flatParameters()), config, options)
             var record = result(estimate, dimension: moving)
-            record["validated"] = .bool(validated(config, nBeta: estimate.nBeta))
+            record[Field.validated.name] = .bool(validated(config, nBeta: estimate.nBeta))
             return CellOutput(value: .record(record),
                               display: [summary(estimate, dimension: moving, truth: nil)] + unsettledNote(estimate))
         }
         let wanted = try run.checkpointSteps(options, id: id)
-        let names = ["step", "llc", "llc_std", "drift", "acceptance", "weight_norm", "train_loss", "test_loss"]
-        var columns = Dictionary(uniqueKeysWithValues: names.map { ($0, [Double]()) })
+        var columns = Dictionary(uniqueKeysWithValues: Field.overTraining.map { ($0.name, [Double]()) })
         var unsettled: [Int] = []
         for (i, step) in wanted.enumerated() {
             context.progress(i, wanted.count, "checkpoint \(step)")
             let w = try run.parameters(atStep: step, id: id, at: options.location(of: "checkpoints"))
             try checkBatch(config, samples: objective.sampleCount, options)
             let estimate = try converged(estimate(at: w), config, options, step: step)
-            columns["step"]!.append(Double(step))
-            columns["llc"]!.append(estimate.mean)
-            columns["llc_std"]!.append(estimate.std)
-            columns["drift"]!.append(estimate.drift)
+            columns[Field.step.name]!.append(Double(step))
+            columns[Field.llc.name]!.append(estimate.mean)
+            columns[Field.std.name]!.append(estimate.std)
+            columns[Field.drift.name]!.append(estimate.drift)
             if isUnsettled(estimate) { unsettled.append(step) }
-            columns["acceptance"]!.append(estimate.acceptanceMean)
-            columns["weight_norm"]!.append(w.reduce(0) { $0 + $1 * $1 }.squareRoot())
+            columns[Field.acceptance.name]!.append(estimate.acceptanceMean)
+            columns[Field.weightNorm.name]!.append(w.reduce(0) { $0 + $1 * $1 }.squareRoot())
             let row = run.history.step.firstIndex(of: Double(step))
-            columns["train_loss"]!.append(row.flatMap { run.history.trainLoss.indices.contains($0) ? run.history.trainLoss[$0] : nil } ?? .nan)
-            columns["test_loss"]!.append(row.flatMap { run.history.testLoss.indices.contains($0) ? run.history.testLoss[$0] : nil } ?? .nan)
+            columns[Field.trainLoss.name]!.append(row.flatMap { run.history.trainLoss.indices.contains($0) ? run.history.trainLoss[$0] : nil } ?? .nan)
+            columns[Field.testLoss.name]!.append(row.flatMap { run.history.testLoss.indices.contains($0) ? run.history.testLoss[$0] : nil } ?? .nan)
         }
-        var table = Record(names.map { ($0, Value.numbers(columns[$0]!)) })
-        table["parameters"] = .number(Double(moving))
-        table["validated"] = .bool(validated(config, nBeta: config.resolvedNBeta(sampleCount: objective.sampleCount)))
+        var table = Record(Field.overTraining.map { ($0, Value.numbers(columns[$0.name]!)) })
+        table[Field.parameters.name] = .number(Double(moving))
+        table[Field.validated.name] = .bool(validated(config, nBeta: config.resolvedNBeta(sampleCount: objective.sampleCount)))
         return CellOutput(value: .record(table), display: [.summary(title: "LLC over training", items: [
             ("checkpoints", "\(wanted.count)"),
-            ("λ̂ range", "\(formatValue(.number(columns["llc"]!.min() ?? .nan))) … \(formatValue(.number(columns["llc"]!.max() ?? .nan)))"),
+            ("λ̂ range", "\(formatValue(.number(columns[Field.llc.name]!.min() ?? .nan))) … \(formatValue(.number(columns[Field.llc.name]!.max() ?? .nan)))"),
             ("d/2", formatValue(.number(Double(moving) / 2))),
         ])] + (unsettled.isEmpty ? [] : [unsettledNote(steps: unsettled)]))
     }
@@ -128,20 +157,20 @@ public enum LLCDirective: Directive {
     /// The flat-parameter ranges of `parameters:` (nil without it), or the located error of the
     /// first name the model does not have.
     static func refinedRanges(_ options: Options, _ model: TrainedModel) throws(Diagnostic) -> [Range<Int>]? {
-        guard let names = try options.strings("parameters") else { return nil }
-        let items: [OptionNode] = if case .list(let nodes, _)? = options.node["parameters"] { nodes } else { [] }
+        guard let names = try options.strings(parameters.name) else { return nil }
+        let items: [OptionNode] = if case .list(let nodes, _)? = options.node[parameters.name] { nodes } else { [] }
         var ranges: [Range<Int>] = []
         for (i, name) in names.enumerated() {
             guard let r = model.parameterRanges(named: name) else {
                 let known = model.parameterBlockNames
-                throw Diagnostic(at: i < items.count ? items[i].location : options.location(of: "parameters"),
+                throw Diagnostic(at: i < items.count ? items[i].location : options.location(of: parameters.name),
                                  "the model has no parameters named '\(name)'",
                                  note: closestMatch(to: name, in: known).map { "did you mean '\($0)'?" }
                                      ?? "its names: \(known.joined(separator: ", "))")
             }
             ranges += r
         }
-        guard !names.isEmpty else { throw Diagnostic(at: options.location(of: "parameters"), "'parameters' must name at least one parameter") }
+        guard !names.isEmpty else { throw Diagnostic(at: options.location(of: parameters.name), "'parameters' must name at least one parameter") }
         return mergedRanges(ranges)
     }
 
@@ -188,32 +217,32 @@ public enum LLCDirective: Directive {
 
     /// A model with known λ, its point w*, and λ.
     static func known(_ o: Options) throws(Diagnostic) -> (any Objective, [Double], Double) {
-        let n = try o.int("samples", default: 1000, in: 2...)
-        let seed = try o.seed()
-        switch try o.choice("kind", objectiveKinds) {
-        case "quadratic":
-            let d = try o.int("dimension", default: 10, in: 1...)
-            let q = QuadraticObjective(dimension: d, sampleCount: n, curvature: try o.number("curvature", default: 1))
+        let n = try o.read(Known.samples)
+        let seed = try o.seed(Known.seed)
+        switch try o.read(Known.kind) {
+        case .quadratic:
+            let d = try o.read(Known.dimension)
+            let q = QuadraticObjective(dimension: d, sampleCount: n, curvature: try o.read(Known.curvature))
             return (q, q.center, Double(d) / 2)
-        case "polynomial":
-            guard let powers = try o.ints("powers"), powers.contains(where: { $0 > 0 }), powers.allSatisfy({ (0...1_000).contains($0) }) else {
+        case .polynomial:
+            guard let powers = try o.optional(Known.powers), powers.contains(where: { $0 > 0 }), powers.allSatisfy({ (0...1_000).contains($0) }) else {
                 throw Diagnostic(at: o.location, "polynomial needs 'powers' from 0 to 1000, at least one of them positive")
             }
             let truth = powers.filter { $0 > 0 }.map { 1 / (2 * Double($0)) }.min()!
             return (PolynomialObjective(powers: powers, sampleCount: n, seed: seed), [Double](repeating: 0, count: powers.count), truth)
-        case "reduced_rank":
+        case .reducedRank:
             let objective = ReducedRankRegressionObjective(
-                M: try o.int("inputs", default: 5, in: 1...), H: try o.int("hidden", default: 3, in: 1...), N: try o.int("outputs", default: 5, in: 1...),
-                rank: try o.int("rank", default: 0, in: 0...), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000, in: 0...))
+                M: try o.read(Known.inputs), H: try o.read(Known.hidden), N: try o.read(Known.outputs),
+                rank: try o.read(Known.rank), sampleCount: n, seed: seed)
+            let trained = AdamTrainer(learningRate: Known.learningRate, steps: try o.read(Known.trainSteps))
                 .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
             return (objective, trained.parameters, objective.trueLambda)
-        default:
-            guard let widths = try o.ints("widths"), widths.count >= 2, widths.allSatisfy({ $0 >= 1 }) else {
+        case .deepLinear:
+            guard let widths = try o.optional(Known.widths), widths.count >= 2, widths.allSatisfy({ $0 >= 1 }) else {
                 throw Diagnostic(at: o.location, "deep_linear needs 'widths' with at least two sizes, each at least 1")
             }
-            let objective = DeepLinearObjective(widths: widths, rank: try o.int("rank", default: 0, in: 0...), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: 0.01, steps: try o.int("train_steps", default: 5000, in: 0...))
+            let objective = DeepLinearObjective(widths: widths, rank: try o.read(Known.rank), sampleCount: n, seed: seed)
+            let trained = AdamTrainer(learningRate: Known.learningRate, steps: try o.read(Known.trainSteps))
                 .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
             return (objective, trained.parameters, objective.trueLambda)
         }
@@ -223,10 +252,10 @@ public enum LLCDirective: Directive {
         let draws = e.lossTraces.first?.count ?? 0
         let trace = (0..<draws).map { i in e.lossTraces.map { $0[i] }.reduce(0, +) / Double(e.lossTraces.count) }
         return Record([
-            ("llc", .number(e.mean)), ("llc_std", .number(e.std)), ("per_chain", .numbers(e.perChain)), ("drift", .number(e.drift)),
-            ("acceptance", .number(e.acceptanceMean)), ("n_beta", .number(e.nBeta)), ("initial_loss", .number(e.initialLoss)),
-            ("parameters", .number(Double(dimension))), ("half_parameters", .number(Double(dimension) / 2)),
-            ("draw", .numbers((0..<draws).map(Double.init))), ("trace", .numbers(trace)),
+            (Field.llc, .number(e.mean)), (Field.std, .number(e.std)), (Field.perChain, .numbers(e.perChain)), (Field.drift, .number(e.drift)),
+            (Field.acceptance, .number(e.acceptanceMean)), (Field.nBeta, .number(e.nBeta)), (Field.initialLoss, .number(e.initialLoss)),
+            (Field.parameters, .number(Double(dimension))), (Field.halfParameters, .number(Double(dimension) / 2)),
+            (Field.draw, .numbers((0..<draws).map(Double.init))), (Field.trace, .numbers(trace)),
         ])
     }
 

@@ -13,11 +13,21 @@ import Notebooks
 public enum PermutationNullDirective: Directive {
     public static let kind = "permutation_null"
     public static let summary = "Mean pairwise distance of distributions against random assignments of their weights."
-    public static let result = "`observed` (mean pairwise total variation ½Σ|p−q|), `pairs` (each pair's, in the order (0,1), (0,2), …), `null_mean`, `null_std`, `null_low` and `null_high` (1st and 99th percentiles of the null draws), `fraction_below` (share of null draws at or below `observed`), `draws`."
+    enum Field {
+        static let observed = ResultField("observed", "mean pairwise total variation ½Σ|p−q|")
+        static let pairs = ResultField("pairs", "each pair's, in the order (0,1), (0,2), …")
+        static let nullMean = ResultField("null_mean"), nullStd = ResultField("null_std")
+        static let nullLow = ResultField("null_low", "1st percentile of the null draws"), nullHigh = ResultField("null_high", "99th percentile")
+        static let fractionBelow = ResultField("fraction_below", "share of null draws at or below `observed`"), draws = ResultField("draws")
+    }
+    public static let result = ResultField.describe([Field.observed, Field.pairs, Field.nullMean, Field.nullStd, Field.nullLow, Field.nullHigh,
+                                                     Field.fractionBelow, Field.draws])
+    static let draws = DirectiveOption<Int>("draws", "Null draws.", default: 2000)
+    static let seed = DirectiveOption<Int>.seed("Seed of the shuffles.")
     public static let keys = [
         OptionKey("distributions", .any, required: true, "A list of at least two lists of non-negative weights over the same categories (an `=expression`)."),
-        OptionKey("draws", .integer, "Null draws (default 2000)."),
-        OptionKey("seed", .integer, "Seed of the shuffles (default 0)."),
+        draws.key,
+        seed.key,
     ]
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -36,17 +46,16 @@ public enum PermutationNullDirective: Directive {
         guard Set(distributions.map(\.count)).count == 1, distributions[0].count >= 2 else {
             throw Diagnostic(at: location, "the distributions must share their categories (equal lengths of at least 2); lengths \(distributions.map(\.count))")
         }
-        let draws = try options.int("draws", default: 2000)
+        let draws = try options.read(Self.draws)
         guard (1...1_000_000).contains(draws) else { throw Diagnostic(at: options.location(of: "draws"), "'draws' must be between 1 and 1000000") }
-        let seed = try options.int("seed", default: 0)
-        let result = PermutationNull.compare(distributions, draws: draws, seed: UInt64(truncatingIfNeeded: seed))
+        let result = PermutationNull.compare(distributions, draws: draws, seed: try options.seed(seed))
         let sorted = result.null.sorted()
         func percentile(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
         let record = Record([
-            ("observed", .number(result.observed)), ("pairs", .numbers(result.pairs)),
-            ("null_mean", .number(result.nullMean)), ("null_std", .number(result.nullStd)),
-            ("null_low", .number(percentile(0.01))), ("null_high", .number(percentile(0.99))),
-            ("fraction_below", .number(result.fractionBelow)), ("draws", .number(Double(draws))),
+            (Field.observed, .number(result.observed)), (Field.pairs, .numbers(result.pairs)),
+            (Field.nullMean, .number(result.nullMean)), (Field.nullStd, .number(result.nullStd)),
+            (Field.nullLow, .number(percentile(0.01))), (Field.nullHigh, .number(percentile(0.99))),
+            (Field.fractionBelow, .number(result.fractionBelow)), (Field.draws, .number(Double(draws))),
         ])
         return CellOutput(value: .record(record), display: [.summary(title: "Against random assignments (\(draws) draws)", items: [
             ("observed mean distance", formatValue(.number(result.observed))),

@@ -12,18 +12,22 @@ import Plotting
 ///     x_scale: log
 public enum PlotDirective: Directive {
     public static let kind = "plot"
-    public static let presentsOnly = true
+    public static let traits: Set<DirectiveTrait> = [.drawsFigure, .presentsOnly]
     public static let summary = "A figure of lines, points, bands and bars."
-    public static let result = "nothing; it draws a numbered figure whose data can be downloaded as CSV."
+    public static let result = FigureOptions.result
 
+    enum SeriesMark: String, OptionChoice { case line, scatter, band, bar }
+    static let mark = DirectiveOption<SeriesMark>("mark", "How to draw the series.", default: .line)
+    static let dashed = DirectiveOption<Bool>("dashed", "line: dashed stroke.", default: false)
+    static let legend = DirectiveOption<Bool>("legend", "Show the legend (when a series has a label).", default: true)
     static let seriesKeys = [
         OptionKey("x", .any, "x values (numbers); categories for bars may be text."),
         OptionKey("y", .any, "y values (line, scatter, bar)."),
         OptionKey("lower", .any, "band: lower edge."),
         OptionKey("upper", .any, "band: upper edge."),
         OptionKey("label", .string, "Legend entry; a line and a band with the same label share a colour."),
-        OptionKey("mark", .choice(["line", "scatter", "band", "bar"]), "How to draw the series (default line)."),
-        OptionKey("dashed", .bool, "line: dashed stroke."),
+        mark.key,
+        dashed.key,
         OptionKey("error", .any, "scatter: error bar half-lengths, one per point (e.g. a std); drawn over y ± error."),
         OptionKey("colour", .integer, "Palette index (0–7) instead of the next free colour."),
     ]
@@ -36,7 +40,7 @@ public enum PlotDirective: Directive {
     public static let keys = FigureOptions.axisKeys + [
         OptionKey("series", .list(.mapping(seriesKeys)), required: true, "The data, one entry per series."),
         OptionKey("rules", .list(.mapping(ruleKeys)), "Reference lines."),
-        OptionKey("legend", .bool, "Show the legend (default true when a series has a label)."),
+        legend.key,
     ]
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -53,13 +57,13 @@ public enum PlotDirective: Directive {
             if let colour, !SeriesPalette.okabeIto.indices.contains(colour) {
                 throw Diagnostic(at: series.location(of: "colour"), "'colour' must be a palette index from 0 to \(SeriesPalette.okabeIto.count - 1), found \(colour)")
             }
-            let mark = try series.choice("mark", ["line", "scatter", "band", "bar"], default: "line")
+            let mark = try series.read(Self.mark)
             switch mark {
-            case "band":
+            case .band:
                 let lower = try FigureOptions.requiredNumbers(series, "lower"), upper = try FigureOptions.requiredNumbers(series, "upper")
                 let x = try FigureOptions.numbers(series, "x") ?? lower.indices.map(Double.init)
                 layers.append(.band(BandMark(x: x, lower: lower, upper: upper, label: label, colour: colour)))
-            case "bar":
+            case .bar:
                 let y = try FigureOptions.requiredNumbers(series, "y")
                 if case .list(let items)? = try series.value("x"), items.contains(where: { $0.string != nil }) {
                     let names = items.map { $0.string ?? formatValue($0) }
@@ -79,13 +83,13 @@ public enum PlotDirective: Directive {
                 if let error, error.count != y.count {
                     throw Diagnostic(at: series.location(of: "error"), "error has \(error.count) values but y has \(y.count)")
                 }
-                if error != nil && mark != "scatter" {
+                if error != nil && mark != .scatter {
                     throw Diagnostic(at: series.location(of: "error"), "error bars are drawn on scatter series; add mark: scatter")
                 }
-                if mark == "scatter" {
+                if mark == .scatter {
                     layers.append(.scatter(ScatterMark(x: x, y: y, label: label, colour: colour, error: error)))
                 } else {
-                    layers.append(.line(LineMark(x: x, y: y, label: label, colour: colour, dashed: try series.bool("dashed", default: false))))
+                    layers.append(.line(LineMark(x: x, y: y, label: label, colour: colour, dashed: try series.read(dashed))))
                 }
             }
         }
@@ -104,7 +108,7 @@ public enum PlotDirective: Directive {
         var x = try FigureOptions.axis(options, "x")
         if categories != nil { x.scale = .band }
         var figure = try FigureOptions.figure(options, context: context, layers: layers, x: x)
-        figure.showsLegend = try options.bool("legend", default: true)
+        figure.showsLegend = try options.read(legend)
         return try FigureOptions.output(figure, options: options)
     }
 }

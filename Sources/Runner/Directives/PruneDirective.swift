@@ -11,10 +11,14 @@ import Notebooks
 public enum PruneDirective: Directive {
     public static let kind = "prune"
     public static let summary = "Remove dead ReLU units and check the function is unchanged."
-    public static let result = "`dead` (count), `dead_units`, `hidden`, `nominal_parameters`, `effective_parameters`, `max_abs_difference`."
-    public static let keys = [
-        OptionKey("model", .cellReference, required: true, "A {train} cell: an MLP with one hidden ReLU layer and biases on a real-valued task."),
-    ]
+    enum Field {
+        static let dead = ResultField("dead", "count"), deadUnits = ResultField("dead_units"), hidden = ResultField("hidden")
+        static let nominal = ResultField("nominal_parameters"), effective = ResultField("effective_parameters")
+        static let maxDifference = ResultField("max_abs_difference")
+    }
+    public static let result = ResultField.describe([Field.dead, Field.deadUnits, Field.hidden, Field.nominal, Field.effective, Field.maxDifference])
+    public static let traits: Set<DirectiveTrait> = [.analysesModel]
+    public static let keys = OptionKey.of(TrainedModelOption.model("A {train} cell: an MLP with one hidden ReLU layer and biases on a real-valued task."))
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
@@ -25,12 +29,12 @@ public enum PruneDirective: Directive {
         }
         let report = pruneDeadUnits(network, on: inputs)
         let record = Record([
-            ("dead", .number(Double(report.deadUnits.count))),
-            ("dead_units", .numbers(report.deadUnits)),
-            ("hidden", .number(Double(network.hiddenCount))),
-            ("nominal_parameters", .number(Double(report.nominalParameterCount))),
-            ("effective_parameters", .number(Double(report.effectiveParameterCount))),
-            ("max_abs_difference", .number(report.maxAbsOutputDifference)),
+            (Field.dead, .number(Double(report.deadUnits.count))),
+            (Field.deadUnits, .numbers(report.deadUnits)),
+            (Field.hidden, .number(Double(network.hiddenCount))),
+            (Field.nominal, .number(Double(report.nominalParameterCount))),
+            (Field.effective, .number(Double(report.effectiveParameterCount))),
+            (Field.maxDifference, .number(report.maxAbsOutputDifference)),
         ])
         return CellOutput(value: .record(record), display: [.summary(title: "Dead units pruned", items: [
             ("dead units", "\(report.deadUnits.count) of \(network.hiddenCount)"),

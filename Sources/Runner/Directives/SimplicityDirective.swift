@@ -13,41 +13,50 @@ import Notebooks
 public enum SimplicityDirective: Directive {
     public static let kind = "simplicity"
     public static let summary = "Probability and complexity of the functions random networks compute."
-    public static let result = "a table over the distinct functions, most frequent first — `rank`, `probability`, `complexity`, `ones` — plus `samples`, `distinct`, `top_probability`, `top_complexity`, `constant_probability` (both constant functions together) and `complexity_correlation` (Pearson correlation of complexity with log₂ probability)."
-    public static let keys = [
-        OptionKey("layers", .list(.integer), "Widths, input first, output 1 (default [7, 40, 40, 1])."),
-        OptionKey("samples", .integer, "Networks to sample (default 100000)."),
-        OptionKey("weight_std", .number, "Weights are N(0, weight_std²/fan_in) (default 1)."),
-        OptionKey("bias_std", .number, "Biases are N(0, bias_std²) (default 1)."),
-        OptionKey("seed", .integer, "Seed of the sample."),
-    ]
+    enum Field {
+        static let rank = ResultField("rank"), probability = ResultField("probability"), complexity = ResultField("complexity")
+        static let ones = ResultField("ones"), samples = ResultField("samples"), distinct = ResultField("distinct")
+        static let topProbability = ResultField("top_probability"), topComplexity = ResultField("top_complexity")
+        static let constantProbability = ResultField("constant_probability", "both constant functions together")
+        static let correlation = ResultField("complexity_correlation", "Pearson correlation of complexity with log₂ probability")
+        static let table = [rank, probability, complexity, ones]
+        static let scalars = [samples, distinct, topProbability, topComplexity, constantProbability, correlation]
+    }
+    public static let result = "a table over the distinct functions, most frequent first — " + ResultField.describe(Field.table).dropLast()
+        + " — plus " + ResultField.describe(Field.scalars)
+    static let layers = DirectiveOption<[Int]>("layers", "Widths, input first, output 1.", default: [7, 40, 40, 1])
+    static let samples = DirectiveOption<Int>("samples", "Networks to sample.", default: 100_000)
+    static let weightStd = DirectiveOption<Double>("weight_std", "Weights are N(0, weight_std²/fan_in).", default: 1)
+    static let biasStd = DirectiveOption<Double>("bias_std", "Biases are N(0, bias_std²).", default: 1)
+    static let seed = DirectiveOption<Int>.seed("Seed of the sample.")
+    public static let keys = OptionKey.of(layers, samples, weightStd, biasStd, seed)
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
-        let layers = try options.ints("layers") ?? [7, 40, 40, 1]
+        let layers = try options.read(Self.layers)
         guard layers.count >= 2, layers.last == 1, (1...16).contains(layers[0]) else {
             throw Diagnostic(at: options.location(of: "layers"), "'layers' must start with 1 to 16 inputs and end with 1 output")
         }
-        let samples = try options.int("samples", default: 100_000)
+        let samples = try options.read(Self.samples)
         guard samples >= 1 else { throw Diagnostic(at: options.location(of: "samples"), "'samples' must be positive") }
         let sample = sampleRandomFunctions(
-            layers: layers, samples: samples, seed: try options.seed(),
-            weightStd: try options.number("weight_std", default: 1), biasStd: try options.number("bias_std", default: 1))
+            layers: layers, samples: samples, seed: try options.seed(seed),
+            weightStd: try options.read(weightStd), biasStd: try options.read(biasStd))
         let constant = sample.ranked.filter { $0.function.ones == 0 || $0.function.ones == (1 << layers[0]) }
             .map(\.probability).reduce(0, +)
         let logP = sample.probability.map { Foundation.log2($0) }
-        var record = Record([
-            ("rank", .numbers(sample.rank)),
-            ("probability", .numbers(sample.probability)),
-            ("complexity", .numbers(sample.complexity)),
-            ("ones", .numbers(sample.ones)),
+        let record = Record([
+            (Field.rank, .numbers(sample.rank)),
+            (Field.probability, .numbers(sample.probability)),
+            (Field.complexity, .numbers(sample.complexity)),
+            (Field.ones, .numbers(sample.ones)),
+            (Field.samples, .number(Double(samples))),
+            (Field.distinct, .number(Double(sample.distinctFunctions))),
+            (Field.topProbability, .number(sample.probability.first ?? 0)),
+            (Field.topComplexity, .number(sample.complexity.first ?? 0)),
+            (Field.constantProbability, .number(constant)),
+            (Field.correlation, .number(pearson(sample.complexity, logP))),
         ])
-        record["samples"] = .number(Double(samples))
-        record["distinct"] = .number(Double(sample.distinctFunctions))
-        record["top_probability"] = .number(sample.probability.first ?? 0)
-        record["top_complexity"] = .number(sample.complexity.first ?? 0)
-        record["constant_probability"] = .number(constant)
-        record["complexity_correlation"] = .number(pearson(sample.complexity, logP))
         return CellOutput(value: .record(record), display: [.summary(title: "Random \(layers.map(String.init).joined(separator: "→")) ReLU networks", items: [
             ("networks sampled", "\(samples)"),
             ("distinct functions", "\(sample.distinctFunctions)"),

@@ -10,17 +10,19 @@ import Notebooks
 /// or, without `from`, `columns` maps each header to a list or an `=expression`.
 public enum TableDirective: Directive {
     public static let kind = "table"
-    public static let presentsOnly = true
+    public static let traits: Set<DirectiveTrait> = [.showsTable, .presentsOnly]
+    /// Also the most rows a `{data}` cell with `show: true` shows.
+    static let maxRows = DirectiveOption<Int>("max_rows", "Show at most this many rows, evenly spaced, always with the last; the caption then says how many of how many are shown.", default: 50)
     public static let summary = "A table of earlier results or expressions."
     public static let result = "the table it shows."
     public static let keys = [
         OptionKey("from", .cellReference, "A cell whose result is a table (record of equal-length columns)."),
         OptionKey("columns", .any, "With `from`: a list of its column names. Otherwise: header → list or `=expression`."),
         OptionKey("format", .dictionary(.string), "Header → format: percent, fixed(n), sci(n), int."),
-        OptionKey("headers", .dictionary(.string), "Column → the header shown for it (e.g. {true_lambda: true λ}); default the column name."),
+        OptionKey("headers", .dictionary(.string), "Column → the header shown for it (e.g. {true_lambda: true λ}).", defaultText: "the column names"),
         OptionKey("caption", .string, "Shown above the table."),
         OptionKey("label", .string, "A label such as tbl-results for cross-references."),
-        OptionKey("max_rows", .integer, "Show at most this many rows, evenly spaced, always with the last (default 50); the caption then says how many of how many are shown."),
+        maxRows.key,
     ]
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
@@ -71,7 +73,7 @@ public enum TableDirective: Directive {
         }
         let content = content(
             of: table, formats: formats, caption: try options.string("caption"), label: try options.string("label"),
-            maxRows: try options.int("max_rows", default: 50), headers: headers)
+            maxRows: try options.read(maxRows), headers: headers)
         return CellOutput(value: .record(table), display: [.table(content)])
     }
 

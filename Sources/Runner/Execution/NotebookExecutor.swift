@@ -56,7 +56,7 @@ public struct NotebookExecutor: Sendable {
             }
             let observer = self.observer
             let context = RunContext(
-                scope: scope, artifacts: artifacts, cellID: cell.id, threads: threads,
+                scope: scope, artifacts: artifacts, cellID: cell.id, anchor: notebook.references.figureIDs[cell.id]?.first, threads: threads,
                 runCache: cache.map { RunCache(cache: $0, threads: threads) },
                 progress: { step, total, status in observer.cellProgress(cell, step: step, total: total, status: status) })
             let start = DispatchTime.now().uptimeNanoseconds

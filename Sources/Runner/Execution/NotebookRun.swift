@@ -25,7 +25,7 @@ public struct NotebookRun: Sendable {
     public var failedCells: [CellRun] { cells.filter { if case .failed = $0.status { true } else { false } } }
     /// Claims that could not be evaluated because a cell they read failed or was skipped.
     public var claimCellsNotRun: Int {
-        cells.filter { $0.cell.directive.kind == "claim" && !$0.status.succeeded }.count
+        cells.filter { $0.cell.directive.traits.contains(.claim) && !$0.status.succeeded }.count
     }
 }
 

@@ -7,19 +7,23 @@ public struct RunContext: Sendable {
     public var artifacts: [String: any Sendable]
     /// Called by long-running cells: (step, total, a short status such as the current loss).
     public var progress: @Sendable (_ step: Int, _ total: Int, _ status: String) -> Void
-    /// The id of the running cell, for naming figures.
+    /// The id of the running cell.
     public var cellID: String
+    /// The element id the check phase gave the cell's (first) figure (`CrossReferences.figureIDs`),
+    /// from which the figure's SVG ids derive.
+    public var anchor: String?
     /// The number of BLAS/worker threads this cell may use.
     public var threads: Int
     /// Where the single runs of a sweep are cached (nil: no cache, run everything).
     public var runCache: RunCache?
 
-    public init(scope: EvaluationScope, artifacts: [String: any Sendable], cellID: String, threads: Int = 2,
+    public init(scope: EvaluationScope, artifacts: [String: any Sendable], cellID: String, anchor: String? = nil, threads: Int = 2,
                 runCache: RunCache? = nil, progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) {
         self.runCache = runCache
         self.scope = scope
         self.artifacts = artifacts
         self.cellID = cellID
+        self.anchor = anchor
         self.threads = threads
         self.progress = progress
     }

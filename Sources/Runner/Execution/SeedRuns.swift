@@ -18,7 +18,7 @@ public enum SeedRuns {
         guard i > 0 else { return nil }
         guard let cache else { return notebook.claimCellsAndInputs }
         let keys = CellKeys(notebook, threads: threads)
-        var wanted = Set(notebook.cells.filter { $0.directive.kind == "claim" }.map(\.id))
+        var wanted = Set(notebook.cells.filter { $0.directive.traits.contains(.claim) }.map(\.id))
         for cell in notebook.cells.reversed() where wanted.contains(cell.id) {
             if let key = keys[cell.id], case .hit = cache.lookup(key, notebook: notebook.ledgerName, cell: cell.id) { continue }
             wanted.formUnion(cell.dependencies)

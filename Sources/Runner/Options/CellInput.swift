@@ -36,7 +36,8 @@ public struct Options: Sendable {
     public func has(_ key: String) -> Bool { node[key] != nil }
     public func location(of key: String) -> SourceLocation { node[key]?.location ?? node.location }
 
-    private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    /// `key` with the dotted path of this mapping, as messages name it.
+    public func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The value of `key`, with expressions evaluated and checked against the key's declared type
     /// (literals were checked before anything ran); nil when absent.
@@ -44,7 +45,7 @@ public struct Options: Sendable {
         guard let child = node[key] else { return nil }
         let value = try Options.resolve(child, scope: scope)
         if let spec = declared.first(where: { $0.name == key }) {
-            try OptionSchemaChecker.checkResolved(value, type: spec.type, name: name(key), at: location(of: key))
+            try OptionSchemaChecker.checkResolved(value, type: spec.type, name: qualified(key), at: location(of: key))
         }
         return value
     }
@@ -70,12 +71,12 @@ public struct Options: Sendable {
     }
 
     private func required<T>(_ key: String, _ value: T?, _ expected: String) throws(Diagnostic) -> T {
-        guard let value else { throw Diagnostic(at: node.location, "missing required key '\(name(key))' (\(expected))") }
+        guard let value else { throw Diagnostic(at: node.location, "missing required key '\(qualified(key))' (\(expected))") }
         return value
     }
 
     private func mismatch(_ key: String, _ expected: String, _ found: Value) -> Diagnostic {
-        Diagnostic(at: location(of: key), "'\(name(key))' must be \(expected), found \(found.typeName) \(formatValue(found))")
+        Diagnostic(at: location(of: key), "'\(qualified(key))' must be \(expected), found \(found.typeName) \(formatValue(found))")
     }
 
     public func number(_ key: String) throws(Diagnostic) -> Double? {
@@ -83,7 +84,6 @@ public struct Options: Sendable {
         guard case .number(let x) = v else { throw mismatch(key, "a number", v) }
         return x
     }
-    public func number(_ key: String, default d: Double) throws(Diagnostic) -> Double { try number(key) ?? d }
     public func requiredNumber(_ key: String) throws(Diagnostic) -> Double { try required(key, try number(key), "a number") }
 
     /// Whole numbers options may hold: beyond ±10¹⁵ a Double no longer holds every integer, and
@@ -95,20 +95,6 @@ public struct Options: Sendable {
         guard let n = WholeNumber.exact(x, in: Self.wholeNumbers) else { throw mismatch(key, "a whole number", .number(x)) }
         return n
     }
-    public func int(_ key: String, default d: Int) throws(Diagnostic) -> Int { try int(key) ?? d }
-    /// A whole number within `bounds` (a count or a size), else an error at the key.
-    public func int(_ key: String, default d: Int, in bounds: PartialRangeFrom<Int>) throws(Diagnostic) -> Int {
-        let n = try int(key, default: d)
-        guard bounds.contains(n) else {
-            throw Diagnostic(at: location(of: key), "'\(name(key))' must be at least \(bounds.lowerBound), found \(n)")
-        }
-        return n
-    }
-
-    /// A seed: any whole number, negative ones by their two's-complement bits.
-    public func seed(_ key: String = "seed", default d: Int = 0) throws(Diagnostic) -> UInt64 {
-        UInt64(bitPattern: Int64(try int(key, default: d)))
-    }
     public func requiredInt(_ key: String) throws(Diagnostic) -> Int { try required(key, try int(key), "a whole number") }
 
     public func string(_ key: String) throws(Diagnostic) -> String? {
@@ -119,11 +105,10 @@ public struct Options: Sendable {
         default: throw mismatch(key, "text", v)
         }
     }
-    public func string(_ key: String, default d: String) throws(Diagnostic) -> String { try string(key) ?? d }
     public func requiredString(_ key: String) throws(Diagnostic) -> String { try required(key, try string(key), "text") }
 
-    public func bool(_ key: String, default d: Bool) throws(Diagnostic) -> Bool {
-        guard let v = try value(key) else { return d }
+    public func bool(_ key: String) throws(Diagnostic) -> Bool? {
+        guard let v = try value(key) else { return nil }
         guard case .bool(let b) = v else { throw mismatch(key, "true or false", v) }
         return b
     }
@@ -158,11 +143,11 @@ public struct Options: Sendable {
     }
 
     /// A word from a fixed set, with a "did you mean" for near misses.
-    public func choice(_ key: String, _ words: [String], default d: String? = nil) throws(Diagnostic) -> String {
-        guard let s = try string(key) ?? d else { throw Diagnostic(at: node.location, "missing required key '\(name(key))' (one of \(words.joined(separator: ", ")))") }
+    public func choice(_ key: String, _ words: [String]) throws(Diagnostic) -> String {
+        guard let s = try string(key) else { throw Diagnostic(at: node.location, "missing required key '\(qualified(key))' (one of \(words.joined(separator: ", ")))") }
         guard words.contains(s) else {
             throw Diagnostic(
-                at: location(of: key), "'\(s)' is not a valid \(name(key))",
+                at: location(of: key), "'\(s)' is not a valid \(qualified(key))",
                 note: closestMatch(to: s, in: words).map { "did you mean '\($0)'?" } ?? "expected one of: \(words.joined(separator: ", "))")
         }
         return s
@@ -172,11 +157,11 @@ public struct Options: Sendable {
     public func sub(_ key: String) throws(Diagnostic) -> Options? {
         guard let child = node[key] else { return nil }
         guard case .mapping = child else {
-            throw Diagnostic(at: child.location, "'\(name(key))' must be a mapping (key: value pairs)")
+            throw Diagnostic(at: child.location, "'\(qualified(key))' must be a mapping (key: value pairs)")
         }
         var nested: [OptionKey] = []
         if case .mapping(let keys)? = declared.first(where: { $0.name == key })?.type { nested = keys }
-        return Options(node: child, scope: scope, path: name(key), declared: nested)
+        return Options(node: child, scope: scope, path: qualified(key), declared: nested)
     }
 
     /// The raw node for `key`, for directives that read structure themselves.

@@ -1,3 +1,4 @@
+import Markup
 import Foundation
 import Reports
 
@@ -20,12 +21,12 @@ enum PreviewPage {
     /// `folio check` prints them (file:line:column, the source line and a caret), and a link to the
     /// last good report when there is one.
     static func diagnostics(_ text: String, lastGood: String?, version: Int) -> String {
-        let link = lastGood.map { "<p><a id=\"folio-last-good\" href=\"\(HTML.escape($0))\">Show the last good report</a></p>" }
+        let link = lastGood.map { "<p><a id=\"folio-last-good\" href=\"\(Markup.escape($0))\">Show the last good report</a></p>" }
             ?? "<p>There is no earlier report to show: no render has succeeded yet.</p>"
         let body = """
         <h1>The notebook does not check</h1>
         <p>Nothing was run. Fix the problems below and save; the page follows.</p>
-        <pre id="folio-diagnostics">\(HTML.escape(text))</pre>
+        <pre id="folio-diagnostics">\(Markup.escape(text))</pre>
         \(link)
         """
         return decorate(standalone(title: "Notebook does not check", body: body), version: version,
@@ -47,7 +48,7 @@ enum PreviewPage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
-        <title>\(HTML.escape(title)) — Folio preview</title>
+        <title>\(Markup.escape(title)) — Folio preview</title>
         <style>
         body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
         pre { font: 14px/1.4 ui-monospace, monospace; padding: 1rem; overflow-x: auto; border-left: 4px solid #c62828; background: color-mix(in srgb, #c62828 8%, transparent); }
@@ -64,7 +65,7 @@ enum PreviewPage {
         """
         <div id="folio-preview" style="position:fixed;right:0.75rem;bottom:0.75rem;z-index:10;max-width:32rem;\
         padding:0.35rem 0.7rem;border-radius:0.4rem;font:13px/1.4 system-ui,sans-serif;\
-        background:#222c;color:#fff;pointer-events:none">Preview · <span id="folio-preview-status">\(HTML.escape(text))</span></div>
+        background:#222c;color:#fff;pointer-events:none">Preview · <span id="folio-preview-status">\(Markup.escape(text))</span></div>
         """
     }
 

@@ -1,12 +1,24 @@
 import Learning
 import Notebooks
 
+/// The options of a directive that analyses a `{train}` cell's model (trait `.analysesModel`),
+/// declared once for all of them.
+public enum TrainedModelOption {
+    /// The key that names the analysed cell.
+    public static let modelKey = "model"
+    /// The `{train}` cell analysed; each directive says what kind of model it needs.
+    public static func model(_ doc: String) -> DirectiveOption<String> {
+        DirectiveOption<String>(modelKey, doc, type: .cellReference, required: true)
+    }
+}
+
 /// How the analysis directives read the `{train}` cell they analyse (`model: grok`) and one of its
 /// checkpoints, with one wording for every error.
 extension RunContext {
-    /// The training run of the cell named by the option `key`. (A sweep never reaches here: the
+    /// The training run of the cell named by the `model` option. (A sweep never reaches here: the
     /// executor runs the analysis once per run of it, `SweepAnalysis`.)
-    func trainingRun(_ options: Options, key: String = "model") throws(Diagnostic) -> (id: String, run: TrainingRun) {
+    public func trainingRun(_ options: Options) throws(Diagnostic) -> (id: String, run: TrainingRun) {
+        let key = TrainedModelOption.modelKey
         let id = try options.requiredString(key)
         return (id, try artifact(id, as: TrainingRun.self, at: options.location(of: key), what: "trained model"))
     }

@@ -23,13 +23,13 @@ enum SweepAnalysis {
     /// The output over every run and setting, or nil when the cell analyses one model once (the
     /// directive then runs as usual).
     static func run(_ directive: any Directive.Type, _ cell: CellInput, context: RunContext) throws -> CellOutput? {
-        guard readsModel(directive), case .string(let id)? = try cell.options.value("model") else { return nil }
+        guard directive.traits.contains(.analysesModel), case .string(let id)? = try cell.options.value(TrainedModelOption.modelKey) else { return nil }
         let settings = try sweptSettings(cell)
         var table = Record()
         let runs: [TrainingRun]
         if let swept = context.artifacts[id] as? [TrainingRun], case .record(let sweep)? = context.scope.results[id] {
             runs = swept
-            let notSwept = Set(TrainSweep.finals.map(\.name) + ["runs", "grouped"])
+            let notSwept = Set(TrainSweep.finals.map(\.name) + [TrainDirective.Field.runs.name, TrainDirective.Field.grouped.name])
             for field in sweep.fields where !notSwept.contains(field.key) {
                 guard case .list(let items) = field.value else { continue }
                 table[field.key] = .list(items.flatMap { Array(repeating: $0, count: settings.combinations.count) })
@@ -68,7 +68,7 @@ enum SweepAnalysis {
                     output = try directive.run(input, context: single)
                 }
                 guard case .record(let record)? = output.value else {
-                    throw Diagnostic(at: cell.options.location(of: "model"), "{\(directive.kind)} over a sweep needs a result with named fields")
+                    throw Diagnostic(at: cell.options.location(of: TrainedModelOption.modelKey), "{\(directive.kind)} over a sweep needs a result with named fields")
                 }
                 results.append(record)
             }
@@ -100,7 +100,7 @@ enum SweepAnalysis {
     /// The swept settings of `sweep:`: its keys with their values, and every combination (the
     /// Cartesian product in the order written, last key fastest; one empty combination without `sweep:`).
     static func sweptSettings(_ cell: CellInput) throws(Diagnostic) -> (axes: [(key: String, values: [Value])], combinations: [[Value]]) {
-        guard let sweep = try cell.options.sub("sweep") else { return ([], [[]]) }
+        guard let sweep = try cell.options.sub(CommonKeys.sweep.name) else { return ([], [[]]) }
         var axes: [(key: String, values: [Value])] = []
         for key in sweep.keys {
             guard case .list(let values)? = try sweep.value(key), !values.isEmpty else {
@@ -118,7 +118,7 @@ enum SweepAnalysis {
     static func setting(_ cell: CellInput, _ keys: [String], to values: [Value]) -> CellInput {
         guard case .mapping(var entries, let location) = cell.cell.options else { return cell }
         for (key, value) in zip(keys, values) {
-            guard let node = literal(value, at: cell.options.location(of: "sweep")) else { continue }
+            guard let node = literal(value, at: cell.options.location(of: CommonKeys.sweep.name)) else { continue }
             if let k = entries.firstIndex(where: { $0.key == key }) {
                 entries[k].value = node
             } else {
@@ -145,7 +145,8 @@ enum SweepAnalysis {
     /// report's presentation: what, with the training run's key, defines one analysis.
     static func resolved(_ cell: CellInput) throws(Diagnostic) -> Record {
         var record = Record()
-        for key in cell.options.keys where !["id", "model", "sweep", "caption", "show"].contains(key) {
+        let notSettings = [OptionKey.id.name, TrainedModelOption.modelKey, CommonKeys.sweep.name, CommonKeys.caption.name, CommonKeys.show.name]
+        for key in cell.options.keys where !notSettings.contains(key) {
             record[key] = try cell.options.value(key)
         }
         return record
@@ -153,17 +154,10 @@ enum SweepAnalysis {
 }
 
 extension SweepAnalysis {
-    /// Whether the directive analyses one trained model named by `model:`.
-    static func readsModel(_ directive: any Directive.Type) -> Bool {
-        directive.keys.contains { key in
-            if key.name == "model", case .cellReference = key.type { true } else { false }
-        }
-    }
-
     /// `sweep:` of an analysis may name only the directive's own keys, other than `model`.
     static func validate(_ options: OptionNode, of directive: any Directive.Type) -> [Diagnostic] {
-        guard readsModel(directive), let entries = options["sweep"]?.entries else { return [] }
-        let allowed = directive.keys.map(\.name).filter { $0 != "model" && $0 != "sweep" }
+        guard directive.traits.contains(.analysesModel), let entries = options[CommonKeys.sweep.name]?.entries else { return [] }
+        let allowed = directive.keys.map(\.name).filter { $0 != TrainedModelOption.modelKey && $0 != CommonKeys.sweep.name }
         return entries.compactMap { entry in
             allowed.contains(entry.key) ? nil : Diagnostic(
                 at: entry.keyLocation, "{\(directive.kind)} cannot sweep '\(entry.key)'",
@@ -175,9 +169,9 @@ extension SweepAnalysis {
     /// with `sweep:`, or it has `sweep:` itself. Known before anything runs, so that table is
     /// numbered with the notebook's other tables (`CrossReferences`).
     static func analysesSweep(_ cell: CheckedCell, earlier: [String: CheckedCell]) -> Bool {
-        guard readsModel(cell.directive), case .scalar(let id, _, _)? = cell.cell.options["model"] else { return false }
-        if cell.cell.options["sweep"] != nil { return true }
+        guard cell.directive.traits.contains(.analysesModel), case .scalar(let id, _, _)? = cell.cell.options[TrainedModelOption.modelKey] else { return false }
+        if cell.cell.options[CommonKeys.sweep.name] != nil { return true }
         guard let trained = earlier[id] else { return false }
-        return trained.cell.kind == TrainDirective.kind && trained.cell.options["sweep"] != nil
+        return trained.directive.traits.contains(.producesArtifact) && trained.cell.options[TrainDirective.sweep.name] != nil
     }
 }

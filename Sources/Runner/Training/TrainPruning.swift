@@ -11,16 +11,31 @@ import Notebooks
 /// prune: {model: dense, keep: 0.2, rewind_to: 50}       # the ticket
 /// prune: {model: dense, keep: 0.2, start: random}       # the same mask on new weights
 /// ```
-enum TrainPruning {
-    enum Start: String, CaseIterable { case rewind, random }
+extension PruningScope: OptionChoice {}
 
-    static let keys = [
-        OptionKey("model", .cellReference, required: true, "The {train} cell whose final weights are ranked by magnitude; it must train the same model on a task of the same shape."),
-        OptionKey("keep", .number, required: true, "Fraction of the prunable weights kept, in (0, 1]: round(keep·n) of them. Prunable are weight matrices and embedding tables; biases are never pruned."),
-        OptionKey("scope", .choice(PruningScope.allCases.map(\.rawValue)), "`layer` (default): every weight tensor keeps the same fraction; `global`: one magnitude threshold across all layers, which can cut nearly all of a layer whose weights are smaller (an MLP's output layer) and disconnect the network."),
-        OptionKey("start", .choice(Start.allCases.map(\.rawValue)), "`rewind` (default): the kept weights restart from `model`'s checkpoint at `rewind_to`; `random`: from a fresh initialization drawn independently of `model`'s (from this cell's seed), the control."),
-        OptionKey("rewind_to", .integer, "rewind: the step of `model`'s checkpoint to restart from (default 0, its initialization); `model` must keep it (`checkpoints`)."),
-    ]
+enum TrainPruning {
+    enum Start: String, OptionChoice { case rewind, random }
+
+    static let model = DirectiveOption<String>("model", "The {train} cell whose final weights are ranked by magnitude; it must train the same model on a task of the same shape.",
+                                               type: .cellReference, required: true)
+    static let keep = DirectiveOption<Double>("keep", "Fraction of the prunable weights kept, in (0, 1]: round(keep·n) of them. Prunable are weight matrices and embedding tables; biases are never pruned.",
+                                              required: true)
+    static let scope = DirectiveOption<PruningScope>("scope", "`layer`: every weight tensor keeps the same fraction; `global`: one magnitude threshold across all layers, which can cut nearly all of a layer whose weights are smaller (an MLP's output layer) and disconnect the network.",
+                                                     default: .layer)
+    static let start = DirectiveOption<Start>("start", "`rewind`: the kept weights restart from `model`'s checkpoint at `rewind_to`; `random`: from a fresh initialization drawn independently of `model`'s (from this cell's seed), the control.",
+                                              default: .rewind)
+    /// The checkpoint a ticket rewinds to without `rewind_to`: the initialization.
+    static let initialStep = 0
+    static let rewindTo = DirectiveOption<Int>("rewind_to", "rewind: the step of `model`'s checkpoint to restart from (the initialization by default); `model` must keep it (`checkpoints`).",
+                                               default: initialStep)
+    /// `prune:` itself, a key of `{train}`.
+    static let option = OptionKey("prune", .mapping(OptionKey.of(model, keep, scope, start, rewindTo)), "Train a magnitude-pruned copy of an earlier run (a lottery ticket): its `keep` fraction of largest final weights survive, restart from its checkpoint at `rewind_to` (or from a random draw, `start: random`) and train with the others held at exactly zero.")
+
+    /// `option`'s word in the resolved `prune` mapping (a sweep may have set it), else its
+    /// default (`scope` and `start` are declared with one).
+    static func word<T: OptionChoice>(_ option: DirectiveOption<T>, in prune: Record) -> T {
+        prune[option.name]?.string.flatMap(T.init(rawValue:)) ?? option.defaultValue!
+    }
 
     /// Why a `keep` value is refused, or nil.
     static func keepProblem(_ keep: Double) -> String? {
@@ -57,8 +72,8 @@ enum TrainPruning {
             throw Diagnostic(at: location("keep"), "'prune.keep' must be a number")
         }
         if let problem = keepProblem(keep) { throw Diagnostic(at: location("keep"), problem) }
-        let scope = PruningScope(rawValue: prune["scope"]?.string ?? "layer") ?? .layer
-        let startKind = Start(rawValue: prune["start"]?.string ?? "rewind") ?? .rewind
+        let scope = word(Self.scope, in: prune)
+        let startKind = word(Self.start, in: prune)
         let mask = PruningMask.magnitude(of: source.model.parameters, keep: keep, scope: scope)
         switch startKind {
         case .random:
@@ -67,8 +82,8 @@ enum TrainPruning {
             }
             return TrainingStart(weights: .independentDraw, mask: mask)
         case .rewind:
-            var step = 0
-            if case .number(let x)? = prune["rewind_to"] {
+            var step = initialStep
+            if case .number(let x)? = prune[rewindTo.name] {
                 guard x >= 0, x.rounded() == x else {
                     throw Diagnostic(at: location("rewind_to"), "'prune.rewind_to' must be a step, a whole number ≥ 0")
                 }

@@ -13,8 +13,8 @@ public enum DirectiveReference {
             out.append("")
             out.append("Result: \(directive.result)")
             out.append("")
-            out.append("| key | type | required | meaning |")
-            out.append("|---|---|---|---|")
+            out.append("| key | type | required | default | meaning |")
+            out.append("|---|---|---|---|---|")
             rows(CommonKeys.added(to: directive) + directive.keys, prefix: "", into: &out)
             out.append("")
         }
@@ -28,9 +28,10 @@ public enum DirectiveReference {
             switch key.type {
             case .mapping: type = "mapping"
             case .list(.mapping): type = "list of mappings"
-            default: type = key.type.description.replacingOccurrences(of: "|", with: "\\|")
+            default: type = key.type.description
             }
-            out.append("| `\(prefix)\(key.name)` | \(type) | \(key.required ? "yes" : "") | \(key.doc) |")
+            let cells = ["`\(prefix)\(key.name)`", type, key.required ? "yes" : "", key.defaultDescription, key.doc]
+            out.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
             switch key.type {
             case .mapping(let sub), .list(.mapping(let sub)): rows(sub, prefix: "\(prefix)\(key.name).", into: &out)
             default: break

@@ -38,7 +38,7 @@ enum TrainSweep {
             let config = try TrainDirective.config(options, cell: cell, context: context)
             // A pruned run starts from another cell's mask and weights, which its configuration
             // does not describe: it is not cached on its own (the cell's entry still holds it).
-            guard let runCache = context.runCache, options["prune"] == nil else {
+            guard let runCache = context.runCache, options[TrainPruning.option.name] == nil else {
                 runs.append(try TrainDirective.train(config, resolved: options, cell: cell, context: context, label: label + ": "))
                 continue
             }
@@ -60,8 +60,8 @@ enum TrainSweep {
         var table = Record()
         for (a, axis) in axes.enumerated() { table[column(axis.path)] = .list(combinations.map { $0[a] }) }
         for final in metrics { table[final.name] = .list(runs.map { $0.history[final.metric].last.map(Value.number) ?? .null }) }
-        table["runs"] = .list(runs.map { .record(TrainDirective.result($0)) })
-        table["grouped"] = .record(grouped(axes: axes, combinations: combinations, runs: runs, metrics: metrics))
+        table[TrainDirective.Field.runs.name] = .list(runs.map { .record(TrainDirective.result($0)) })
+        table[TrainDirective.Field.grouped.name] = .record(grouped(axes: axes, combinations: combinations, runs: runs, metrics: metrics))
 
         let items: [(label: String, value: String)] = [
             ("runs", "\(runs.count)"),

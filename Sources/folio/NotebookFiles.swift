@@ -54,22 +54,37 @@ enum ReportNames {
     }
 }
 
-/// The index page's heading and description: `folio.yml` in the first folder among the PATH
-/// arguments (`IndexSettings`), or the defaults. A malformed file is an error located in it.
+/// The index page's heading and description: the `folio.yml` of the first PATH argument, looked up
+/// in that folder (a notebook file's own folder) and then in its parent folders up to the current
+/// directory, so that rendering `notebooks/01-grokking.md` or `notebooks/examples` alone keeps the
+/// heading of `notebooks/folio.yml`; the defaults (`IndexSettings`) when there is none. A malformed
+/// file is an error located in it.
 enum IndexSettingsFile {
     static func load(_ paths: [String]) throws(FolioFailure) -> IndexSettings {
-        let fm = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            let file = (path as NSString).appendingPathComponent(IndexSettings.fileName)
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return IndexSettings() }
-            do {
-                return try IndexSettings.read(text, file: file)
-            } catch {
-                throw .invalid(DiagnosticFormatter(sources: [file: text]).format([error]))
-            }
+        guard let first = paths.first, let file = settingsFile(for: first) else { return IndexSettings() }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return IndexSettings() }
+        do {
+            return try IndexSettings.read(text, file: file)
+        } catch {
+            throw .invalid(DiagnosticFormatter(sources: [file: text]).format([error]))
         }
-        return IndexSettings()
+    }
+
+    /// The nearest `folio.yml` at or above `path`'s folder, stopping at the current directory.
+    static func settingsFile(for path: String) -> String? {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        let start = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let top = URL(fileURLWithPath: fm.currentDirectoryPath).standardizedFileURL.path
+        var folder = URL(fileURLWithPath: start.isEmpty ? "." : start).standardizedFileURL
+        while true {
+            let candidate = folder.appendingPathComponent(IndexSettings.fileName).path
+            if fm.fileExists(atPath: candidate) {
+                return candidate.hasPrefix(top + "/") ? String(candidate.dropFirst(top.count + 1)) : candidate
+            }
+            if folder.path == top || folder.path == "/" || !folder.path.hasPrefix(top) { return nil }
+            folder = folder.deletingLastPathComponent()
+        }
     }
 }

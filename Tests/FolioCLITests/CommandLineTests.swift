@@ -111,6 +111,10 @@ final class ResearcherCommandLineTests: XCTestCase {
         let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         XCTAssertTrue(index.contains("<h1>Sweeps of my lab</h1>\n<p class=\"description\">Widths &amp; decays: computed.</p>"), index)
         XCTAssertFalse(index.contains("Zach Furman"))
+        // Rendering one notebook of the folder keeps the folder's heading.
+        let single = dir.appendingPathComponent("single").path
+        XCTAssertEqual(try FolioProcess.run(["render", dir.appendingPathComponent("nb.md").path, "--output", single, "--quiet", "--no-cache"]).code, 0)
+        XCTAssertTrue(try String(contentsOfFile: single + "/index.html", encoding: .utf8).contains("<h1>Sweeps of my lab</h1>"))
         _ = try write("titel: X\n", to: "folio.yml", in: dir)
         let bad = try FolioProcess.run(["check", dir.path])
         XCTAssertEqual(bad.code, 2)

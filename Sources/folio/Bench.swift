@@ -63,7 +63,7 @@ struct Bench: ParsableCommand {
         }.joined(separator: "\n") + (draws > 0 ? "\n\nSGLD draws/s: \(format(sgld.perSecond))" : ""))
     }
 
-    /// The minibatch of devinterp's benchmark (`../shared/peers/sgld_devinterp.py`).
+    /// The minibatch of devinterp's benchmark configuration (docs/performance.md names the peer program).
     private let sgldBatch = 512
 
     /// SGLD draws per second (one draw = one step of one chain) in the configuration of devinterp's

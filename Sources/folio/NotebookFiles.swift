@@ -83,7 +83,7 @@ enum IndexSettingsFile {
             if fm.fileExists(atPath: candidate) {
                 return candidate.hasPrefix(top + "/") ? String(candidate.dropFirst(top.count + 1)) : candidate
             }
-            if folder.path == top || folder.path == "/" || !folder.path.hasPrefix(top) { return nil }
+            if folder.path == top || !folder.path.hasPrefix(top == "/" ? "/" : top + "/") { return nil }
             folder = folder.deletingLastPathComponent()
         }
     }

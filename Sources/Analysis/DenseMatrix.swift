@@ -1,10 +1,8 @@
 import Tensors
 
-/// A row-major matrix of Doubles: element (i, j) is `values[i * columns + j]`.
-///
-/// The plain-array exchange format of `Analysis`: weights, embeddings, data matrices and
-/// representations are passed as `DenseMatrix`, so the module does not depend on how a model
-/// stores its tensors.
+// Goes when the hand-derived known-λ objectives and AdamTrainer leave Analysis (issue 13); use Tensor<Double>.
+/// A row-major matrix of Doubles: element (i, j) is `values[i * columns + j]`. Only the hand-derived
+/// known-λ objectives still use it; every analysis takes rank-2 `Tensor<Double>`.
 public struct DenseMatrix: Sendable, Equatable {
     public var rows: Int
     public var columns: Int
@@ -36,31 +34,6 @@ public struct DenseMatrix: Sendable, Equatable {
 
     /// Row i as an array.
     public func row(_ i: Int) -> [Double] { Array(values[(i * columns)..<((i + 1) * columns)]) }
-
-    /// Column j as an array.
-    public func column(_ j: Int) -> [Double] { (0..<rows).map { values[$0 * columns + j] } }
-
-    public var transposed: DenseMatrix {
-        var t = DenseMatrix(rows: columns, columns: rows)
-        for i in 0..<rows { for j in 0..<columns { t.values[j * rows + i] = values[i * columns + j] } }
-        return t
-    }
-
-    /// The matrix with each column's mean subtracted (used by CKA).
-    public var columnCentred: DenseMatrix {
-        var out = self
-        guard rows > 0 else { return out }
-        for j in 0..<columns {
-            var mean = 0.0
-            for i in 0..<rows { mean += values[i * columns + j] }
-            mean /= Double(rows)
-            for i in 0..<rows { out.values[i * columns + j] -= mean }
-        }
-        return out
-    }
-
-    /// Frobenius norm √(Σ a_ij²).
-    public var frobeniusNorm: Double { values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
 
     /// op(A)·op(B) through BLAS dgemm.
     public static func product(_ a: DenseMatrix, transposeA: Bool = false, _ b: DenseMatrix, transposeB: Bool = false) -> DenseMatrix {

@@ -1,5 +1,7 @@
-/// A one-hidden-layer ReLU network on plain matrices: f(x) = W2·relu(W1·x + b1) + b2 with
-/// W1: h×in, b1: h, W2: out×h, b2: out. Data matrices hold one example per row (n×in).
+/// The parameter layout of `ReLURegressionObjective`, a hand-derived known-λ objective: a
+/// one-hidden-layer ReLU network f(x) = W2·relu(W1·x + b1) + b2 with W1: h×in, b1: h, W2: out×h,
+/// b2: out. Data matrices hold one example per row (n×in). This type goes when that objective
+/// leaves Analysis (issue 13); analyses of trained ReLU networks (`{prune}`) use Learning's MLP.
 public struct ReLUNetwork: Sendable, Equatable {
     public var w1: DenseMatrix
     public var b1: [Double]
@@ -42,14 +44,5 @@ public struct ReLUNetwork: Sendable, Equatable {
         var z = DenseMatrix.product(x, w1, transposeB: true)
         for r in 0..<z.rows { for j in 0..<z.columns { z.values[r * z.columns + j] += b1[j] } }
         return z
-    }
-
-    /// Outputs F = relu(Z)·W2ᵀ + b2 (n×out).
-    public func outputs(_ x: DenseMatrix) -> DenseMatrix {
-        var a = preActivations(x)
-        for i in 0..<a.values.count { a.values[i] = max(0, a.values[i]) }
-        var f = hiddenCount == 0 ? DenseMatrix(rows: x.rows, columns: outputCount) : DenseMatrix.product(a, w2, transposeB: true)
-        for r in 0..<f.rows { for j in 0..<f.columns { f.values[r * f.columns + j] += b2[j] } }
-        return f
     }
 }

@@ -127,28 +127,14 @@ public func logitAblation(logits: Tensor<Double>, p: Int, keyFrequencies: [Int],
 /// The algorithm read off the logits: logit(c) ≈ Σ_k C_k·cos(w_k(a + b − c) + Δ_k) over the key
 /// frequencies, with C_k and Δ_k from the projection (α cos x + β sin x = C cos(x + Δ), C = √(α² + β²),
 /// Δ = −atan2(β, α)), run on all p² inputs against (a + b) mod p and against the network's argmax
-/// (`networkAnswers`, one per grid row).
+/// on each row of `logits`.
 public func extractProgram(logits: Tensor<Double>, p: Int, keyFrequencies: [Int]) -> ExtractedProgram {
     let terms = LogitFourierTerms(logits: logits, p: p)
     let programTerms = keyFrequencies.sorted().map { k in
         ProgramTerm(frequency: k, neuronCount: 0, amplitude: terms.amplitude(k), phase: -atan2(terms.sine[k - 1], terms.cosine[k - 1]))
     }
     var program = ExtractedProgram(p: p, neurons: [], terms: programTerms, accuracy: 0, agreement: 0, networkAccuracy: 0)
-    let programAnswer = (0..<p).map { s in argmax(program.logits(a: s, b: 0)) }
-    var correct = 0, agree = 0, netCorrect = 0
-    for a in 0..<p {
-        for b in 0..<p {
-            let s = (a + b) % p, row = (a * p + b) * p
-            let netAnswer = argmax(Array(logits.scalars[row..<(row + p)]))
-            if programAnswer[s] == s { correct += 1 }
-            if programAnswer[s] == netAnswer { agree += 1 }
-            if netAnswer == s { netCorrect += 1 }
-        }
-    }
-    let total = Double(p * p)
-    program.accuracy = Double(correct) / total
-    program.agreement = Double(agree) / total
-    program.networkAccuracy = Double(netCorrect) / total
+    program.score(againstLogits: logits)
     program.explainedFraction = terms.explainedFraction(frequencies: keyFrequencies)
     return program
 }

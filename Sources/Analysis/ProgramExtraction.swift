@@ -92,7 +92,6 @@ struct TwiddleTable {
 /// α = 2|ĉ|/p (|ĉ|/p when 2σ = p).
 public func extractProgram(_ model: GromovMLP, logits: Tensor<Double>) -> ExtractedProgram {
     let p = model.p, n = model.width
-    precondition(logits.shape == [p * p, p], "extractProgram: logits \(logits.shape), expected \([p * p, p])")
     let table = TwiddleTable(p: p)
     let kMax = p / 2
     // DFT of every neuron's rows at once: Re = Eᵀ·Cos, Im = −Eᵀ·Sin with Cos[n, σ−1] = cos(2πσn/p).
@@ -145,24 +144,32 @@ public func extractProgram(_ model: GromovMLP, logits: Tensor<Double>) -> Extrac
                            phase: atan2(s.im, s.re))
     }
     var program = ExtractedProgram(p: p, neurons: fits, terms: terms, accuracy: 0, agreement: 0, networkAccuracy: 0)
-    // The program reads only s = (a + b) mod p: evaluate its argmax once per s.
-    let programAnswer = (0..<p).map { s in argmax(program.logits(a: s, b: 0)) }
-    var correct = 0, agree = 0, netCorrect = 0
-    for a in 0..<p {
-        for b in 0..<p {
-            let s = (a + b) % p
-            let answer = programAnswer[s]
-            let netAnswer = argmax(Array(logits.scalars[((a * p + b) * p)..<((a * p + b + 1) * p)]))
-            if answer == s { correct += 1 }
-            if answer == netAnswer { agree += 1 }
-            if netAnswer == s { netCorrect += 1 }
-        }
-    }
-    let total = Double(p * p)
-    program.accuracy = Double(correct) / total
-    program.agreement = Double(agree) / total
-    program.networkAccuracy = Double(netCorrect) / total
+    program.score(againstLogits: logits)
     return program
+}
+
+extension ExtractedProgram {
+    /// Sets `accuracy`, `agreement` and `networkAccuracy` over all p² inputs, the network's answer
+    /// on (a, b) being the argmax of row a·p + b of `logits` (p² × p). The program reads only
+    /// s = (a + b) mod p, so its argmax is evaluated once per s.
+    mutating func score(againstLogits logits: Tensor<Double>) {
+        precondition(logits.shape == [p * p, p], "ExtractedProgram: logits \(logits.shape), expected \([p * p, p])")
+        let programAnswer = (0..<p).map { s in argmax(self.logits(a: s, b: 0)) }
+        var correct = 0, agree = 0, netCorrect = 0
+        for a in 0..<p {
+            for b in 0..<p {
+                let s = (a + b) % p, row = (a * p + b) * p
+                let netAnswer = argmax(Array(logits.scalars[row..<(row + p)]))
+                if programAnswer[s] == s { correct += 1 }
+                if programAnswer[s] == netAnswer { agree += 1 }
+                if netAnswer == s { netCorrect += 1 }
+            }
+        }
+        let total = Double(p * p)
+        accuracy = Double(correct) / total
+        agreement = Double(agree) / total
+        networkAccuracy = Double(netCorrect) / total
+    }
 }
 
 /// Index of the largest element (first on ties).

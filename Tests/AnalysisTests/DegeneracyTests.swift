@@ -74,6 +74,25 @@ final class DegeneracyTests: XCTestCase {
         XCTAssertEqual(report.maxAbsOutputDifference, 0, accuracy: 1e-12)
     }
 
+    /// Token inputs reach the units through the MLP's one-hot encoding, the training core's forward
+    /// pass: a unit with bias −100 and unit weights never fires on a one-hot pair, and removing it
+    /// leaves every output as it was.
+    func testDeadUnitsOfAnMLPOnTokens() throws {
+        let p = 5
+        let mlp = MLP(widths: [2 * p, 6, p], activation: .relu, inputVocabulary: p)
+        var rng = RandomGenerator(seed: 3)
+        var parameters = mlp.makeParameters(using: &rng, as: Double.self)
+        var bias = parameters["layer0.bias"]
+        bias[4] = -100
+        parameters["layer0.bias"] = bias
+        let model = TrainedModel(architecture: mlp, parameters: parameters, loss: .crossEntropy,
+                                 dataset: try Dataset.modular(.add, modulus: p, trainFraction: 0.6, seed: 0))
+        let report = try XCTUnwrap(model.pruneDeadUnits())
+        XCTAssertTrue(report.deadUnits.contains(4))
+        XCTAssertEqual(report.effectiveParameterCount, model.parameterCount - report.deadUnits.count * (2 * p + 1 + p))
+        XCTAssertLessThanOrEqual(report.maxAbsOutputDifference, 1e-12)
+    }
+
     /// Pruning applies only where a dead unit is exactly silent: a tanh unit never is.
     func testPruningRefusesOtherActivations() {
         var rng = RandomGenerator(seed: 2)

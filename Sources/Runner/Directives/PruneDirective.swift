@@ -25,8 +25,13 @@ public enum PruneDirective: Directive {
         let options = cell.options
         let (id, run) = try context.trainingRun(options)
         guard let report = run.model.pruneDeadUnits() else {
-            throw Diagnostic(at: options.location(of: "model"),
-                             "'\(id)' must be an MLP with one hidden ReLU layer and biases\(run.model.hiddenActivation.map { $0 == .relu ? "" : " (its activation is \($0.rawValue))" } ?? "")")
+            let reason: String
+            if let activation = run.model.hiddenActivation, activation != .relu {
+                reason = "its activation is \(activation.rawValue)"
+            } else {
+                reason = "it is \(run.model.architecture.summary)"
+            }
+            throw Diagnostic(at: options.location(of: "model"), "'\(id)' must be an MLP with one hidden ReLU layer and biases (\(reason))")
         }
         let record = Record([
             (Field.dead, .number(Double(report.deadUnits.count))),

@@ -77,7 +77,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
         ConfigKey(CodingKeys.dModel, .wholeNumber, "transformer: residual width.", default: .number(Double(defaultDModel))),
         ConfigKey(CodingKeys.heads, .wholeNumber, "transformer: attention heads.", default: .number(Double(defaultHeads))),
         ConfigKey(CodingKeys.dMLP, .wholeNumber, "transformer: MLP width.", default: .text("\(defaultMLPRatio) × d_model")),
-        ConfigKey(CodingKeys.powers, .list(.wholeNumber), "monomial: the powers p_i of f(x) = x·Π w_i^{p_i}, at least one positive."),
+        ConfigKey(CodingKeys.powers, .list(.wholeNumber), "monomial: the powers p_i of f(x) = x·Π w_i^{p_i}, \(Monomial.powersRule)."),
     ]
 
     /// The weight initialization these keys select.
@@ -125,8 +125,8 @@ public struct ModelConfig: Sendable, Codable, Equatable {
             guard dataset.vocabulary == nil, dataset.inputWidth == 1, dataset.outputWidth == 1 else {
                 throw ConfigurationError(["model", "kind"], "monomial needs a task with one real input and one output (e.g. teacher with widths [1, 1])")
             }
-            guard let p = powers, p.allSatisfy({ (0...1_000).contains($0) }), p.contains(where: { $0 > 0 }) else {
-                throw ConfigurationError(["model", "powers"], "monomial needs 'powers' from 0 to 1000, at least one of them positive")
+            guard let p = powers, Monomial.accepts(p) else {
+                throw ConfigurationError(["model", "powers"], "monomial needs 'powers' \(Monomial.powersRule)")
             }
             return Monomial(powers: p, initialization: initialization)
         }

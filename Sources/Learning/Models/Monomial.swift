@@ -11,8 +11,16 @@ public struct Monomial: Architecture, Equatable {
     public var powers: [Int]
     public var initialization: WeightInit
 
+    /// What `powers` may hold: each from 0 to 1000 (a bound that keeps the tape short), one positive.
+    public static let powersRule = "from 0 to 1000, at least one of them positive"
+
+    /// Whether `powers` follows `powersRule`.
+    public static func accepts(_ powers: [Int]) -> Bool {
+        powers.allSatisfy { (0...1_000).contains($0) } && powers.contains { $0 > 0 }
+    }
+
     public init(powers: [Int], initialization: WeightInit = .framework(scale: 1)) {
-        precondition(powers.allSatisfy { $0 >= 0 } && powers.contains { $0 > 0 }, "Monomial: powers \(powers)")
+        precondition(Self.accepts(powers), "Monomial: powers \(powers)")
         self.powers = powers
         self.initialization = initialization
     }

@@ -60,8 +60,8 @@ public enum LLCDirective: Directive {
         static let samples = DirectiveOption<Int>("samples", "n, the number of data points.", default: 1000, atLeast: 2)
         static let trainSteps = DirectiveOption<Int>("train_steps", "reduced_rank, deep_linear: full-batch Adam steps (lr \(KnownLambdaModel.learningRate)) that find w*.",
                                                      default: KnownLambdaModel.defaultTrainSteps, atLeast: 0)
-        static let initScale = DirectiveOption<Double>("init_scale", "reduced_rank, deep_linear: the initialization that training starts from, relative to PyTorch's default (small, so that w* lies where the true λ applies; docs/llc.md).",
-                                                       default: KnownLambdaModel.defaultInitScale)
+        static let initScale = DirectiveOption<Double>("init_scale", "reduced_rank, deep_linear: the initialization training starts from, relative to PyTorch's default; √3 gives weights of variance 1/fan_in. λ̂ depends on where training leaves w* (notebook 03).",
+                                                       default: KnownLambdaModel.defaultInitScale, defaultText: "√3")
         static let seed = DirectiveOption<Int>.seed("Seed of the data and of the initialization.")
         static let keys = OptionKey.of(kind, dimension, curvature, powers, inputs, hidden, outputs, widths, rank, samples, trainSteps, initScale, seed)
     }
@@ -226,8 +226,8 @@ public enum LLCDirective: Directive {
             guard a > 0, a.isFinite else { throw Diagnostic(at: o.location(of: Known.curvature.name), "'curvature' must be positive, found \(formatValue(.number(a)))") }
             model = .quadratic(dimension: try o.read(Known.dimension), curvature: a)
         case .polynomial:
-            guard let powers = try o.optional(Known.powers), powers.contains(where: { $0 > 0 }), powers.allSatisfy({ (0...1_000).contains($0) }) else {
-                throw Diagnostic(at: o.location, "polynomial needs 'powers' from 0 to 1000, at least one of them positive")
+            guard let powers = try o.optional(Known.powers), Monomial.accepts(powers) else {
+                throw Diagnostic(at: o.location(of: Known.powers.name), "polynomial needs 'powers' \(Monomial.powersRule)")
             }
             model = .polynomial(powers: powers)
         case .reducedRank:

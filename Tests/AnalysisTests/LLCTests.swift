@@ -115,6 +115,28 @@ final class LLCTests: XCTestCase {
         }
     }
 
+    /// With minibatches the diagnostic takes both ends of a transition on the batch that drew it.
+    /// Here each example's loss is (a/2)‖w‖² + c_i with offsets c_i spread over [0, 1], so every
+    /// batch has the same gradient and the chain is the full-batch quadratic chain, while batch
+    /// means of c differ by about 0.03 (nβ times that, ~4, in the log ratio). Taken on one batch
+    /// the offsets cancel and the acceptance is the exact full-batch value (same 4-SE band as
+    /// above); taken on two batches (devinterp's way) it would fall far below it.
+    func testMinibatchMALAAcceptanceIgnoresBatchToBatchOffsets() {
+        let d = 10, a = 1.0, gamma = 1.0, n = 1000, eps = 3e-3
+        let offsets = (0..<n).map { Double($0) / Double(n - 1) }
+        let objective = ClosureObjective(dimension: d, sampleCount: n) { w, batch in
+            let rows = batch ?? Array(0..<n)
+            let offset = rows.reduce(0) { $0 + offsets[$1] } / Double(rows.count)
+            return (0.5 * a * w.reduce(0) { $0 + $1 * $1 } + offset, w.map { a * $0 })
+        }
+        let e = estimateLLC(objective: objective, at: [Double](repeating: 0, count: d),
+                            config: LLCConfig(gamma: gamma, epsilon: eps, chains: 10, draws: 3000, burnIn: 300, batchSize: 100, seed: 5))
+        let exact = Self.exactMALAAcceptance(dimension: d, h: Double(n) / log(Double(n)) * a + gamma, epsilon: eps)
+        let chains = Double(e.acceptancePerChain.count)
+        let spread = (e.acceptancePerChain.reduce(0) { $0 + ($1 - e.acceptanceMean) * ($1 - e.acceptanceMean) } / (chains - 1)).squareRoot()
+        XCTAssertEqual(e.acceptanceMean, exact, accuracy: 4 * spread / chains.squareRoot() + 1e-6)
+    }
+
     /// The exact stationary MALA acceptance of full-batch SGLD on (h/2)‖w‖² in even dimension d
     /// (see the test above for the derivation).
     static func exactMALAAcceptance(dimension d: Int, h: Double, epsilon eps: Double) -> Double {

@@ -36,7 +36,7 @@ public enum LLCCalibrationDirective: Directive {
     static let defaultGammas = [LLCConfig().gamma]
     static let gammas = DirectiveOption<Value>("gammas", "Localization strengths γ to try, preferred first.", type: .list(.number),
                                                default: .numbers(defaultGammas))
-    public static let keys = OptionKey.of(model, step, epsilons, nBetas, gammas) + LLCDirective.chainKeys
+    public static let keys = OptionKey.of(model, step, epsilons, nBetas, gammas) + LLCDirective.chainKeys + OptionKey.of(LLCDirective.precision)
 
     /// A literal `epsilons` list with fewer than two values is refused before anything runs (the
     /// other grid checks, which need the values, run in `grid`).
@@ -57,6 +57,7 @@ public enum LLCCalibrationDirective: Directive {
             : [LLCConfig().resolvedNBeta(sampleCount: objective.sampleCount)]
         let gammas = try options.has(Self.gammas.name) ? grid(options, Self.gammas.name, minimumCount: 1, allowsZero: true) : defaultGammas
         let base = try LLCDirective.chainConfig(options)
+        let sample = LLCDirective.sampler(run.model, try options.read(LLCDirective.precision))
         try LLCDirective.checkBatch(base, samples: objective.sampleCount, options)
 
         var points: [(LLCCalibration.Setting, LLCEstimate)] = []
@@ -65,7 +66,7 @@ public enum LLCCalibrationDirective: Directive {
             context.progress(i, settings.count, "ε = \(formatValue(.number(setting.epsilon))), nβ = \(formatValue(.number(setting.nBeta))), γ = \(formatValue(.number(setting.gamma)))")
             var config = base
             (config.epsilon, config.nBeta, config.gamma) = (setting.epsilon, setting.nBeta, setting.gamma)
-            points.append((setting, estimateLLC(objective: objective, at: wStar, config: config)))
+            points.append((setting, sample(wStar, config)))
         }
         let verdicts = LLCCalibration.judge(points.map { ($0.0, LLCCalibration.Measurement($0.1)) })
         let chosen = LLCCalibration.choose(verdicts)

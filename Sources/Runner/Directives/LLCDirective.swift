@@ -113,11 +113,8 @@ public enum LLCDirective: Directive {
         config.parameterRanges = try refinedRanges(options, run.model)
         // d of the result: the coordinates that move (all of them unless `parameters:` restricts).
         let moving = config.parameterRanges?.reduce(0) { $0 + $1.count } ?? objective.dimension
-        let float = try options.read(precision) == .float
-        func estimate(at w: [Double]) -> LLCEstimate {
-            float ? estimateLLC(objective: TrainedModelObjective(run.model, precision: Float.self), at: w, config: config)
-                  : estimateLLC(objective: objective, at: w, config: config)
-        }
+        let sample = sampler(run.model, try options.read(precision))
+        func estimate(at w: [Double]) -> LLCEstimate { sample(w, config) }
         guard options.has(checkpoints.name) else {
             try checkBatch(config, samples: objective.sampleCount, options)
             let estimate = try converged(estimate(at: run.model.flatParameters()), config, options)
@@ -153,6 +150,19 @@ public enum LLCDirective: Directive {
             ("λ̂ range", "\(formatValue(.number(columns[Field.llc.name]!.min() ?? .nan))) … \(formatValue(.number(columns[Field.llc.name]!.max() ?? .nan)))"),
             ("d/2", formatValue(.number(Double(moving) / 2))),
         ])] + (unsettled.isEmpty ? [] : [unsettledNote(steps: unsettled)]))
+    }
+
+    /// SGLD on `model`'s training loss in the arithmetic `precision` names: the estimate at w* for
+    /// a configuration (`{llc}` and `{llc_calibration}` both sample through it).
+    static func sampler(_ model: TrainedModel, _ precision: Precision) -> ([Double], LLCConfig) -> LLCEstimate {
+        switch precision {
+        case .float:
+            let objective = TrainedModelObjective(model, precision: Float.self)
+            return { estimateLLC(objective: objective, at: $0, config: $1) }
+        case .double:
+            let objective = TrainedModelObjective(model)
+            return { estimateLLC(objective: objective, at: $0, config: $1) }
+        }
     }
 
     /// The flat-parameter ranges of `parameters:` (nil without it), or the located error of the

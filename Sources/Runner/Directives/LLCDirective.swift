@@ -234,7 +234,12 @@ public enum LLCDirective: Directive {
         case .quadratic:
             let a = try o.read(Known.curvature)
             guard a > 0, a.isFinite else { throw Diagnostic(at: o.location(of: Known.curvature.name), "'curvature' must be positive, found \(formatValue(.number(a)))") }
-            model = .quadratic(dimension: try o.read(Known.dimension), curvature: a)
+            let d = try o.read(Known.dimension), n = try o.read(Known.samples)
+            guard n >= d else {
+                throw Diagnostic(at: o.location(of: Known.samples.name), "quadratic needs 'samples' at least 'dimension' (\(d)), found \(n)",
+                                 note: "its inputs are whitened to second moment (a/2)·I, which takes as many examples as dimensions")
+            }
+            model = .quadratic(dimension: d, curvature: a)
         case .polynomial:
             guard let powers = try o.optional(Known.powers), Monomial.accepts(powers) else {
                 throw Diagnostic(at: o.location(of: Known.powers.name), "polynomial needs 'powers' \(Monomial.powersRule)")
@@ -259,7 +264,7 @@ public enum LLCDirective: Directive {
         do {
             return (TrainedModelObjective(try train(config).model), model.trueLambda)
         } catch {
-            throw Diagnostic(at: o.location, "training the \(model) model failed: \(error)")
+            throw Diagnostic(at: o.location, "could not train this known-λ model: \(error)")
         }
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+import Learning
 import Tensors
 @testable import Analysis
 
@@ -34,17 +35,34 @@ final class DegeneracyTests: XCTestCase {
         XCTAssertEqual(report.pruned.w2.column(6), network.w2.column(9))
     }
 
+    /// The mean-squared error of `network` on (inputs, targets), row-major, through the training
+    /// core's tape: the one-hidden-layer ReLU MLP with biases, whose parameters layer0.weight,
+    /// layer0.bias, layer1.weight, layer1.bias are W1, b1, W2, b2 in the order of
+    /// `ReLUNetwork.flatParameters`.
+    func reluRegression(_ network: ReLUNetwork, inputs: [Double], targets: [Double]) -> TrainedModelObjective<Double> {
+        let (i, o) = (network.inputCount, network.outputCount), n = inputs.count / i
+        let mlp = MLP(widths: [i, network.hiddenCount, o], activation: .relu)
+        var rng = RandomGenerator(seed: 0)
+        var parameters = mlp.makeParameters(using: &rng, as: Double.self)
+        parameters.setFlattened(network.flatParameters)
+        let data = Dataset(name: "regression", vocabulary: nil, inputWidth: i, classes: nil, outputWidth: o,
+                           train: Examples(count: n, inputWidth: i, features: inputs, targets: targets),
+                           test: Examples(count: 0, inputWidth: i))
+        return TrainedModelObjective(TrainedModel(architecture: mlp, parameters: parameters, loss: .mse, dataset: data))
+    }
+
     func testReLURegressionGradientMatchesFiniteDifferences() {
         let network = plantedNetwork(seed: 3)
         var rng = RandomGenerator(seed: 4)
         let x = DenseMatrix(rows: 40, columns: 3, values: rng.normals(120))
-        let objective = ReLURegressionObjective(shape: network, inputs: x, targets: DenseMatrix(rows: 40, columns: 2, values: rng.normals(80)))
+        let targets = rng.normals(80)
+        let objective = reluRegression(network, inputs: x.values, targets: targets)
         let w = network.flatParameters
         XCTAssertEqual(network.with(flatParameters: w), network)
         XCTAssertLessThan(maxAbsDifference(objective.gradient(at: w), finiteDifferenceGradient(objective, at: w)), 1e-7)
         // The loss agrees with the network's own forward pass.
         let f = network.outputs(x)
-        let direct = zip(f.values, objective.targets.values).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / 80
+        let direct = zip(f.values, targets).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / 80
         XCTAssertEqual(objective.loss(at: w, batch: nil), direct, accuracy: 1e-12)
     }
 
@@ -63,8 +81,8 @@ final class DegeneracyTests: XCTestCase {
         let x = DenseMatrix(rows: 200, columns: 3, values: rng.normals(600))
         let targets = network.outputs(x)   // realizable: w* is a global minimum with zero loss
         let report = pruneDeadUnits(network, on: x)
-        let full = ReLURegressionObjective(shape: network, inputs: x, targets: targets)
-        let small = ReLURegressionObjective(shape: report.pruned, inputs: x, targets: targets)
+        let full = reluRegression(network, inputs: x.values, targets: targets.values)
+        let small = reluRegression(report.pruned, inputs: x.values, targets: targets.values)
         let config = LLCConfig(gamma: 10, epsilon: 2e-4, chains: 12, draws: 1000, burnIn: 200, seed: 1)
         let lFull = estimateLLC(objective: full, at: network.flatParameters, config: config)
         let lSmall = estimateLLC(objective: small, at: report.pruned.flatParameters, config: config)

@@ -48,7 +48,11 @@ public struct CellKeys: Sendable {
     /// Box–Muller `SeededNormal(seed + c)`, and the permutation null, simplicity-bias sampling,
     /// Lanczos start and the known-λ models' data draw from `RandomGenerator`; known-λ models are
     /// trained by the training core's Adam; `{llc}` gains `parameters:` and `precision:`.
-    public static let engineVersion = "folio-engine-15"
+    /// 15: the MALA acceptance of a minibatch step is taken on the batch that drew it. 16:
+    /// `{llc}`'s known-λ models are architectures plus tasks trained by the training core
+    /// (`KnownLambdaModel`: new data, the linear networks from weights of variance 1/fan_in) and
+    /// measured through the tape.
+    public static let engineVersion = "folio-engine-16"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never

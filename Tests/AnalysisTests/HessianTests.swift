@@ -78,7 +78,7 @@ final class HessianTests: XCTestCase {
         let direct = symmetricEigenvalues(a)
         for (x, y) in zip(direct, lambdas) { XCTAssertEqual(x, y, accuracy: 1e-10) }
         var rng = RandomGenerator(seed: 5)
-        let objective = QuadraticObjective(hessian: DenseMatrix(rows: 20, columns: 20, values: a.scalars), center: rng.normals(20), sampleCount: 100)
+        let objective = QuadraticObjective(hessian: a, center: rng.normals(20), sampleCount: 100)
         let w = rng.normals(20)
         // H v = A v.
         let v = rng.normals(20)

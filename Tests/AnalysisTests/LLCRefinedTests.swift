@@ -16,7 +16,7 @@ final class LLCRefinedTests: XCTestCase {
         let curvatures = [Double](repeating: 1, count: 4) + [Double](repeating: 0.2, count: 6)
         var values = [Double](repeating: 0, count: 100)
         for (i, a) in curvatures.enumerated() { values[i * 10 + i] = a }
-        let objective = QuadraticObjective(hessian: DenseMatrix(rows: 10, columns: 10, values: values),
+        let objective = QuadraticObjective(hessian: Tensor(shape: [10, 10], scalars: values),
                                            center: (0..<10).map { 0.1 * Double($0) }, sampleCount: 1000)
         let nBeta = 1000 / log(1000.0), eps = 1e-3, gamma = 1.0, chains = 6, draws = 6000, burnIn = 500
         func exact(_ block: Range<Int>) -> (mean: Double, standardError: Double) {

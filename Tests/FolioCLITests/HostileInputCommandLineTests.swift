@@ -66,6 +66,7 @@ final class HostileInputCommandLineTests: XCTestCase {
             ("llc", "objective: {kind: quadratic, dimension: 4}\nchains: 1e9"),
             ("llc", "objective: {kind: quadratic, dimension: 1e9}"),
             ("llc", "objective: {kind: quadratic, dimension: 4, samples: 1e12}"),
+            ("llc", "objective: {kind: reduced_rank, train_steps: 1e12}"),
             ("simplicity", "samples: 1e12"),
         ]
         for (kind, body) in cases {

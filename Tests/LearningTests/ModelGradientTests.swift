@@ -33,6 +33,24 @@ final class ModelGradientTests: XCTestCase {
               targets: .values(Tensor<Double>.normal([6, 2], using: &rng)), loss: .mse)
     }
 
+    /// The monomial x·w₁·w₂²·w₄³ (w₃ unused: power 0) on one real input.
+    func testMonomial() {
+        var rng = RandomGenerator(seed: 6)
+        check(Monomial(powers: [1, 2, 0, 3]), input: .features(Tensor<Double>.normal([7, 1], using: &rng)),
+              targets: .values(Tensor<Double>.normal([7, 1], using: &rng)), loss: .mse)
+    }
+
+    /// Its forward pass is the product it names, at a point worked by hand: w = (2, −1, 5, 0.5),
+    /// powers (1, 2, 0, 3): m = 2·1·0.125 = 0.25, so f(x) = 0.25·x.
+    func testMonomialComputesItsProduct() {
+        let model = Monomial(powers: [1, 2, 0, 3])
+        var p = Parameters<Double>()
+        p.append("weight", Tensor(shape: [1, 4], scalars: [2, -1, 5, 0.5]))
+        let out = model.forward(.features(Tensor(shape: [3, 1], scalars: [1, -2, 4])), Tape<Double>().bind(p)).output.value
+        XCTAssertEqual(out.scalars, [0.25, -0.5, 1])
+        XCTAssertEqual(model.summary, "monomial x·w1·w2^2·w4^3")
+    }
+
     func testMLPOnTokenInputs() {
         let mlp = MLP(widths: [10, 4, 5], activation: .tanh, bias: true, inputVocabulary: 5)
         check(mlp, input: .tokens([0, 1, 2, 3, 4, 4], width: 2), targets: .labels([1, 0, 3]), loss: .crossEntropy)

@@ -83,6 +83,29 @@ final class TaskTests: XCTestCase {
         XCTAssertEqual(relu.train.targets.count, 40)
     }
 
+    /// `whiten` makes the training inputs' second moment exactly input_std²·I (to rounding) and
+    /// leaves the test inputs N(0, input_std²·I); a rank-0 linear teacher's targets are pure noise,
+    /// drawn with the given scale.
+    func testWhitenedInputsAndRankZeroTeacher() throws {
+        let (n, d, s) = (60, 4, 0.7)
+        let w = try Dataset.teacherStudent(.linear, widths: [d, 2], rank: 0, noise: 0.5, inputStd: s, whiten: true,
+                                           trainSize: n, testSize: 2000, seed: 3)
+        let x = Tensor<Double>(shape: [n, d], scalars: w.train.features)
+        let moment = x.matmul(x, transposeSelf: true) * (1 / Double(n))
+        for i in 0..<d { for j in 0..<d { XCTAssertEqual(moment[i, j], i == j ? s * s : 0, accuracy: 1e-13) } }
+        // The test split is not whitened: its mean square is s² within 4 standard errors (√(2/N)·s²).
+        let testMeanSquare = w.test.features.reduce(0) { $0 + $1 * $1 } / Double(w.test.features.count)
+        XCTAssertEqual(testMeanSquare, s * s, accuracy: 4 * (2 / Double(w.test.features.count)).squareRoot() * s * s)
+        XCTAssertNotEqual(testMeanSquare, s * s)
+        // Rank 0: the targets do not depend on x; their mean square is noise² = 0.25 within 4 SE.
+        let targetMeanSquare = w.test.targets.reduce(0) { $0 + $1 * $1 } / Double(w.test.targets.count)
+        XCTAssertEqual(targetMeanSquare, 0.25, accuracy: 4 * (2 / Double(w.test.targets.count)).squareRoot() * 0.25)
+        let silent = try Dataset.teacherStudent(.linear, widths: [d, 2], rank: 0, noise: 0, trainSize: 10, testSize: 1, seed: 3)
+        XCTAssertEqual(Set(silent.train.targets), [0])
+        XCTAssertThrowsError(try Dataset.teacherStudent(.linear, widths: [d, 1], rank: nil, noise: 0, whiten: true,
+                                                        trainSize: d - 1, testSize: 1, seed: 0))
+    }
+
     func testCompositionalAndGenericTargets() throws {
         let c = try Dataset.hierarchical(inputs: 8, compositional: true, trainSize: 50, testSize: 10, noise: 0, seed: 0)
         XCTAssertEqual(c.inputWidth, 8)

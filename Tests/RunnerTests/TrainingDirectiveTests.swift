@@ -303,6 +303,22 @@ final class TrainingDirectiveTests: XCTestCase {
                        "{llc} needs exactly one of 'model' (a {train} cell) and 'objective' (a model with known λ)")
     }
 
+    /// A known-λ model that cannot be built is a located error at the key at fault.
+    func testImpossibleKnownModelsAreLocatedErrors() throws {
+        let cases: [(String, line: Int, column: Int, message: String)] = [
+            ("{kind: quadratic, dimension: 20, samples: 10}", 2, 54, "quadratic needs 'samples' at least 'dimension' (20), found 10"),
+            ("{kind: reduced_rank, inputs: 3, hidden: 2, outputs: 3, rank: 3}", 2, 73, "'rank' 3 exceeds the narrowest of inputs, hidden and outputs (2)"),
+            ("{kind: deep_linear, widths: [4, 1, 4], rank: 2}", 2, 57, "'rank' 2 exceeds the narrowest width (1)"),
+            ("{kind: polynomial, powers: [0, 0]}", 2, 39, "polynomial needs 'powers' from 0 to 1000, at least one of them positive"),
+        ]
+        for (objective, line, column, message) in cases {
+            let run = try runNotebook("```{llc}\nobjective: \(objective)\n```\n")
+            guard case .failed(let d) = run.cells[0].status else { XCTFail("expected a failure for \(objective)"); continue }
+            XCTAssertEqual(d.message, message)
+            XCTAssertEqual([d.location.line, d.location.column], [line, column], objective)
+        }
+    }
+
     func testAnalysisOfTheWrongModelKindSaysSo() throws {
         let run = try runNotebook(tiny + "\n\n```{prune}\nmodel: run\n```\n")
         guard case .failed(let d) = run.cells[1].status else { return XCTFail("expected a failure") }

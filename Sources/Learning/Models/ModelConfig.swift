@@ -6,6 +6,7 @@
 /// | `deep_linear` | widths or hidden + depth; identity activation, no biases |
 /// | `onehot_mlp` | hidden, activation (token tasks only) |
 /// | `transformer` | d_model, heads, d_mlp, activation (default relu) (token tasks only) |
+/// | `monomial` | powers: f(x) = x·Π w_i^{p_i} (one real input, one output; `Monomial`) |
 ///
 /// Initialization for every kind: `init: default` (PyTorch's defaults, times `init_scale`),
 /// `init: normal` with `init_std` (every weight N(0, init_std²), zero biases; giving `init_std`
@@ -24,6 +25,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
         case onehotMLP = "onehot_mlp"
         case deepLinear = "deep_linear"
         case transformer
+        case monomial
     }
 
     public var kind: Kind
@@ -38,17 +40,18 @@ public struct ModelConfig: Sendable, Codable, Equatable {
     public var dModel: Int?
     public var heads: Int?
     public var dMLP: Int?
+    public var powers: [Int]?
 
     public init(kind: Kind, hidden: Int? = nil, widths: [Int]? = nil, depth: Int? = nil, activation: Activation? = nil,
                 bias: Bool? = nil, initialization: InitScheme? = nil, initScale: Double? = nil, initStd: Double? = nil,
-                dModel: Int? = nil, heads: Int? = nil, dMLP: Int? = nil) {
+                dModel: Int? = nil, heads: Int? = nil, dMLP: Int? = nil, powers: [Int]? = nil) {
         self.kind = kind; self.hidden = hidden; self.widths = widths; self.depth = depth; self.activation = activation
         self.bias = bias; self.initialization = initialization; self.initScale = initScale; self.initStd = initStd
-        self.dModel = dModel; self.heads = heads; self.dMLP = dMLP
+        self.dModel = dModel; self.heads = heads; self.dMLP = dMLP; self.powers = powers
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case kind, hidden, widths, depth, activation, bias, heads
+        case kind, hidden, widths, depth, activation, bias, heads, powers
         case initialization = "init", initScale = "init_scale", initStd = "init_std"
         case dModel = "d_model", dMLP = "d_mlp"
     }
@@ -63,7 +66,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
         ConfigKey(CodingKeys.kind, ConfigKey.word(Kind.self), required: true, "The architecture."),
         ConfigKey(CodingKeys.hidden, .wholeNumber, "Hidden width.",
                   default: .perKind([("mlp", Double(defaultHidden)), ("onehot_mlp", Double(defaultOneHotHidden))])),
-        ConfigKey(CodingKeys.widths, .list(.wholeNumber), "Hidden widths, one per hidden layer."),
+        ConfigKey(CodingKeys.widths, .list(.wholeNumber), "Hidden widths, one per hidden layer (`[]` with `deep_linear`: a linear map)."),
         ConfigKey(CodingKeys.depth, .wholeNumber, "Number of hidden layers of width `hidden`.", default: .number(Double(defaultDepth))),
         ConfigKey(CodingKeys.activation, ConfigKey.word(Activation.self), "Nonlinearity.", default: .word(defaultActivation.rawValue)),
         ConfigKey(CodingKeys.bias, .flag, "Whether layers have biases (mlp).", default: .flag(true)),
@@ -74,6 +77,7 @@ public struct ModelConfig: Sendable, Codable, Equatable {
         ConfigKey(CodingKeys.dModel, .wholeNumber, "transformer: residual width.", default: .number(Double(defaultDModel))),
         ConfigKey(CodingKeys.heads, .wholeNumber, "transformer: attention heads.", default: .number(Double(defaultHeads))),
         ConfigKey(CodingKeys.dMLP, .wholeNumber, "transformer: MLP width.", default: .text("\(defaultMLPRatio) × d_model")),
+        ConfigKey(CodingKeys.powers, .list(.wholeNumber), "monomial: the powers p_i of f(x) = x·Π w_i^{p_i}, \(Monomial.powersRule)."),
     ]
 
     /// The weight initialization these keys select.
@@ -117,6 +121,14 @@ public struct ModelConfig: Sendable, Codable, Equatable {
             guard d % h == 0 else { throw ConfigurationError(["model", "heads"], "d_model \(d) is not divisible by heads \(h)") }
             return Transformer(vocabulary: v, sequenceLength: dataset.inputWidth, dModel: d, heads: h, dMLP: dMLP ?? Self.defaultMLPRatio * d,
                                outputs: dataset.outputWidth, activation: activation ?? Self.defaultActivation, initialization: initialization)
+        case .monomial:
+            guard dataset.vocabulary == nil, dataset.inputWidth == 1, dataset.outputWidth == 1 else {
+                throw ConfigurationError(["model", "kind"], "monomial needs a task with one real input and one output (e.g. teacher with widths [1, 1])")
+            }
+            guard let p = powers, Monomial.accepts(p) else {
+                throw ConfigurationError(["model", "powers"], "monomial needs 'powers' \(Monomial.powersRule)")
+            }
+            return Monomial(powers: p, initialization: initialization)
         }
     }
 }

@@ -1,12 +1,14 @@
 import Tensors
 
 extension Dataset {
-    /// Teacher–student regression: inputs x ~ N(0, I_{d_in}), targets y = teacher(x) + noise·N(0, I),
-    /// the noise drawn afresh for every example of both splits (so the best possible test MSE is
-    /// noise², the noise floor). widths = [d_in, h₁, …, d_out]. Teachers:
+    /// Teacher–student regression: inputs x ~ N(0, s²·I_{d_in}) (s = `inputStd`), targets
+    /// y = teacher(x) + noise·N(0, I), the noise drawn afresh for every example of both splits (so
+    /// the best possible test MSE is noise², the noise floor). widths = [d_in, h₁, …, d_out].
+    /// With `whiten`, the training inputs are then transformed (`whitened`) so that their second
+    /// moment (1/n)·XᵀX is exactly s²·I, before the teacher sees them. Teachers:
     /// - `linear`: y = A x with A = B·C of rank r (B [d_out, r] with N(0, 1) entries, C [r, d_in]
-    ///   with N(0, 1/(r·d_in)) entries), so E[y_j²] = 1 for every output j;
-    ///   r = min(d_in, d_out) when not given (widths beyond the ends are ignored);
+    ///   with N(0, 1/(r·d_in)) entries), so E[y_j²] = s² for every output j; r = 0 gives A = 0
+    ///   (y is pure noise); r = min(d_in, d_out) when not given (widths beyond the ends are ignored);
     /// - `deep_linear`: y = W_L⋯W₁x with Gaussian Wℓ scaled 1/√fan_in; a `rank` r keeps only the
     ///   first r rows of W₁ (the rest zero), so the product has rank ≤ r;
     /// - `relu`: the ReLU network with those widths (no biases, He-scaled Gaussian weights).
@@ -15,18 +17,26 @@ extension Dataset {
     ///
     /// The teacher and the training set are drawn from the stream of `seed`; the test set from a
     /// stream of its own (`testStream(seed)`), so changing `train_size` changes no test example.
-    public static func teacherStudent(_ teacher: TeacherKind, widths: [Int], rank: Int?, noise: Double,
-                                      trainSize: Int, testSize: Int, seed: UInt64) throws -> Dataset {
+    public static func teacherStudent(_ teacher: TeacherKind, widths: [Int], rank: Int?, noise: Double, inputStd: Double = 1,
+                                      whiten: Bool = false, trainSize: Int, testSize: Int, seed: UInt64) throws -> Dataset {
         guard widths.count >= 2, widths.allSatisfy({ $0 > 0 }) else { throw ConfigurationError(["task", "widths"], "teacher widths must list at least d_in and d_out") }
+        guard inputStd > 0, inputStd.isFinite else { throw ConfigurationError(["task", "input_std"], "input_std must be positive, got \(inputStd)") }
+        if whiten && trainSize < widths[0] {
+            throw ConfigurationError(["task", "whiten"], "whiten needs train_size at least d_in = \(widths[0]), got \(trainSize)")
+        }
         var rng = RandomGenerator(seed: seed)
         let dIn = widths[0], dOut = widths[widths.count - 1]
         var layers: [Tensor<Double>] = []
         switch teacher {
         case .linear:
             let r = Swift.min(rank ?? Swift.min(dIn, dOut), Swift.min(dIn, dOut))
-            let b = Tensor<Double>.normal([dOut, r], using: &rng)
-            let c = Tensor<Double>.normal([r, dIn], std: 1 / Double(r * dIn).squareRoot(), using: &rng)
-            layers = [b.matmul(c)]
+            if r == 0 {
+                layers = [Tensor<Double>.zeros([dOut, dIn])]
+            } else {
+                let b = Tensor<Double>.normal([dOut, r], using: &rng)
+                let c = Tensor<Double>.normal([r, dIn], std: 1 / Double(r * dIn).squareRoot(), using: &rng)
+                layers = [b.matmul(c)]
+            }
         case .deepLinear, .relu:
             for l in 0..<(widths.count - 1) {
                 let std = (teacher == .relu && l > 0 ? 2.0 : 1.0).squareRoot() / Double(widths[l]).squareRoot()
@@ -37,8 +47,9 @@ extension Dataset {
                 layers.append(w)
             }
         }
-        func draw(_ count: Int, using rng: inout RandomGenerator) -> Examples {
-            let x = Tensor<Double>.normal([count, dIn], using: &rng)
+        func draw(_ count: Int, exactMoments: Bool, using rng: inout RandomGenerator) -> Examples {
+            var x = Tensor<Double>.normal([count, dIn], std: inputStd, using: &rng)
+            if exactMoments { x = whitened(x, std: inputStd) }
             var h = x
             for (l, w) in layers.enumerated() {
                 h = h.matmul(w, transposeOther: true)
@@ -48,9 +59,30 @@ extension Dataset {
             return Examples(count: count, inputWidth: dIn, features: x.scalars, targets: h.scalars)
         }
         var testRNG = testStream(seed)
-        let train = draw(trainSize, using: &rng), test = draw(testSize, using: &testRNG)
+        let train = draw(trainSize, exactMoments: whiten, using: &rng), test = draw(testSize, exactMoments: false, using: &testRNG)
         return Dataset(name: "\(teacher.rawValue) teacher \(widths)", vocabulary: nil, inputWidth: dIn, classes: nil,
                        outputWidth: dOut, train: train, test: test)
+    }
+
+    /// X [n, d] (n ≥ d, full column rank) made to have second moment exactly s²·I: modified
+    /// Gram–Schmidt on the columns, run twice (the second pass removes the first's rounding), gives
+    /// Q with QᵀQ = I, and √n·s·Q has (1/n)·XᵀX = s²·I to rounding. For Gaussian X, Q is uniform
+    /// on the orthonormal frames, so the rows' distribution stays rotation invariant.
+    static func whitened(_ x: Tensor<Double>, std s: Double) -> Tensor<Double> {
+        let n = x.shape[0], d = x.shape[1]
+        var columns = (0..<d).map { j in (0..<n).map { x[$0, j] } }
+        for _ in 0..<2 {
+            for j in 0..<d {
+                for k in 0..<j {
+                    let dot = zip(columns[j], columns[k]).reduce(0) { $0 + $1.0 * $1.1 }
+                    for i in 0..<n { columns[j][i] -= dot * columns[k][i] }
+                }
+                let norm = columns[j].reduce(0) { $0 + $1 * $1 }.squareRoot()
+                for i in 0..<n { columns[j][i] /= norm }
+            }
+        }
+        let scale = Double(n).squareRoot() * s
+        return Tensor(shape: [n, d], scalars: (0..<(n * d)).map { columns[$0 % d][$0 / d] * scale })
     }
 
     /// Compositional and generic regression targets on x ∈ [−1, 1]^d.

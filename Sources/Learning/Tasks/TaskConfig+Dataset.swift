@@ -22,6 +22,7 @@ public func makeDataset(_ task: TaskConfig, defaultSeed: UInt64 = 0) throws -> D
     case .teacher:
         guard let widths = task.widths else { throw needs("widths") }
         return try .teacherStudent(task.teacher ?? D.defaultTeacher, widths: widths, rank: task.rank, noise: noise,
+                                   inputStd: task.inputStd ?? D.defaultInputStd, whiten: task.whiten ?? false,
                                    trainSize: trainSize, testSize: testSize, seed: seed)
     case .compositional, .generic:
         return try .hierarchical(inputs: task.inputs ?? D.defaultInputs, compositional: task.kind == .compositional,

@@ -6,7 +6,7 @@
 /// | `parity` | bits n, degree k (the first k bits are relevant), train_size, test_size |
 /// | `staircase` | bits n, degree k: y = sign(x₁ + x₁x₂ + … + x₁⋯x_k) on ±1 inputs |
 /// | `boolean` | truth_table (a string of 0/1 of length 2ⁿ, lexicographic order), train_fraction |
-/// | `teacher` | teacher (linear, deep_linear, relu), widths [d_in, …, d_out], rank, noise, train_size, test_size |
+/// | `teacher` | teacher (linear, deep_linear, relu), widths [d_in, …, d_out], rank, noise, input_std, whiten, train_size, test_size |
 /// | `compositional` | inputs d (a power of two), train_size, test_size, noise |
 /// | `generic` | inputs d, train_size, test_size, noise |
 ///
@@ -39,26 +39,29 @@ public struct TaskConfig: Sendable, Codable, Equatable {
     public var rank: Int?
     public var noise: Double?
     public var inputs: Int?
+    public var inputStd: Double?
+    public var whiten: Bool?
 
     public init(kind: Kind, op: ModularOperation? = nil, modulus: Int? = nil, trainFraction: Double? = nil, seed: UInt64? = nil,
                 labelNoise: Double? = nil, bits: Int? = nil, degree: Int? = nil, trainSize: Int? = nil, testSize: Int? = nil,
                 truthTable: String? = nil, teacher: TeacherKind? = nil, widths: [Int]? = nil, rank: Int? = nil,
-                noise: Double? = nil, inputs: Int? = nil) {
+                noise: Double? = nil, inputs: Int? = nil, inputStd: Double? = nil, whiten: Bool? = nil) {
         self.kind = kind; self.op = op; self.modulus = modulus; self.trainFraction = trainFraction; self.seed = seed
         self.labelNoise = labelNoise; self.bits = bits; self.degree = degree; self.trainSize = trainSize
         self.testSize = testSize; self.truthTable = truthTable; self.teacher = teacher; self.widths = widths
-        self.rank = rank; self.noise = noise; self.inputs = inputs
+        self.rank = rank; self.noise = noise; self.inputs = inputs; self.inputStd = inputStd; self.whiten = whiten
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, op, modulus, seed, bits, degree, teacher, widths, rank, noise, inputs
         case trainFraction = "train_fraction", labelNoise = "label_noise", trainSize = "train_size"
-        case testSize = "test_size", truthTable = "truth_table"
+        case testSize = "test_size", truthTable = "truth_table", inputStd = "input_std", whiten
     }
 
     /// Defaults of the keys a task leaves out (`makeDataset` reads them; `keys` documents them).
     public static let defaultOperation = ModularOperation.add, defaultModularTrainFraction = 0.5, defaultBooleanTrainFraction = 1.0
     public static let defaultLabelNoise = 0.0, defaultNoise = 0.0, defaultSampleSize = 1000, defaultDegree = 3, defaultInputs = 8
+    public static let defaultInputStd = 1.0
     public static let defaultTeacher = TeacherKind.linear
 
     /// Every key a notebook may give, with its meaning.
@@ -80,6 +83,9 @@ public struct TaskConfig: Sendable, Codable, Equatable {
         ConfigKey(CodingKeys.widths, .list(.wholeNumber), "teacher: layer widths [d_in, ..., d_out]."),
         ConfigKey(CodingKeys.rank, .wholeNumber, "teacher: rank of the teacher's product.", default: .text("full")),
         ConfigKey(CodingKeys.noise, .number, "Regression: standard deviation of label noise.", default: .number(defaultNoise)),
+        ConfigKey(CodingKeys.inputStd, .number, "teacher: inputs are N(0, input_std²·I).", default: .number(defaultInputStd)),
+        ConfigKey(CodingKeys.whiten, .flag, "teacher: transform the training inputs so that their second moment (1/n)·Σ x xᵀ is exactly input_std²·I (then the MSE of a linear map to one output is exactly quadratic, with Hessian 2·input_std²·I).",
+                  default: .flag(false)),
         ConfigKey(CodingKeys.inputs, .wholeNumber, "compositional, generic: input size d.", default: .number(Double(defaultInputs))),
     ]
 

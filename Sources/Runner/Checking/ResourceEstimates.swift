@@ -54,18 +54,23 @@ extension LLCDirective {
     public static func estimate(_ options: KnownOptions) -> ResourceEstimate? {
         let chains = options.number(Self.chains)
         let steps = options.number(Self.draws) + options.number(Self.burnIn)
-        // A known objective: n samples of dimension d in Double; a trained model: its own size is
-        // not known here, so each SGLD step counts as one pass over a 10⁶-operation model.
+        // A known objective: n samples of dimension d in Double, trained for `train_steps` (the
+        // linear networks) or whitened (the quadratic, 4·n·d² for two Gram–Schmidt passes); a
+        // trained model: its own size is not known here, so each SGLD step counts as one pass
+        // over a 10⁶-operation model.
         let samples = options.number(Known.samples, under: "objective.")
         var dimension = options.number("objective.dimension") ?? 0
         for key in ["objective.inputs", "objective.hidden", "objective.outputs"] { dimension = max(dimension, options.number(key) ?? 0) }
         if let widths = options.numbers("objective.widths") { dimension = max(dimension, widths.reduce(0, +)) }
-        let perStep = options.node["objective"] != nil ? 6 * samples * max(1, dimension) : 1e6
-        // A quadratic objective also holds its d × d curvature.
-        let bytes = 8 * (samples * max(1, dimension) + dimension * dimension + chains * (max(1, dimension) + steps))
-        let operations = chains * steps * perStep
-        let key = chains > steps ? "chains" : 8 * max(samples * dimension, dimension * dimension) > ResourceEstimate.memoryLimit
-            ? (dimension > samples ? "objective.dimension" : "objective.samples") : "draws"
+        let known = options.node["objective"] != nil
+        let perStep = known ? 6 * samples * max(1, dimension) : 1e6
+        let trained = ["reduced_rank", "deep_linear"].contains(options.string("objective.kind") ?? "")
+        let training = (trained ? options.number(Known.trainSteps, under: "objective.") * perStep : 0) + 4 * samples * dimension * dimension
+        let bytes = 8 * (2 * samples * max(1, dimension) + chains * (max(1, dimension) + steps))
+        let operations = chains * steps * perStep + training
+        let key = chains > steps ? "chains" : 16 * samples * dimension > ResourceEstimate.memoryLimit
+            ? (dimension > samples ? "objective.dimension" : "objective.samples")
+            : trained && training > chains * steps * perStep ? "objective.train_steps" : "draws"
         return ResourceEstimate(bytes: bytes, operations: operations, key: key)
     }
 }

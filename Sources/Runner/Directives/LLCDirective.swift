@@ -58,12 +58,12 @@ public enum LLCDirective: Directive {
         static let widths = DirectiveOption<[Int]>("widths", "deep_linear: H_0, ..., H_L.")
         static let rank = DirectiveOption<Int>("rank", "reduced_rank, deep_linear: rank r of the true map.", default: 0, atLeast: 0)
         static let samples = DirectiveOption<Int>("samples", "n, the number of data points.", default: 1000, atLeast: 2)
-        /// The learning rate of the Adam steps that find w*.
-        static let learningRate = 0.01
-        static let trainSteps = DirectiveOption<Int>("train_steps", "reduced_rank, deep_linear: Adam steps (lr \(learningRate)) that find w*.",
-                                                     default: 5000, atLeast: 0)
+        static let trainSteps = DirectiveOption<Int>("train_steps", "reduced_rank, deep_linear: full-batch Adam steps (lr \(KnownLambdaModel.learningRate)) that find w*.",
+                                                     default: KnownLambdaModel.defaultTrainSteps, atLeast: 0)
+        static let initScale = DirectiveOption<Double>("init_scale", "reduced_rank, deep_linear: the initialization training starts from, relative to PyTorch's default; √3 gives weights of variance 1/fan_in. λ̂ depends on where training leaves w* (notebook 03).",
+                                                       default: KnownLambdaModel.defaultInitScale, defaultText: "√3")
         static let seed = DirectiveOption<Int>.seed("Seed of the data and of the initialization.")
-        static let keys = OptionKey.of(kind, dimension, curvature, powers, inputs, hidden, outputs, widths, rank, samples, trainSteps, seed)
+        static let keys = OptionKey.of(kind, dimension, curvature, powers, inputs, hidden, outputs, widths, rank, samples, trainSteps, initScale, seed)
     }
     static let objective = OptionKey("objective", .mapping(Known.keys), "A model with known λ instead of `model`.")
 
@@ -100,7 +100,8 @@ public enum LLCDirective: Directive {
         config.gamma = try options.read(gamma)
         config.epsilon = try options.read(epsilon)
         if let objective = try options.sub(Self.objective.name) {
-            let (target, wStar, truth) = try known(objective)
+            let (target, truth) = try known(objective)
+            let wStar = target.model.flatParameters()
             try checkBatch(config, samples: target.sampleCount, options)
             let estimate = try converged(estimateLLC(objective: target, at: wStar, config: config), config, options)
             var record = result(estimate, dimension: target.dimension)
@@ -225,36 +226,45 @@ public enum LLCDirective: Directive {
             + "or lower `epsilon` or raise `gamma` (chains wandering off).")
     }
 
-    /// A model with known λ, its point w*, and λ.
-    static func known(_ o: Options) throws(Diagnostic) -> (any Objective, [Double], Double) {
-        let n = try o.read(Known.samples)
-        let seed = try o.seed(Known.seed)
+    /// A model with known λ, trained by the training core (its parameters are w*; `KnownLambdaModel`
+    /// says how each is built), as an objective on its tape, and its λ.
+    static func known(_ o: Options) throws(Diagnostic) -> (TrainedModelObjective<Double>, Double) {
+        let model: KnownLambdaModel
         switch try o.read(Known.kind) {
         case .quadratic:
-            let d = try o.read(Known.dimension)
-            let q = QuadraticObjective(dimension: d, sampleCount: n, curvature: try o.read(Known.curvature))
-            return (q, q.center, Double(d) / 2)
-        case .polynomial:
-            guard let powers = try o.optional(Known.powers), powers.contains(where: { $0 > 0 }), powers.allSatisfy({ (0...1_000).contains($0) }) else {
-                throw Diagnostic(at: o.location, "polynomial needs 'powers' from 0 to 1000, at least one of them positive")
+            let a = try o.read(Known.curvature)
+            guard a > 0, a.isFinite else { throw Diagnostic(at: o.location(of: Known.curvature.name), "'curvature' must be positive, found \(formatValue(.number(a)))") }
+            let d = try o.read(Known.dimension), n = try o.read(Known.samples)
+            guard n >= d else {
+                throw Diagnostic(at: o.location(of: Known.samples.name), "quadratic needs 'samples' at least 'dimension' (\(d)), found \(n)",
+                                 note: "its inputs are whitened to second moment (a/2)·I, which takes as many examples as dimensions")
             }
-            let truth = powers.filter { $0 > 0 }.map { 1 / (2 * Double($0)) }.min()!
-            return (PolynomialObjective(powers: powers, sampleCount: n, seed: seed), [Double](repeating: 0, count: powers.count), truth)
+            model = .quadratic(dimension: d, curvature: a)
+        case .polynomial:
+            guard let powers = try o.optional(Known.powers), Monomial.accepts(powers) else {
+                throw Diagnostic(at: o.location(of: Known.powers.name), "polynomial needs 'powers' \(Monomial.powersRule)")
+            }
+            model = .polynomial(powers: powers)
         case .reducedRank:
-            let objective = ReducedRankRegressionObjective(
-                M: try o.read(Known.inputs), H: try o.read(Known.hidden), N: try o.read(Known.outputs),
-                rank: try o.read(Known.rank), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: Known.learningRate, steps: try o.read(Known.trainSteps))
-                .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
-            return (objective, trained.parameters, objective.trueLambda)
+            let m = try o.read(Known.inputs), h = try o.read(Known.hidden), n = try o.read(Known.outputs), r = try o.read(Known.rank)
+            guard r <= min(m, h, n) else { throw Diagnostic(at: o.location(of: Known.rank.name), "'rank' \(r) exceeds the narrowest of inputs, hidden and outputs (\(min(m, h, n)))") }
+            model = .reducedRank(inputs: m, hidden: h, outputs: n, rank: r)
         case .deepLinear:
             guard let widths = try o.optional(Known.widths), widths.count >= 2, widths.allSatisfy({ $0 >= 1 }) else {
                 throw Diagnostic(at: o.location, "deep_linear needs 'widths' with at least two sizes, each at least 1")
             }
-            let objective = DeepLinearObjective(widths: widths, rank: try o.read(Known.rank), sampleCount: n, seed: seed)
-            let trained = AdamTrainer(learningRate: Known.learningRate, steps: try o.read(Known.trainSteps))
-                .minimize(objective, from: objective.initialParameters(seed: seed &+ 1))
-            return (objective, trained.parameters, objective.trueLambda)
+            let r = try o.read(Known.rank)
+            guard r <= widths.min()! else { throw Diagnostic(at: o.location(of: Known.rank.name), "'rank' \(r) exceeds the narrowest width (\(widths.min()!))") }
+            model = .deepLinear(widths: widths, rank: r)
+        }
+        let scale = try o.read(Known.initScale)
+        guard scale > 0, scale.isFinite else { throw Diagnostic(at: o.location(of: Known.initScale.name), "'init_scale' must be positive, found \(formatValue(.number(scale)))") }
+        let config = model.trainingConfig(samples: try o.read(Known.samples), seed: try o.seed(Known.seed),
+                                          trainSteps: try o.read(Known.trainSteps), initScale: scale)
+        do {
+            return (TrainedModelObjective(try train(config).model), model.trueLambda)
+        } catch {
+            throw Diagnostic(at: o.location, "could not train this known-λ model: \(error)")
         }
     }
 

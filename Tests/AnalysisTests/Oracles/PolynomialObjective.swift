@@ -1,21 +1,25 @@
+import Analysis
 import Tensors
-/// devinterp's polynomial ("normal crossing") model: y = x·Π_i w_i^{p_i} with data
+
+/// Test oracle: devinterp's polynomial ("normal crossing") model: y = x·Π_i w_i^{p_i} with data
 /// x ~ N(0, 2²), y = 0.25·N(0, 1) (independent of x, so the true parameter is w* = 0), n = 1000,
 /// and mean-squared-error loss L(w) = (1/n)Σ_j (x_j·m(w) − y_j)² with m(w) = Π_i w_i^{p_i}.
 ///
 /// Its learning coefficient at w* = 0 is λ = min over p_i > 0 of 1/(2p_i) (docs/references.md).
+/// The `monomial` architecture on its task (`KnownLambdaModel.polynomial`) must reproduce this
+/// loss and gradient (KnownModelOracleTests).
 /// The loss is evaluated from the batch's moments: L = m²·mean(x²) − 2m·mean(xy) + mean(y²),
 /// ∂L/∂w_k = 2(m·mean(x²) − mean(xy))·p_k·w_k^{p_k−1}·Π_{i≠k} w_i^{p_i}.
-public struct PolynomialObjective: Objective {
-    public let powers: [Int]
-    public let x: [Double]
-    public let y: [Double]
-    public var dimension: Int { powers.count }
-    public var sampleCount: Int { x.count }
+struct PolynomialObjective: Objective {
+    let powers: [Int]
+    let x: [Double]
+    let y: [Double]
+    var dimension: Int { powers.count }
+    var sampleCount: Int { x.count }
     private let fullMoments: (xx: Double, xy: Double, yy: Double)
 
     /// Generates the data with `RandomGenerator(seed:)`: x_j = 2·z, then y_j = 0.25·z'.
-    public init(powers: [Int], sampleCount n: Int = 1000, seed: UInt64 = 0) {
+    init(powers: [Int], sampleCount n: Int = 1000, seed: UInt64 = 0) {
         precondition(powers.allSatisfy { $0 >= 0 } && powers.contains { $0 > 0 }, "PolynomialObjective: need a positive power")
         var rng = RandomGenerator(seed: seed)
         let x = rng.normals(n, std: 2)
@@ -24,7 +28,7 @@ public struct PolynomialObjective: Objective {
     }
 
     /// Uses the given data.
-    public init(powers: [Int], x: [Double], y: [Double]) {
+    init(powers: [Int], x: [Double], y: [Double]) {
         precondition(x.count == y.count && !x.isEmpty)
         self.powers = powers
         self.x = x
@@ -33,7 +37,7 @@ public struct PolynomialObjective: Objective {
     }
 
     /// The true learning coefficient min_{p_i > 0} 1/(2p_i).
-    public var trueLambda: Double { powers.filter { $0 > 0 }.map { 1.0 / (2.0 * Double($0)) }.min()! }
+    var trueLambda: Double { powers.filter { $0 > 0 }.map { 1.0 / (2.0 * Double($0)) }.min()! }
 
     private static func moments(x: [Double], y: [Double], batch: [Int]?) -> (xx: Double, xy: Double, yy: Double) {
         var xx = 0.0, xy = 0.0, yy = 0.0
@@ -55,13 +59,13 @@ public struct PolynomialObjective: Objective {
         return m
     }
 
-    public func loss(at w: [Double], batch: [Int]?) -> Double {
+    func loss(at w: [Double], batch: [Int]?) -> Double {
         let s = batch == nil ? fullMoments : Self.moments(x: x, y: y, batch: batch)
         let m = monomial(w, skipping: nil)
         return m * m * s.xx - 2 * m * s.xy + s.yy
     }
 
-    public func lossAndGradient(at w: [Double], batch: [Int]?) -> (loss: Double, gradient: [Double]) {
+    func lossAndGradient(at w: [Double], batch: [Int]?) -> (loss: Double, gradient: [Double]) {
         let s = batch == nil ? fullMoments : Self.moments(x: x, y: y, batch: batch)
         let m = monomial(w, skipping: nil)
         let outer = 2 * (m * s.xx - s.xy)

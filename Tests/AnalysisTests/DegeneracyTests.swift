@@ -98,7 +98,7 @@ final class DegeneracyTests: XCTestCase {
 
     /// The MLP's mean-squared error through the training core's tape (the objective SGLD samples),
     /// against finite differences and against the loss computed from its outputs by hand.
-    func testReLURegressionGradientMatchesFiniteDifferences() {
+    func testTapeGradientOfTheReLUMLPMatchesFiniteDifferences() {
         var rng = RandomGenerator(seed: 4)
         let x = Tensor(shape: [40, 3], scalars: rng.normals(120))
         let y = Tensor(shape: [40, 2], scalars: rng.normals(80))

@@ -1,55 +1,74 @@
-/// Hidden units of a ReLU layer that never fire on a dataset: unit j is dead when its
-/// pre-activation (W1·x + b1)_j ≤ 0 for every row x of `data`. A dead unit contributes relu(·) = 0
-/// to every output, so removing it (its row of W1, entry of b1 and column of W2) leaves the function
-/// on that data unchanged: the network acts as a smaller one (a degeneracy of the parameter–function
-/// map).
-public func deadUnits(_ network: ReLUNetwork, on data: DenseMatrix) -> [Int] {
-    let z = network.preActivations(data)
-    return (0..<network.hiddenCount).filter { j in
-        (0..<z.rows).allSatisfy { z.values[$0 * z.columns + j] <= 0 }
-    }
-}
+import Learning
+import Tensors
 
-/// The network with the listed hidden units removed (rows of W1 and b1, columns of W2).
-public func prune(_ network: ReLUNetwork, removing units: [Int]) -> ReLUNetwork {
-    let removed = Set(units)
-    let kept = (0..<network.hiddenCount).filter { !removed.contains($0) }
-    let inputs = network.inputCount, outputs = network.outputCount
-    var w1 = DenseMatrix(rows: kept.count, columns: inputs)
-    var w2 = DenseMatrix(rows: outputs, columns: kept.count)
-    for (k, j) in kept.enumerated() {
-        for i in 0..<inputs { w1[k, i] = network.w1[j, i] }
-        for o in 0..<outputs { w2[o, k] = network.w2[o, j] }
-    }
-    return ReLUNetwork(w1: w1, b1: kept.map { network.b1[$0] }, w2: w2, b2: network.b2)
-}
-
-/// max over rows and outputs of |f_a(x) − f_b(x)| on `data`.
-public func maxAbsOutputDifference(_ a: ReLUNetwork, _ b: ReLUNetwork, on data: DenseMatrix) -> Double {
-    let fa = a.outputs(data), fb = b.outputs(data)
-    precondition(fa.columns == fb.columns, "maxAbsOutputDifference: output counts differ")
-    return zip(fa.values, fb.values).reduce(0) { max($0, abs($1.0 - $1.1)) }
-}
-
-/// The result of removing a network's dead units on a dataset.
-public struct PruningReport: Sendable, Equatable {
+/// Dead units of a one-hidden-layer ReLU MLP, f(x) = W2·relu(W1·x + b1) + b2: unit j is dead on a
+/// dataset when relu((W1·x + b1)_j) = 0, i.e. its pre-activation is ≤ 0, for every input x. A dead
+/// unit contributes 0 to every output, so removing it (its row of W1, entry of b1 and column of
+/// W2) leaves the function on that data unchanged: the network acts as a smaller one (a degeneracy
+/// of the parameter–function map). Activations and outputs come from the training core's forward
+/// pass; the smaller network is a Learning `MLP` like any other.
+public struct PruningReport: Sendable {
     /// Indices of the dead hidden units (ascending).
     public var deadUnits: [Int]
-    /// The network without them.
-    public var pruned: ReLUNetwork
-    /// Parameter count of the original network.
+    /// The hidden width of the original network.
+    public var hiddenCount: Int
+    /// The network without them, an MLP of width `hiddenCount − deadUnits.count`; nil when every
+    /// unit is dead (the function is then the constant b2, which no MLP layer of width 0 holds).
+    public var pruned: TrainedModel?
+    /// Parameter count of the original network, hidden·(in + 1 + out) + out.
     public var nominalParameterCount: Int
-    /// Parameter count of the pruned network (each dead unit removes in + 1 + out parameters).
+    /// Parameter count without the dead units (each removes in + 1 + out parameters).
     public var effectiveParameterCount: Int
-    /// max |f(x) − f_pruned(x)| over the data; zero up to rounding.
+    /// max |f(x) − f_pruned(x)| over the inputs and outputs; zero up to rounding.
     public var maxAbsOutputDifference: Double
 }
 
-/// Finds the dead units on `data`, removes them and checks the function is unchanged.
-public func pruneDeadUnits(_ network: ReLUNetwork, on data: DenseMatrix) -> PruningReport {
-    let dead = deadUnits(network, on: data)
-    let pruned = prune(network, removing: dead)
-    return PruningReport(deadUnits: dead, pruned: pruned, nominalParameterCount: network.parameterCount,
-                         effectiveParameterCount: pruned.parameterCount,
-                         maxAbsOutputDifference: maxAbsOutputDifference(network, pruned, on: data))
+extension TrainedModel {
+    /// The architecture when it is an MLP with one hidden ReLU layer and biases, the network
+    /// dead-unit pruning applies to; nil otherwise (a tanh or GELU unit is never exactly silent).
+    public var oneHiddenLayerReLUMLP: MLP? {
+        guard let mlp = architecture as? MLP, mlp.depth == 2, mlp.activation == .relu, mlp.bias else { return nil }
+        return mlp
+    }
+
+    /// The hidden units whose ReLU output is 0 on every one of `inputs` (ascending); nil unless
+    /// `oneHiddenLayerReLUMLP` applies.
+    public func deadUnits(on inputs: ModelInput<Double>) -> [Int]? {
+        guard oneHiddenLayerReLUMLP != nil else { return nil }
+        let hidden = hiddenActivations(input: inputs)[0]
+        let n = hidden.shape[0], width = hidden.shape[1]
+        return (0..<width).filter { j in (0..<n).allSatisfy { hidden.scalars[$0 * width + j] == 0 } }
+    }
+
+    /// The network with only the hidden units `kept` (rows of W1 and b1, columns of W2, in the
+    /// order given), as a Learning MLP with the same data and loss; nil unless
+    /// `oneHiddenLayerReLUMLP` applies or when `kept` is empty.
+    public func keepingHiddenUnits(_ kept: [Int]) -> TrainedModel? {
+        guard let mlp = oneHiddenLayerReLUMLP, !kept.isEmpty else { return nil }
+        var smaller = mlp
+        smaller.widths[1] = kept.count
+        var p = Parameters<Double>()
+        p.append("layer0.weight", parameters["layer0.weight"].gatheringRows(kept))
+        p.append("layer0.bias", parameters["layer0.bias"].gatheringRows(kept))
+        p.append("layer1.weight", parameters["layer1.weight"].transposed().gatheringRows(kept).transposed())
+        p.append("layer1.bias", parameters["layer1.bias"])
+        return TrainedModel(architecture: smaller, parameters: p, loss: loss, dataset: dataset)
+    }
+
+    /// Finds the dead units on the training inputs, removes them and measures how far the smaller
+    /// network's outputs move (both through the training core's forward pass); nil unless
+    /// `oneHiddenLayerReLUMLP` applies.
+    public func pruneDeadUnits() -> PruningReport? {
+        let inputs = ModelInput<Double>(dataset.train)
+        guard let mlp = oneHiddenLayerReLUMLP, let dead = deadUnits(on: inputs) else { return nil }
+        let width = mlp.widths[1], perUnit = mlp.widths[0] + 1 + mlp.widths[2]
+        let removed = Set(dead)
+        let pruned = keepingHiddenUnits((0..<width).filter { !removed.contains($0) })
+        let full = outputs(input: inputs)
+        // With no unit left the function is the output bias alone.
+        let small = pruned?.outputs(input: inputs) ?? Tensor.zeros(full.shape) + parameters["layer1.bias"]
+        let difference = zip(full.scalars, small.scalars).reduce(0.0) { Swift.max($0, abs($1.0 - $1.1)) }
+        return PruningReport(deadUnits: dead, hiddenCount: width, pruned: pruned, nominalParameterCount: parameterCount,
+                             effectiveParameterCount: parameterCount - dead.count * perUnit, maxAbsOutputDifference: difference)
+    }
 }

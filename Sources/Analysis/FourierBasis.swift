@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// The orthonormal Fourier basis over Z_p used by Nanda et al. (2023, "Progress measures for
 /// grokking via mechanistic interpretability"): rows indexed by basis function, columns by x ∈ 0..<p:
@@ -9,7 +10,7 @@ import Foundation
 public struct FourierBasis: Sendable, Equatable {
     public let p: Int
     /// p × p, row-major, rows are the basis functions.
-    public let matrix: DenseMatrix
+    public let matrix: Tensor<Double>
     /// The frequency of each row (0 for the constant row).
     public let frequencies: [Int]
     /// "const", "cos k", "sin k" for each row.
@@ -34,7 +35,7 @@ public struct FourierBasis: Sendable, Equatable {
             }
         }
         self.p = p
-        matrix = DenseMatrix(rowArrays: rows)
+        matrix = Tensor(rows: rows)
         frequencies = freqs
         self.labels = labels
     }
@@ -46,19 +47,19 @@ public struct FourierBasis: Sendable, Equatable {
     public func rows(forFrequency k: Int) -> [Int] { frequencies.indices.filter { frequencies[$0] == k } }
 
     /// Coefficients C = B·M of a matrix whose rows are indexed by x ∈ Z_p (p × d → p × d).
-    public func coefficients(of m: DenseMatrix) -> DenseMatrix {
-        precondition(m.rows == p, "FourierBasis: matrix has \(m.rows) rows, expected p = \(p)")
-        return matrix * m
+    public func coefficients(of m: Tensor<Double>) -> Tensor<Double> {
+        precondition(m.rank == 2 && m.shape[0] == p, "FourierBasis: matrix of shape \(m.shape), expected p = \(p) rows")
+        return matrix.matmul(m)
     }
 
     /// The component of M (p × d) in the span of the given frequencies (and the constant row when
     /// `includeConstant`): Bᵀ·P_S·B·M, with P_S keeping the coefficient rows of S.
-    public func component(of m: DenseMatrix, frequencies keep: [Int], includeConstant: Bool) -> DenseMatrix {
+    public func component(of m: Tensor<Double>, frequencies keep: [Int], includeConstant: Bool) -> Tensor<Double> {
         var c = coefficients(of: m)
-        let kept = Set(keep + (includeConstant ? [0] : []))
+        let kept = Set(keep + (includeConstant ? [0] : [])), d = c.shape[1]
         for r in 0..<p where !kept.contains(frequencies[r]) {
-            for j in 0..<c.columns { c.values[r * c.columns + j] = 0 }
+            for j in 0..<d { c.scalars[r * d + j] = 0 }
         }
-        return DenseMatrix.product(matrix, transposeA: true, c)
+        return matrix.matmul(c, transposeSelf: true)
     }
 }

@@ -1,3 +1,5 @@
+import Tensors
+
 /// How concentrated a set of non-negative values is: the Gini coefficient
 ///   G = Σᵢ (2i − n − 1)·x₍ᵢ₎ / (n·Σ x),  x₍₁₎ ≤ … ≤ x₍ₙ₎ sorted ascending, i = 1..n.
 /// Equal values give 0, a single non-zero value (n − 1)/n. Nanda et al. (2023) track the Gini
@@ -15,13 +17,14 @@ public func giniCoefficient(_ values: [Double]) -> Double {
 /// the neurons: with C_j = B·A_j·Bᵀ as in `neuronFrequencyNorms`, entry (i, r) is
 /// √(Σ_j C_j[i, r]²), for every pair of basis rows except (constant, constant), the neurons' mean
 /// activation. p² − 1 values; their Gini coefficient is the activations' Fourier sparsity.
-public func activationFourierNorms(activations: DenseMatrix, p: Int) -> [Double] {
+public func activationFourierNorms(activations: Tensor<Double>, p: Int) -> [Double] {
     var norms: [Double] = []
     norms.reserveCapacity(p * p)
     forEachNeuronCoefficientBlock(activations: activations, p: p, basis: FourierBasis(p: p)) { i, c in
         for r in 0..<p where i != 0 || r != 0 {
+            let m = c.shape[1]
             var s = 0.0
-            for j in 0..<c.columns { s += c.values[r * c.columns + j] * c.values[r * c.columns + j] }
+            for j in 0..<m { s += c.scalars[r * m + j] * c.scalars[r * m + j] }
             norms.append(s.squareRoot())
         }
     }

@@ -1,3 +1,5 @@
+import Tensors
+
 /// How the norm of a p × d matrix over Z_p (an embedding or input-weight matrix, rows indexed by
 /// the token x) splits across Fourier frequencies (Nanda et al. 2023): with C = B·E the coefficients
 /// in the orthonormal `FourierBasis`, frequency k's norm is √(‖C_cos k‖² + ‖C_sin k‖²) (each row's
@@ -56,18 +58,19 @@ public struct FrequencySpectrum: Sendable, Equatable {
 }
 
 /// The Fourier spectrum of a p × d matrix whose rows are indexed by x ∈ Z_p (Nanda et al. 2023).
-public func frequencyNorms(embedding: DenseMatrix) -> FrequencySpectrum {
-    let basis = FourierBasis(p: embedding.rows)
+public func frequencyNorms(embedding: Tensor<Double>) -> FrequencySpectrum {
+    let basis = FourierBasis(p: embedding.shape[0])
     return frequencyNorms(embedding: embedding, basis: basis)
 }
 
 /// As `frequencyNorms(embedding:)`, reusing a precomputed basis.
-public func frequencyNorms(embedding: DenseMatrix, basis: FourierBasis) -> FrequencySpectrum {
+public func frequencyNorms(embedding: Tensor<Double>, basis: FourierBasis) -> FrequencySpectrum {
     let c = basis.coefficients(of: embedding)
+    let d = c.shape[1]
     var energy = [Double](repeating: 0, count: basis.maxFrequency + 1)
-    for r in 0..<c.rows {
+    for r in 0..<c.shape[0] {
         var s = 0.0
-        for j in 0..<c.columns { s += c.values[r * c.columns + j] * c.values[r * c.columns + j] }
+        for j in 0..<d { s += c.scalars[r * d + j] * c.scalars[r * d + j] }
         energy[basis.frequencies[r]] += s
     }
     return FrequencySpectrum(p: basis.p, constantNorm: energy[0].squareRoot(), norms: energy.dropFirst().map { $0.squareRoot() })

@@ -24,21 +24,21 @@ public func hessianVectorProduct<O: Objective<Double>>(objective: O, at w: [Doub
 
 /// The full d×d Hessian of the full-batch loss, column j = H e_j by `hessianVectorProduct`
 /// (2d gradient evaluations), symmetrised as (H + Hᵀ)/2. Meant for d up to a few thousand.
-public func fullHessian<O: Objective<Double>>(objective: O, at w: [Double], step: Double? = nil) -> DenseMatrix {
+public func fullHessian<O: Objective<Double>>(objective: O, at w: [Double], step: Double? = nil) -> Tensor<Double> {
     let d = objective.dimension
-    var h = DenseMatrix(rows: d, columns: d)
+    var h = Tensor<Double>.zeros([d, d])
     var e = [Double](repeating: 0, count: d)
     for j in 0..<d {
         e[j] = 1
         let column = hessianVectorProduct(objective: objective, at: w, v: e, step: step)
-        for i in 0..<d { h.values[i * d + j] = column[i] }
+        for i in 0..<d { h.scalars[i * d + j] = column[i] }
         e[j] = 0
     }
     for i in 0..<d {
         for j in (i + 1)..<max(i + 1, d) {
-            let s = 0.5 * (h.values[i * d + j] + h.values[j * d + i])
-            h.values[i * d + j] = s
-            h.values[j * d + i] = s
+            let s = 0.5 * (h.scalars[i * d + j] + h.scalars[j * d + i])
+            h.scalars[i * d + j] = s
+            h.scalars[j * d + i] = s
         }
     }
     return h
@@ -46,17 +46,17 @@ public func fullHessian<O: Objective<Double>>(objective: O, at w: [Double], step
 
 /// Eigenvalues (ascending) of a symmetric matrix, through LAPACK's dsyevd (only the upper triangle
 /// is read).
-public func symmetricEigenvalues(_ matrix: DenseMatrix) -> [Double] {
+public func symmetricEigenvalues(_ matrix: Tensor<Double>) -> [Double] {
     symmetricEigendecomposition(matrix, vectors: false).values
 }
 
 /// Eigenvalues (ascending) and, when `vectors` is true, the orthonormal eigenvectors as the rows of
 /// `vectors` (row i belongs to eigenvalue i), through LAPACK's dsyevd.
-public func symmetricEigendecomposition(_ matrix: DenseMatrix, vectors: Bool = true) -> (values: [Double], vectors: DenseMatrix?) {
-    precondition(matrix.rows == matrix.columns, "symmetricEigenvalues: matrix is not square")
-    let n = matrix.rows
-    if n == 0 { return ([], vectors ? DenseMatrix(rows: 0, columns: 0) : nil) }
-    var a = matrix.values
+public func symmetricEigendecomposition(_ matrix: Tensor<Double>, vectors: Bool = true) -> (values: [Double], vectors: Tensor<Double>?) {
+    precondition(matrix.rank == 2 && matrix.shape[0] == matrix.shape[1], "symmetricEigenvalues: matrix of shape \(matrix.shape) is not square")
+    let n = matrix.shape[0]
+    if n == 0 { return ([], vectors ? Tensor<Double>.zeros([0, 0]) : nil) }
+    var a = matrix.scalars
     var w = [Double](repeating: 0, count: n)
     let info = a.withUnsafeMutableBufferPointer { pa in
         w.withUnsafeMutableBufferPointer { pw in
@@ -64,7 +64,7 @@ public func symmetricEigendecomposition(_ matrix: DenseMatrix, vectors: Bool = t
         }
     }
     precondition(info == 0, "dsyevd failed with info = \(info)")
-    return (w, vectors ? DenseMatrix(rows: n, columns: n, values: a) : nil)
+    return (w, vectors ? Tensor(shape: [n, n], scalars: a) : nil)
 }
 
 /// The full Hessian spectrum (ascending) of the full-batch loss at w: `fullHessian` then dsyevd.

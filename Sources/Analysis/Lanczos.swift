@@ -39,10 +39,10 @@ public func lanczosTopEigenvalues(k: Int, dimension d: Int, iterations: Int? = n
         basis.append(r)
     }
     let size = alphas.count
-    var t = DenseMatrix(rows: size, columns: size)
+    var t = Tensor<Double>.zeros([size, size])
     for i in 0..<size {
-        t[i, i] = alphas[i]
-        if i + 1 < size { t[i, i + 1] = betas[i]; t[i + 1, i] = betas[i] }
+        t.scalars[i * size + i] = alphas[i]
+        if i + 1 < size { t.scalars[i * size + i + 1] = betas[i]; t.scalars[(i + 1) * size + i] = betas[i] }
     }
     let ritz = symmetricEigenvalues(t)
     return Array(ritz.reversed().prefix(k))

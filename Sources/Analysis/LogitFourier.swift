@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// The logits of a network over Z_p on every input (a, b), read in the directions that Nanda et al.
 /// (2023) show the trained transformer computes with: cos(w_k(a + b − c)) and sin(w_k(a + b − c)),
@@ -20,8 +21,8 @@ public struct LogitFourierTerms: Sendable, Equatable {
     public let centredEnergy: Double
 
     /// Projects `logits` (p² × p, row a·p + b, column c).
-    public init(logits: DenseMatrix, p: Int) {
-        precondition(logits.rows == p * p && logits.columns == p, "LogitFourierTerms: expected \(p * p) × \(p) logits")
+    public init(logits: Tensor<Double>, p: Int) {
+        precondition(logits.shape == [p * p, p], "LogitFourierTerms: expected \(p * p) × \(p) logits")
         var byDifference = [Double](repeating: 0, count: p)
         var total = 0.0, centred = 0.0
         for a in 0..<p {
@@ -29,7 +30,7 @@ public struct LogitFourierTerms: Sendable, Equatable {
                 let s = (a + b) % p, row = (a * p + b) * p
                 var rowSum = 0.0, rowSquares = 0.0
                 for c in 0..<p {
-                    let x = logits.values[row + c]
+                    let x = logits.scalars[row + c]
                     byDifference[(s - c + p) % p] += x
                     rowSum += x; rowSquares += x * x
                 }
@@ -80,16 +81,16 @@ public struct LogitFourierTerms: Sendable, Equatable {
 
     /// The restricted logits (the constant and the key terms only) and the excluded logits (the key
     /// terms removed), both p² × p like the input.
-    public func ablated(_ logits: DenseMatrix, keyFrequencies: [Int]) -> (restricted: DenseMatrix, excluded: DenseMatrix) {
+    public func ablated(_ logits: Tensor<Double>, keyFrequencies: [Int]) -> (restricted: Tensor<Double>, excluded: Tensor<Double>) {
         let part = keyPart(frequencies: keyFrequencies)
-        var restricted = DenseMatrix(rows: logits.rows, columns: p), excluded = logits
+        var restricted = Tensor<Double>.zeros([logits.shape[0], p]), excluded = logits
         for a in 0..<p {
             for b in 0..<p {
                 let s = (a + b) % p, row = (a * p + b) * p
                 for c in 0..<p {
                     let term = part[(s - c + p) % p]
-                    restricted.values[row + c] = mean + term
-                    excluded.values[row + c] -= term
+                    restricted.scalars[row + c] = mean + term
+                    excluded.scalars[row + c] -= term
                 }
             }
         }
@@ -115,8 +116,8 @@ public struct FourierAblation: Sendable, Equatable {
 /// is the network's loss given p² × p logits on the grid rows `rows` (a·p + b). The full and the
 /// excluded loss are taken on the training rows; the restricted loss on every input (with
 /// cross-entropy its logits depend on a + b − c alone, so it is the same for each input).
-public func logitAblation(logits: DenseMatrix, p: Int, keyFrequencies: [Int], trainRows: [Int],
-                          loss: (DenseMatrix, [Int]) -> Double) -> FourierAblation {
+public func logitAblation(logits: Tensor<Double>, p: Int, keyFrequencies: [Int], trainRows: [Int],
+                          loss: (Tensor<Double>, [Int]) -> Double) -> FourierAblation {
     let terms = LogitFourierTerms(logits: logits, p: p)
     let (restricted, excluded) = terms.ablated(logits, keyFrequencies: keyFrequencies)
     return FourierAblation(keyFrequencies: keyFrequencies.sorted(), fullLoss: loss(logits, trainRows),
@@ -126,28 +127,14 @@ public func logitAblation(logits: DenseMatrix, p: Int, keyFrequencies: [Int], tr
 /// The algorithm read off the logits: logit(c) ≈ Σ_k C_k·cos(w_k(a + b − c) + Δ_k) over the key
 /// frequencies, with C_k and Δ_k from the projection (α cos x + β sin x = C cos(x + Δ), C = √(α² + β²),
 /// Δ = −atan2(β, α)), run on all p² inputs against (a + b) mod p and against the network's argmax
-/// (`networkAnswers`, one per grid row).
-public func extractProgram(logits: DenseMatrix, p: Int, keyFrequencies: [Int]) -> ExtractedProgram {
+/// on each row of `logits`.
+public func extractProgram(logits: Tensor<Double>, p: Int, keyFrequencies: [Int]) -> ExtractedProgram {
     let terms = LogitFourierTerms(logits: logits, p: p)
     let programTerms = keyFrequencies.sorted().map { k in
         ProgramTerm(frequency: k, neuronCount: 0, amplitude: terms.amplitude(k), phase: -atan2(terms.sine[k - 1], terms.cosine[k - 1]))
     }
     var program = ExtractedProgram(p: p, neurons: [], terms: programTerms, accuracy: 0, agreement: 0, networkAccuracy: 0)
-    let programAnswer = (0..<p).map { s in argmax(program.logits(a: s, b: 0)) }
-    var correct = 0, agree = 0, netCorrect = 0
-    for a in 0..<p {
-        for b in 0..<p {
-            let s = (a + b) % p, row = (a * p + b) * p
-            let netAnswer = argmax(Array(logits.values[row..<(row + p)]))
-            if programAnswer[s] == s { correct += 1 }
-            if programAnswer[s] == netAnswer { agree += 1 }
-            if netAnswer == s { netCorrect += 1 }
-        }
-    }
-    let total = Double(p * p)
-    program.accuracy = Double(correct) / total
-    program.agreement = Double(agree) / total
-    program.networkAccuracy = Double(netCorrect) / total
+    program.score(againstLogits: logits)
     program.explainedFraction = terms.explainedFraction(frequencies: keyFrequencies)
     return program
 }

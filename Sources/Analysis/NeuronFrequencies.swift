@@ -1,3 +1,5 @@
+import Tensors
+
 /// Per-neuron Fourier analysis of activations over the (a, b) grid of a modular task (in the spirit
 /// of Nanda et al. 2023's neuron clustering).
 ///
@@ -12,13 +14,13 @@
 public struct NeuronFrequencyTable: Sendable, Equatable {
     public let p: Int
     /// m × ⌊p/2⌋: entry (j, k − 1) is neuron j's norm at frequency k.
-    public let norms: DenseMatrix
+    public let norms: Tensor<Double>
     /// Each neuron's frequency with the largest norm.
     public let dominantFrequency: [Int]
     /// Each neuron's dominant-frequency energy over its non-constant energy (0 for a constant neuron).
     public let dominantFraction: [Double]
 
-    public init(p: Int, norms: DenseMatrix, dominantFrequency: [Int], dominantFraction: [Double]) {
+    public init(p: Int, norms: Tensor<Double>, dominantFrequency: [Int], dominantFraction: [Double]) {
         self.p = p
         self.norms = norms
         self.dominantFrequency = dominantFrequency
@@ -31,10 +33,10 @@ public struct NeuronFrequencyTable: Sendable, Equatable {
     }
 }
 
-public func neuronFrequencyNorms(activations: DenseMatrix, p: Int) -> NeuronFrequencyTable {
-    precondition(activations.rows == p * p, "neuronFrequencyNorms: expected p² = \(p * p) rows")
+public func neuronFrequencyNorms(activations: Tensor<Double>, p: Int) -> NeuronFrequencyTable {
+    precondition(activations.shape[0] == p * p, "neuronFrequencyNorms: expected p² = \(p * p) rows")
     let basis = FourierBasis(p: p)
-    let m = activations.columns
+    let m = activations.shape[1]
     let kMax = basis.maxFrequency
     var energy = [Double](repeating: 0, count: m * (kMax + 1))
     var nonConstant = [Double](repeating: 0, count: m)
@@ -45,18 +47,18 @@ public func neuronFrequencyNorms(activations: DenseMatrix, p: Int) -> NeuronFreq
             let k: Int? = (fa == 0 && fb == 0) ? nil : (fa == 0 ? fb : (fb == 0 || fb == fa ? fa : -1))
             guard let k else { continue }
             for j in 0..<m {
-                let e = c.values[r * m + j] * c.values[r * m + j]
+                let e = c.scalars[r * m + j] * c.scalars[r * m + j]
                 nonConstant[j] += e
                 if k > 0 { energy[j * (kMax + 1) + k] += e }
             }
         }
     }
-    var norms = DenseMatrix(rows: m, columns: kMax)
+    var norms = Tensor<Double>.zeros([m, kMax])
     var dominant = [Int](repeating: 0, count: m), fraction = [Double](repeating: 0, count: m)
     for j in 0..<m {
         var best = 1
         for k in 1...kMax {
-            norms[j, k - 1] = energy[j * (kMax + 1) + k].squareRoot()
+            norms.scalars[j * kMax + k - 1] = energy[j * (kMax + 1) + k].squareRoot()
             if energy[j * (kMax + 1) + k] > energy[j * (kMax + 1) + best] { best = k }
         }
         dominant[j] = best
@@ -69,12 +71,12 @@ public func neuronFrequencyNorms(activations: DenseMatrix, p: Int) -> NeuronFreq
 /// the first operand: `body(i, c)` receives c (p × m) with c[r, j] = C_j[i, r], C_j = B·A_j·Bᵀ.
 /// `activations` is p² × m with row a·p + b. Two products: T = B·A (p × p·m, contracting a), then
 /// B·T_i for each block.
-func forEachNeuronCoefficientBlock(activations: DenseMatrix, p: Int, basis: FourierBasis, _ body: (Int, DenseMatrix) -> Void) {
-    precondition(activations.rows == p * p, "expected p² = \(p * p) rows of activations")
-    let m = activations.columns
-    let t = basis.matrix * DenseMatrix(rows: p, columns: p * m, values: activations.values)
+func forEachNeuronCoefficientBlock(activations: Tensor<Double>, p: Int, basis: FourierBasis, _ body: (Int, Tensor<Double>) -> Void) {
+    precondition(activations.rank == 2 && activations.shape[0] == p * p, "expected p² = \(p * p) rows of activations")
+    let m = activations.shape[1]
+    let t = basis.matrix.matmul(activations.reshaped([p, p * m]))
     for i in 0..<p {
-        let block = DenseMatrix(rows: p, columns: m, values: Array(t.values[(i * p * m)..<((i + 1) * p * m)]))
-        body(i, basis.matrix * block)
+        let block = Tensor(shape: [p, m], scalars: Array(t.scalars[(i * p * m)..<((i + 1) * p * m)]))
+        body(i, basis.matrix.matmul(block))
     }
 }

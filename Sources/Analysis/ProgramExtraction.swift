@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// One neuron of a Gromov MLP read as a trigonometric program: its input rows fitted by their
 /// dominant DFT component, U[k, n] ≈ α1·cos(2πσn/p + φ1), U[k, p + n] ≈ α2·cos(2πσn/p + φ2), and its
@@ -83,43 +84,44 @@ struct TwiddleTable {
     }
 }
 
-/// Reads the program off a Gromov MLP (see `ExtractedProgram`) and evaluates it on all p² inputs
-/// against (a + b) mod p and against the network's own argmax (computed from U and W).
+/// Reads the program off a Gromov MLP's weights (see `ExtractedProgram`) and evaluates it on all p²
+/// inputs against (a + b) mod p and against the network's own argmax, read from `logits`: the
+/// network's outputs on every pair (p² × p, row a·p + b), from the training core's forward pass.
 ///
 /// Fit: for a cosine α·cos(2πσn/p + φ), ĉ(σ) = (αp/2)·e^{iφ} (σ ≠ p/2), so φ = arg ĉ and
 /// α = 2|ĉ|/p (|ĉ|/p when 2σ = p).
-public func extractProgram(_ model: GromovMLP) -> ExtractedProgram {
+public func extractProgram(_ model: GromovMLP, logits: Tensor<Double>) -> ExtractedProgram {
     let p = model.p, n = model.width
     let table = TwiddleTable(p: p)
     let kMax = p / 2
     // DFT of every neuron's rows at once: Re = Eᵀ·Cos, Im = −Eᵀ·Sin with Cos[n, σ−1] = cos(2πσn/p).
-    var cosT = DenseMatrix(rows: p, columns: kMax), sinT = DenseMatrix(rows: p, columns: kMax)
+    var cosT = Tensor<Double>.zeros([p, kMax]), sinT = Tensor<Double>.zeros([p, kMax])
     for x in 0..<p {
         for sigma in 1...kMax {
-            cosT[x, sigma - 1] = table.cosines[(sigma * x) % p]
-            sinT[x, sigma - 1] = table.sines[(sigma * x) % p]
+            cosT.scalars[x * kMax + sigma - 1] = table.cosines[(sigma * x) % p]
+            sinT.scalars[x * kMax + sigma - 1] = table.sines[(sigma * x) % p]
         }
     }
     let ea = model.embeddingA, eb = model.embeddingB
-    let re1 = DenseMatrix.product(ea, transposeA: true, cosT), im1 = DenseMatrix.product(ea, transposeA: true, sinT)
-    let re2 = DenseMatrix.product(eb, transposeA: true, cosT), im2 = DenseMatrix.product(eb, transposeA: true, sinT)
-    let reW = DenseMatrix.product(model.w, transposeA: true, cosT), imW = DenseMatrix.product(model.w, transposeA: true, sinT)
+    let re1 = ea.matmul(cosT, transposeSelf: true).scalars, im1 = ea.matmul(sinT, transposeSelf: true).scalars
+    let re2 = eb.matmul(cosT, transposeSelf: true).scalars, im2 = eb.matmul(sinT, transposeSelf: true).scalars
+    let reW = model.w.matmul(cosT, transposeSelf: true).scalars, imW = model.w.matmul(sinT, transposeSelf: true).scalars
     var fits: [NeuronFit] = []
     fits.reserveCapacity(n)
     for k in 0..<n {
         var best = 1, bestEnergy = -1.0, total = 0.0
         for sigma in 1...kMax {
             let i = k * kMax + sigma - 1
-            let e = re1.values[i] * re1.values[i] + im1.values[i] * im1.values[i]
-                + re2.values[i] * re2.values[i] + im2.values[i] * im2.values[i]
+            let e = re1[i] * re1[i] + im1[i] * im1[i]
+                + re2[i] * re2[i] + im2[i] * im2[i]
             total += 2 * sigma == p ? e : 2 * e
             if e > bestEnergy { bestEnergy = e; best = sigma }
         }
         let i = k * kMax + best - 1
         let scale = (2 * best == p ? 1.0 : 2.0) / Double(p)
         // ĉ = Σ v_n e^{−iθn} = Re − i·(Σ v_n sin θn).
-        let c1 = (re: re1.values[i], im: -im1.values[i]), c2 = (re: re2.values[i], im: -im2.values[i])
-        let out = (re: reW.values[i], im: -imW.values[i])
+        let c1 = (re: re1[i], im: -im1[i]), c2 = (re: re2[i], im: -im2[i])
+        let out = (re: reW[i], im: -imW[i])
         let bestTotal = 2 * best == p ? bestEnergy : 2 * bestEnergy
         fits.append(NeuronFit(neuron: k, frequency: best,
                               phase1: atan2(c1.im, c1.re), phase2: atan2(c2.im, c2.re), outputPhase: atan2(out.im, out.re),
@@ -142,25 +144,32 @@ public func extractProgram(_ model: GromovMLP) -> ExtractedProgram {
                            phase: atan2(s.im, s.re))
     }
     var program = ExtractedProgram(p: p, neurons: fits, terms: terms, accuracy: 0, agreement: 0, networkAccuracy: 0)
-    // The program reads only s = (a + b) mod p: evaluate its argmax once per s.
-    let programAnswer = (0..<p).map { s in argmax(program.logits(a: s, b: 0)) }
-    let net = model.logits()
-    var correct = 0, agree = 0, netCorrect = 0
-    for a in 0..<p {
-        for b in 0..<p {
-            let s = (a + b) % p
-            let answer = programAnswer[s]
-            let netAnswer = argmax(Array(net.values[((a * p + b) * p)..<((a * p + b + 1) * p)]))
-            if answer == s { correct += 1 }
-            if answer == netAnswer { agree += 1 }
-            if netAnswer == s { netCorrect += 1 }
-        }
-    }
-    let total = Double(p * p)
-    program.accuracy = Double(correct) / total
-    program.agreement = Double(agree) / total
-    program.networkAccuracy = Double(netCorrect) / total
+    program.score(againstLogits: logits)
     return program
+}
+
+extension ExtractedProgram {
+    /// Sets `accuracy`, `agreement` and `networkAccuracy` over all p² inputs, the network's answer
+    /// on (a, b) being the argmax of row a·p + b of `logits` (p² × p). The program reads only
+    /// s = (a + b) mod p, so its argmax is evaluated once per s.
+    mutating func score(againstLogits logits: Tensor<Double>) {
+        precondition(logits.shape == [p * p, p], "ExtractedProgram: logits \(logits.shape), expected \([p * p, p])")
+        let programAnswer = (0..<p).map { s in argmax(self.logits(a: s, b: 0)) }
+        var correct = 0, agree = 0, netCorrect = 0
+        for a in 0..<p {
+            for b in 0..<p {
+                let s = (a + b) % p, row = (a * p + b) * p
+                let netAnswer = argmax(Array(logits.scalars[row..<(row + p)]))
+                if programAnswer[s] == s { correct += 1 }
+                if programAnswer[s] == netAnswer { agree += 1 }
+                if netAnswer == s { netCorrect += 1 }
+            }
+        }
+        let total = Double(p * p)
+        accuracy = Double(correct) / total
+        agreement = Double(agree) / total
+        networkAccuracy = Double(netCorrect) / total
+    }
 }
 
 /// Index of the largest element (first on ties).

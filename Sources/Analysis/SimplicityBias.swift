@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Tensors
 
 /// One sampled Boolean function with its frequency.
@@ -55,75 +56,38 @@ public struct RandomFunctionSample: Sendable, Equatable {
 }
 
 /// Samples `samples` random fully connected ReLU networks with widths `layers` (e.g. [7, 40, 40, 1];
-/// hidden layers ReLU, the single output linear) and records the truth table of [output > 0] on all
-/// 2ⁿ points of {0,1}ⁿ in lexicographic order (Valle-Pérez et al. 2019; Mingard et al. 2019).
+/// hidden layers ReLU, the single output linear: Learning's `MLP`) and records the truth table of
+/// [output > 0] on all 2ⁿ points of {0,1}ⁿ in lexicographic order (Valle-Pérez et al. 2019;
+/// Mingard et al. 2019).
 ///
 /// Parameters are i.i.d. Gaussian: weights N(0, weightStd²/fan_in), biases N(0, biasStd²), drawn
-/// network after network, layer after layer (weights then biases) from `RandomGenerator(seed:)`, so the
-/// sample does not depend on `batchSize`. Each layer of each network is one BLAS dgemm on all 2ⁿ
-/// inputs; `batchSize` networks share one activation buffer (network b's block is columns
-/// b·h..(b+1)·h, addressed through the leading dimension).
+/// network after network, layer after layer from `RandomGenerator(seed:)`: a layer's weights as a
+/// fan_in × fan_out row-major block (stored transposed, as the MLP's [out, in] `layer{ℓ}.weight`),
+/// then its biases. Each network's outputs come from the training core's forward pass.
 public func sampleRandomFunctions(layers: [Int], samples: Int, seed: UInt64, weightStd: Double = 1,
-                                  biasStd: Double = 1, batchSize: Int = 128) -> RandomFunctionSample {
+                                  biasStd: Double = 1) -> RandomFunctionSample {
     precondition(layers.count >= 2 && layers.last == 1, "sampleRandomFunctions: layers must end in 1 output")
     let n = layers[0]
     precondition(n >= 1 && n <= 16, "sampleRandomFunctions: 1...16 inputs")
     let points = 1 << n
-    var inputs = [Double](repeating: 0, count: points * n)
-    for i in 0..<points { for j in 0..<n { inputs[i * n + j] = Double((i >> (n - 1 - j)) & 1) } }
+    var inputs = Tensor<Double>.zeros([points, n])
+    for i in 0..<points { for j in 0..<n { inputs.scalars[i * n + j] = Double((i >> (n - 1 - j)) & 1) } }
+    let network = MLP(widths: layers, activation: .relu)
     var rng = RandomGenerator(seed: seed)
     var counts: [BooleanFunction: Int] = [:]
-    var done = 0
     let wordCount = max(1, (points + 63) / 64)
-    while done < samples {
-        let batch = min(batchSize, samples - done)
-        // Parameters of the batch, per network and layer.
-        var weights: [[[Double]]] = [], biases: [[[Double]]] = []
-        for _ in 0..<batch {
-            var ws: [[Double]] = [], bs: [[Double]] = []
-            for l in 1..<layers.count {
-                ws.append(rng.normals(layers[l - 1] * layers[l], std: weightStd / Double(layers[l - 1]).squareRoot()))
-                bs.append(rng.normals(layers[l], std: biasStd))
-            }
-            weights.append(ws); biases.append(bs)
-        }
-        var previous = inputs, previousWidth = n, previousShared = false
+    for _ in 0..<samples {
+        var parameters = Parameters<Double>()
         for l in 1..<layers.count {
-            let width = layers[l], ld = batch * width
-            var next = [Double](repeating: 0, count: points * ld)
-            // Biases first (dgemm accumulates with β = 1).
-            next.withUnsafeMutableBufferPointer { pn in
-                for b in 0..<batch {
-                    let bias = biases[b][l - 1]
-                    for r in 0..<points { for j in 0..<width { pn[r * ld + b * width + j] = bias[j] } }
-                }
-            }
-            previous.withUnsafeBufferPointer { pa in
-                next.withUnsafeMutableBufferPointer { pn in
-                    for b in 0..<batch {
-                        weights[b][l - 1].withUnsafeBufferPointer { pw in
-                            Double.gemm(transA: false, transB: false, m: points, n: width, k: previousWidth, alpha: 1,
-                                        a: pa.baseAddress! + (previousShared ? b * previousWidth : 0),
-                                        lda: previousShared ? batch * previousWidth : previousWidth,
-                                        b: pw.baseAddress!, ldb: width, beta: 1, c: pn.baseAddress! + b * width, ldc: ld)
-                        }
-                    }
-                    if l < layers.count - 1 {
-                        for i in 0..<pn.count where pn[i] < 0 { pn[i] = 0 }
-                    }
-                }
-            }
-            previous = next
-            previousWidth = width
-            previousShared = true
+            let fanIn = layers[l - 1], fanOut = layers[l]
+            let weights = Tensor(shape: [fanIn, fanOut], scalars: rng.normals(fanIn * fanOut, std: weightStd / Double(fanIn).squareRoot()))
+            parameters.append("layer\(l - 1).weight", weights.transposed())
+            parameters.append("layer\(l - 1).bias", Tensor(rng.normals(fanOut, std: biasStd)))
         }
-        // previous: points × batch outputs.
-        for b in 0..<batch {
-            var words = [UInt64](repeating: 0, count: wordCount)
-            for r in 0..<points where previous[r * batch + b] > 0 { words[r / 64] |= 1 << UInt64(r % 64) }
-            counts[BooleanFunction(inputCount: n, words: words), default: 0] += 1
-        }
-        done += batch
+        let outputs = network.forward(.features(inputs), Tape<Double>().bind(parameters, differentiable: false)).output.value
+        var words = [UInt64](repeating: 0, count: wordCount)
+        for r in 0..<points where outputs.scalars[r] > 0 { words[r / 64] |= 1 << UInt64(r % 64) }
+        counts[BooleanFunction(inputCount: n, words: words), default: 0] += 1
     }
     return RandomFunctionSample(layers: layers, samples: samples, counts: counts)
 }

@@ -50,6 +50,15 @@ extension Tensor {
         sum(alongAxis: axis, keepingDimension: keepingDimension) / Scalar(shape[axis])
     }
 
+    /// A rank-2 tensor with each column's mean subtracted: x_ij − (1/n)·Σ_r x_rj, n = shape[0]
+    /// (linear CKA centres its representations this way). Every column of the result sums to zero
+    /// up to rounding; an empty tensor is returned unchanged.
+    public func columnCentred() -> Tensor {
+        precondition(rank == 2, "Tensor.columnCentred: rank \(rank), expected 2")
+        guard shape[0] > 0 else { return self }
+        return self - mean(alongAxis: 0, keepingDimension: true)
+    }
+
     /// The maximum along `axis` (NaN propagates as the comparison leaves it in place only if first).
     @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
     public func max(alongAxis axis: Int, keepingDimension: Bool = false) -> Tensor {

@@ -39,6 +39,13 @@ public struct Tensor<Scalar: BLASScalar>: Sendable, Equatable {
         self.init(shape: [rows.count, cols], scalars: rows.flatMap { $0 })
     }
 
+    /// The rows of a rank-2 tensor as arrays: the inverse of `init(rows:)`.
+    public var rowArrays: [[Scalar]] {
+        precondition(rank == 2, "Tensor.rowArrays: rank \(rank), expected 2")
+        let c = shape[1]
+        return (0..<shape[0]).map { Array(scalars[($0 * c)..<(($0 + 1) * c)]) }
+    }
+
     /// Creates a tensor of `shape` whose storage is written once by `body` (no zero fill first).
     /// `body` must initialize every element of the buffer it receives.
     @inlinable

@@ -38,21 +38,26 @@ final class AdapterTests: XCTestCase {
             }
         }
         // The a-side embedding is the transpose of U's first block: row a = the weights token a feeds.
-        XCTAssertEqual(g.embeddingA.row(2), (0..<6).map { Double(120 + $0) })
-        XCTAssertEqual(g.embeddingB.row(1), (0..<6).map { Double(210 + $0) })
+        XCTAssertEqual(g.embeddingA.rowArrays[2], (0..<6).map { Double(120 + $0) })
+        XCTAssertEqual(g.embeddingB.rowArrays[1], (0..<6).map { Double(210 + $0) })
     }
 
-    /// The adapted model computes the trained network's function: Gromov's logits on every pair
-    /// (a, b), row a·p + b, equal the network's outputs on the token pair.
-    func testGromovAdapterComputesTheNetworksFunction() throws {
+    /// The logits on every pair (a, b), row a·p + b, that the program is scored against are the
+    /// network's outputs on that token pair, and the weight view computes them: W·(U x)².
+    func testPairLogitsAreTheNetworksOutputsAndTheWeightViewsFunction() throws {
         let model = try handSetOneHotMLP(scale: 0.01)
         let g = try XCTUnwrap(model.gromovMLP())
-        let logits = g.logits()
+        let logits = model.forwardOnEveryPair(p: 3).logits
         for a in 0..<3 {
             for b in 0..<3 {
                 let out = model.outputs(input: .tokens([a, b], width: 2))
                 for q in 0..<3 {
                     XCTAssertEqual(logits[a * 3 + b, q], out[0, q], accuracy: 1e-12, "f(\(a), \(b))[\(q)]")
+                    let byHand = (0..<6).reduce(0.0) { acc, k in
+                        let z = g.u[k, a] + g.u[k, 3 + b]
+                        return acc + g.w[q, k] * z * z
+                    }
+                    XCTAssertEqual(logits[a * 3 + b, q], byHand, accuracy: 1e-12, "W·(Ux)² at (\(a), \(b))[\(q)]")
                 }
             }
         }
@@ -76,43 +81,41 @@ final class AdapterTests: XCTestCase {
     func testTokenEmbeddingPlacesEachPositionsTable() throws {
         let model = try handSetOneHotMLP()
         let e = try XCTUnwrap(model.tokenEmbedding())
-        XCTAssertEqual(e.rows, 3)
-        XCTAssertEqual(e.columns, 12)
+        XCTAssertEqual(e.shape, [3, 12])
         for a in 0..<3 {
-            XCTAssertEqual(e.row(a), (0..<6).map { Double(100 + 10 * a + $0) } + (0..<6).map { Double(200 + 10 * a + $0) }, "row \(a)")
+            XCTAssertEqual(e.rowArrays[a], (0..<6).map { Double(100 + 10 * a + $0) } + (0..<6).map { Double(200 + 10 * a + $0) }, "row \(a)")
         }
     }
 
-    /// The ReLU view of a one-hidden-layer MLP copies W1, b1, W2, b2 and computes the same function.
-    func testReLUNetworkViewOfAnMLP() throws {
+    /// Keeping hidden units of a one-hidden-layer ReLU MLP keeps their rows of W1 and b1 and their
+    /// columns of W2 (a transposed W2 would pass a shape check only by accident), and the smaller
+    /// network computes W2·relu(W1·x + b1) + b2 summed over the kept units, by hand.
+    func testKeepingHiddenUnitsOfAnMLP() throws {
         let mlp = MLP(widths: [3, 4, 2], activation: .relu, bias: true)
         var parameters = Parameters<Double>()
         // W1[j, i] = (10j + i)/20 − 0.7; W2[0, j] = j + 0.5, W2[1, j] = −2j + 0.5.
         let w1: [[Double]] = (0..<4).map { (j: Int) -> [Double] in (0..<3).map { (i: Int) -> Double in Double(10 * j + i) / 20 - 0.7 } }
         let w2: [[Double]] = [(0..<4).map { Double($0) + 0.5 }, (0..<4).map { Double(-2 * $0) + 0.5 }]
+        let b1 = [0.1, -0.2, 0.3, -1.5], b2 = [0.25, -0.75]
         parameters.append("layer0.weight", Tensor(rows: w1))
-        parameters.append("layer0.bias", Tensor([0.1, -0.2, 0.3, -1.5]))
+        parameters.append("layer0.bias", Tensor(b1))
         parameters.append("layer1.weight", Tensor(rows: w2))
-        parameters.append("layer1.bias", Tensor([0.25, -0.75]))
+        parameters.append("layer1.bias", Tensor(b2))
         var rng = RandomGenerator(seed: 1)
-        XCTAssertEqual(mlp.makeParameters(using: &rng, as: Double.self).names, parameters.names, "the layout the adapter reads")
+        XCTAssertEqual(mlp.makeParameters(using: &rng, as: Double.self).names, parameters.names, "the layout pruning reads")
         var rngData = RandomGenerator(seed: 2)
         let x = Tensor<Double>.normal([7, 3], using: &rngData)
         let examples = Examples(count: 7, inputWidth: 3, features: x.scalars, targets: [Double](repeating: 0, count: 14))
         let dataset = Dataset(name: "hand", vocabulary: nil, inputWidth: 3, classes: nil, outputWidth: 2, train: examples, test: examples)
         let model = TrainedModel(architecture: mlp, parameters: parameters, loss: .mse, dataset: dataset)
-        let network = try XCTUnwrap(model.reluNetwork())
-        XCTAssertEqual(network.w1[3, 1], Double(31) / 20 - 0.7)
-        XCTAssertEqual(network.w1[1, 2], Double(12) / 20 - 0.7)
-        XCTAssertEqual(network.b1, [0.1, -0.2, 0.3, -1.5])
-        XCTAssertEqual(network.w2[1, 3], -6 + 0.5)
-        XCTAssertEqual(network.b2, [0.25, -0.75])
-        let inputs = try XCTUnwrap(model.trainingInputs())
-        XCTAssertEqual(inputs, DenseMatrix(rows: 7, columns: 3, values: x.scalars))
-        // Same function: f(x) = W2·relu(W1·x + b1) + b2 by hand, the ReLU view, the network itself.
-        let direct = model.outputs(on: examples)
-        let viewed = network.outputs(inputs)
-        let b1 = [0.1, -0.2, 0.3, -1.5], b2 = [0.25, -0.75]
+        let kept = [0, 2, 3]
+        let smaller = try XCTUnwrap(model.keepingHiddenUnits(kept))
+        XCTAssertEqual((smaller.architecture as? MLP)?.widths, [3, 3, 2])
+        XCTAssertEqual(smaller.parameters["layer0.weight"].rowArrays, kept.map { w1[$0] })
+        XCTAssertEqual(smaller.parameters["layer0.bias"].scalars, kept.map { b1[$0] })
+        XCTAssertEqual(smaller.parameters["layer1.weight"].rowArrays, w2.map { row in kept.map { row[$0] } })
+        XCTAssertEqual(smaller.parameters["layer1.bias"].scalars, b2)
+        let full = model.outputs(on: examples), pruned = smaller.outputs(on: examples)
         for r in 0..<7 {
             var h = [Double](repeating: 0, count: 4)
             for j in 0..<4 {
@@ -121,12 +124,13 @@ final class AdapterTests: XCTestCase {
                 h[j] = max(0, z)
             }
             for o in 0..<2 {
-                var byHand = b2[o]
-                for j in 0..<4 { byHand += w2[o][j] * h[j] }
-                XCTAssertEqual(viewed[r, o], byHand, accuracy: 1e-12)
-                XCTAssertEqual(direct[r, o], byHand, accuracy: 1e-12)
+                let all = b2[o] + (0..<4).reduce(0.0) { $0 + w2[o][$1] * h[$1] }
+                let some = b2[o] + kept.reduce(0.0) { $0 + w2[o][$1] * h[$1] }
+                XCTAssertEqual(full[r, o], all, accuracy: 1e-12)
+                XCTAssertEqual(pruned[r, o], some, accuracy: 1e-12)
             }
         }
+        XCTAssertNil(model.keepingHiddenUnits([]), "no MLP layer has width 0")
     }
 
     /// The trained model as an objective: its loss and gradient, checked by finite differences.

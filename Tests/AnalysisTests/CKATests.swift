@@ -3,20 +3,20 @@ import Tensors
 @testable import Analysis
 
 final class CKATests: XCTestCase {
-    func randomOrthogonal(_ n: Int, seed: UInt64) -> DenseMatrix {
+    func randomOrthogonal(_ n: Int, seed: UInt64) -> Tensor<Double> {
         var rng = RandomGenerator(seed: seed)
-        let s = DenseMatrix(rows: n, columns: n, values: rng.normals(n * n))
-        let sym = DenseMatrix(rows: n, columns: n, values: zip(s.values, s.transposed.values).map { $0 + $1 })
+        let s = Tensor(shape: [n, n], scalars: rng.normals(n * n))
+        let sym = Tensor(shape: [n, n], scalars: zip(s.scalars, s.transposed().scalars).map { $0 + $1 })
         return symmetricEigendecomposition(sym).vectors!
     }
 
     func testInvariances() {
         var rng = RandomGenerator(seed: 1)
-        let x = DenseMatrix(rows: 200, columns: 12, values: rng.normals(2400))
+        let x = Tensor(shape: [200, 12], scalars: rng.normals(2400))
         let q = randomOrthogonal(12, seed: 2)
-        let xq = x * q
+        let xq = x.matmul(q)
         var affine = x
-        for i in 0..<affine.values.count { affine.values[i] = 3 * affine.values[i] + 5 }
+        for i in 0..<affine.scalars.count { affine.scalars[i] = 3 * affine.scalars[i] + 5 }
         XCTAssertEqual(linearCKA(x, xq), 1, accuracy: 1e-12)
         XCTAssertEqual(linearCKA(x, affine), 1, accuracy: 1e-12)
         XCTAssertEqual(linearCKA(x, x), 1, accuracy: 1e-12)
@@ -37,8 +37,8 @@ final class CKATests: XCTestCase {
         // Columns ±2 and ±1 in orthogonal, mean-zero sign patterns (Walsh functions).
         let first: [Double] = [1, 1, 1, 1, -1, -1, -1, -1].map { 2 * $0 }
         let second: [Double] = [1, 1, -1, -1, 1, 1, -1, -1]
-        let x = DenseMatrix(rows: n, columns: 2, values: (0..<n).flatMap { [first[$0], second[$0]] })
-        let y = DenseMatrix(rows: n, columns: 1, values: first)
+        let x = Tensor(shape: [n, 2], scalars: (0..<n).flatMap { [first[$0], second[$0]] })
+        let y = Tensor(shape: [n, 1], scalars: first)
         XCTAssertEqual(linearCKA(x, y), 4 / 17.0.squareRoot(), accuracy: 1e-14)
         XCTAssertEqual(linearCKA(y, x), 4 / 17.0.squareRoot(), accuracy: 1e-14)
     }
@@ -48,17 +48,17 @@ final class CKATests: XCTestCase {
     /// which Kornblith et al. show equals the feature-space form the code uses.
     func testLinearCKAEqualsTheGramMatrixForm() {
         var rng = RandomGenerator(seed: 30)
-        let x = DenseMatrix(rows: 40, columns: 5, values: rng.normals(200))
-        var y = DenseMatrix(rows: 40, columns: 3, values: rng.normals(120))
+        let x = Tensor(shape: [40, 5], scalars: rng.normals(200))
+        var y = Tensor(shape: [40, 3], scalars: rng.normals(120))
         for r in 0..<40 { y[r, 0] += 2 * x[r, 1] - x[r, 3] }   // partly shared
         XCTAssertEqual(linearCKA(x, y), gramFormCKA(x, y), accuracy: 1e-12)
     }
 
     /// The HSIC (Gram-matrix) form of linear CKA, written out with loops.
-    private func gramFormCKA(_ x: DenseMatrix, _ y: DenseMatrix) -> Double {
-        let n = x.rows
-        func centredGram(_ m: DenseMatrix) -> [[Double]] {
-            var k = (0..<n).map { i in (0..<n).map { j in (0..<m.columns).reduce(0.0) { $0 + m[i, $1] * m[j, $1] } } }
+    private func gramFormCKA(_ x: Tensor<Double>, _ y: Tensor<Double>) -> Double {
+        let n = x.shape[0]
+        func centredGram(_ m: Tensor<Double>) -> [[Double]] {
+            var k = (0..<n).map { i in (0..<n).map { j in (0..<m.shape[1]).reduce(0.0) { $0 + m[i, $1] * m[j, $1] } } }
             let rowMean = k.map { $0.reduce(0, +) / Double(n) }
             let grand = rowMean.reduce(0, +) / Double(n)
             for i in 0..<n { for j in 0..<n { k[i][j] += grand - rowMean[i] - rowMean[j] } }
@@ -80,8 +80,8 @@ final class CKATests: XCTestCase {
         var values: [Double] = []
         for s in 0..<5 {
             var rng = RandomGenerator(seed: 10 + UInt64(s))
-            let x = DenseMatrix(rows: n, columns: p, values: rng.normals(n * p))
-            let y = DenseMatrix(rows: n, columns: p, values: rng.normals(n * p))
+            let x = Tensor(shape: [n, p], scalars: rng.normals(n * p))
+            let y = Tensor(shape: [n, p], scalars: rng.normals(n * p))
             values.append(linearCKA(x, y))
         }
         let mean = values.reduce(0, +) / 5
@@ -91,17 +91,17 @@ final class CKATests: XCTestCase {
         // positively aligned by chance (and an estimator returning 0 fails the invariance tests,
         // where it must give 1).
         var rng = RandomGenerator(seed: 20)
-        let x = DenseMatrix(rows: 200, columns: 5, values: rng.normals(1000))
-        let y = DenseMatrix(rows: 200, columns: 5, values: rng.normals(1000))
+        let x = Tensor(shape: [200, 5], scalars: rng.normals(1000))
+        let y = Tensor(shape: [200, 5], scalars: rng.normals(1000))
         XCTAssertLessThan(rbfCKA(x, y), 0.1)
         XCTAssertGreaterThan(rbfCKA(x, y), 0)
     }
 
     func testCKAMatrix() {
         var rng = RandomGenerator(seed: 3)
-        let a = DenseMatrix(rows: 100, columns: 6, values: rng.normals(600))
-        let b = a * randomOrthogonal(6, seed: 4)
-        let c = DenseMatrix(rows: 100, columns: 8, values: rng.normals(800))
+        let a = Tensor(shape: [100, 6], scalars: rng.normals(600))
+        let b = a.matmul(randomOrthogonal(6, seed: 4))
+        let c = Tensor(shape: [100, 8], scalars: rng.normals(800))
         // Every entry (i, j), above and below the diagonal, is the pairwise CKA of runs i and j in that
         // order; the linear pairs also through the independent Gram-matrix form.
         let runs = [a, b, c]

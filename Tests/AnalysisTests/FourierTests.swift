@@ -6,8 +6,8 @@ final class FourierTests: XCTestCase {
     func testBasisIsOrthonormalForOddAndEvenP() {
         for p in [7, 8, 97] {
             let b = FourierBasis(p: p)
-            XCTAssertEqual(b.matrix.rows, p)
-            let gram = DenseMatrix.product(b.matrix, b.matrix, transposeB: true)
+            XCTAssertEqual(b.matrix.shape[0], p)
+            let gram = b.matrix.matmul(b.matrix, transposeOther: true)
             for i in 0..<p { for j in 0..<p { XCTAssertEqual(gram[i, j], i == j ? 1 : 0, accuracy: 1e-12) } }
             XCTAssertEqual(b.rows(forFrequency: 1).count, 2)
         }
@@ -15,9 +15,9 @@ final class FourierTests: XCTestCase {
     }
 
     /// E = Σ_{k ∈ {5, 31}} cos(2πkx/p)·a_kᵀ + sin(2πkx/p)·b_kᵀ with random a, b ∈ R^32.
-    func plantedEmbedding(p: Int, frequencies: [Int], d: Int, seed: UInt64) -> DenseMatrix {
+    func plantedEmbedding(p: Int, frequencies: [Int], d: Int, seed: UInt64) -> Tensor<Double> {
         var rng = RandomGenerator(seed: seed)
-        var e = DenseMatrix(rows: p, columns: d)
+        var e = Tensor<Double>.zeros([p, d])
         for k in frequencies {
             let a = rng.normals(d), b = rng.normals(d)
             for x in 0..<p {
@@ -37,13 +37,13 @@ final class FourierTests: XCTestCase {
         XCTAssertEqual(spectrum.topFraction(2), 1, accuracy: 1e-12)
         XCTAssertEqual(spectrum.constantNorm, 0, accuracy: 1e-10)
         // Parseval: the frequency energies add up to ‖E‖_F².
-        XCTAssertEqual(spectrum.energies.reduce(0, +), e.frobeniusNorm * e.frobeniusNorm, accuracy: 1e-8)
+        XCTAssertEqual(spectrum.energies.reduce(0, +), e.norm * e.norm, accuracy: 1e-8)
     }
 
     /// Random weights spread their norm: the top 5 of 48 frequencies hold close to the uniform 5/48.
     func testRandomWeightsTopFiveNearBaseline() {
         var rng = RandomGenerator(seed: 2)
-        let e = DenseMatrix(rows: 97, columns: 128, values: rng.normals(97 * 128))
+        let e = Tensor(shape: [97, 128], scalars: rng.normals(97 * 128))
         let spectrum = frequencyNorms(embedding: e)
         let baseline = spectrum.uniformBaseline(5)
         XCTAssertEqual(baseline, 5.0 / 48, accuracy: 1e-15)
@@ -72,7 +72,7 @@ final class FourierTests: XCTestCase {
     func testNeuronActivationFrequencies() {
         let p = 23
         // Neuron 0: cos(2π·4(a+b)/p + 0.3); neuron 1: cos(2π·9a/p); neuron 2: (cos 2π·2a/p + cos 2π·2b/p)².
-        var acts = DenseMatrix(rows: p * p, columns: 3)
+        var acts = Tensor<Double>.zeros([p * p, 3])
         for a in 0..<p { for b in 0..<p {
             let w = 2 * Double.pi / Double(p)
             acts[a * p + b, 0] = cos(w * 4 * Double(a + b) + 0.3)
@@ -87,8 +87,8 @@ final class FourierTests: XCTestCase {
         XCTAssertEqual(table.dominantFraction[1], 1, accuracy: 1e-12)
         // (cos 2a + cos 2b)² has frequency 4 (squares) and 2 (cross term: cos(2(a±b)) contains (2,2) terms).
         XCTAssertTrue([2, 4].contains(table.dominantFrequency[2]))
-        XCTAssertEqual(table.norms.rows, 3)
-        XCTAssertEqual(table.norms.columns, 11)
+        XCTAssertEqual(table.norms.shape[0], 3)
+        XCTAssertEqual(table.norms.shape[1], 11)
         // All of neuron 0's energy ‖A‖_F² = p²/2 sits at frequency 4.
         XCTAssertEqual(table.norms[0, 3] * table.norms[0, 3], Double(p * p) / 2, accuracy: 1e-9)
     }

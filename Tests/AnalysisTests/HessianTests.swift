@@ -57,13 +57,13 @@ struct TanhNetworkObjective: Objective {
 final class HessianTests: XCTestCase {
     /// A symmetric matrix with prescribed spectrum: Q·diag(λ)·Qᵀ with Q the eigenvectors of a random
     /// symmetric matrix.
-    func plantedMatrix(_ lambdas: [Double], seed: UInt64) -> DenseMatrix {
+    func plantedMatrix(_ lambdas: [Double], seed: UInt64) -> Tensor<Double> {
         let n = lambdas.count
         var rng = RandomGenerator(seed: seed)
-        var s = DenseMatrix(rows: n, columns: n, values: rng.normals(n * n))
-        s = DenseMatrix(rows: n, columns: n, values: zip(s.values, s.transposed.values).map { $0 + $1 })
+        var s = Tensor(shape: [n, n], scalars: rng.normals(n * n))
+        s = Tensor(shape: [n, n], scalars: zip(s.scalars, s.transposed().scalars).map { $0 + $1 })
         let q = symmetricEigendecomposition(s).vectors!   // rows are orthonormal eigenvectors
-        var a = DenseMatrix(rows: n, columns: n)
+        var a = Tensor<Double>.zeros([n, n])
         for i in 0..<n { for j in 0..<n {
             var acc = 0.0
             for k in 0..<n { acc += q[k, i] * lambdas[k] * q[k, j] }
@@ -78,7 +78,7 @@ final class HessianTests: XCTestCase {
         let direct = symmetricEigenvalues(a)
         for (x, y) in zip(direct, lambdas) { XCTAssertEqual(x, y, accuracy: 1e-10) }
         var rng = RandomGenerator(seed: 5)
-        let objective = QuadraticObjective(hessian: Tensor(shape: [20, 20], scalars: a.values), center: rng.normals(20), sampleCount: 100)
+        let objective = QuadraticObjective(hessian: a, center: rng.normals(20), sampleCount: 100)
         let w = rng.normals(20)
         // H v = A v.
         let v = rng.normals(20)

@@ -11,8 +11,8 @@ final class LogitFourierTests: XCTestCase {
     let planted: [(k: Int, amplitude: Double, phase: Double)] = [(3, 2.0, 0.4), (7, 1.5, -1.1), (10, 1.0, 0.0)]
 
     /// L(a, b, c) = Σ planted C_k cos(w_k(a + b − c) + Δ_k) + extra(a, b, c), w_k = 2πk/p.
-    func logits(extra: (Int, Int, Int) -> Double) -> DenseMatrix {
-        var m = DenseMatrix(rows: p * p, columns: p)
+    func logits(extra: (Int, Int, Int) -> Double) -> Tensor<Double> {
+        var m = Tensor<Double>.zeros([p * p, p])
         for a in 0..<p { for b in 0..<p { for c in 0..<p {
             m[a * p + b, c] = keyPart(a + b - c) + extra(a, b, c)
         } } }
@@ -57,7 +57,7 @@ final class LogitFourierTests: XCTestCase {
     /// is log Σ_m e^{r(m)} − r(0) on every input; the excluded loss is the cross-entropy of `extra`.
     func testRestrictedAndExcludedCrossEntropyMatchClosedForms() {
         let l = logits(extra: extra)
-        func crossEntropy(_ m: DenseMatrix, _ rows: [Int]) -> Double {
+        func crossEntropy(_ m: Tensor<Double>, _ rows: [Int]) -> Double {
             rows.reduce(0.0) { acc, r in
                 let (a, b) = (r / p, r % p)
                 let row = (0..<p).map { m[r, $0] }, top = row.max()!
@@ -68,7 +68,7 @@ final class LogitFourierTests: XCTestCase {
         let result = logitAblation(logits: l, p: p, keyFrequencies: planted.map(\.k), trainRows: train, loss: crossEntropy)
         let r = (0..<p).map(keyPart)
         XCTAssertEqual(result.restrictedLoss, log(r.reduce(0) { $0 + exp($1) }) - r[0], accuracy: 1e-10)
-        var rest = DenseMatrix(rows: p * p, columns: p)
+        var rest = Tensor<Double>.zeros([p * p, p])
         for a in 0..<p { for b in 0..<p { for c in 0..<p { rest[a * p + b, c] = extra(a, b, c) } } }
         XCTAssertEqual(result.excludedLoss, crossEntropy(rest, train), accuracy: 1e-10)
         XCTAssertEqual(result.fullLoss, crossEntropy(l, train), accuracy: 1e-12)
@@ -93,7 +93,7 @@ final class LogitFourierTests: XCTestCase {
         }.count
         XCTAssertEqual(program.accuracy, Double(expectedAccuracy) / Double(p), accuracy: 1e-12)
         // Zero phases put every term's peak at c = a + b: a perfect adder.
-        var zeroPhase = DenseMatrix(rows: p * p, columns: p)
+        var zeroPhase = Tensor<Double>.zeros([p * p, p])
         for a in 0..<p { for b in 0..<p { for c in 0..<p {
             zeroPhase[a * p + b, c] = planted.reduce(0) { $0 + $1.amplitude * cos(2 * Double.pi * Double($1.k * (a + b - c)) / Double(p)) }
         } } }
@@ -113,7 +113,7 @@ final class LogitFourierTests: XCTestCase {
     /// One neuron whose activation is cos(w₄(a + b)) has all its non-constant energy in the two 2-D
     /// coefficients (cos 4, cos 4) and (sin 4, sin 4), p²/4 each; another that is constant adds nothing.
     func testActivationFourierNormsOfAPlantedNeuron() {
-        var acts = DenseMatrix(rows: p * p, columns: 2)
+        var acts = Tensor<Double>.zeros([p * p, 2])
         for a in 0..<p { for b in 0..<p {
             acts[a * p + b, 0] = cos(2 * Double.pi * Double(4 * (a + b)) / Double(p))
             acts[a * p + b, 1] = 3

@@ -76,7 +76,7 @@ final class SimplicityTests: XCTestCase {
     }
 
     /// 7 → 40 → 40 → 1 ReLU networks: the sample is a distribution, the most probable functions are
-    /// the constants, frequent functions are simpler than rare ones, and batching does not change it.
+    /// the constants, and frequent functions are simpler than rare ones.
     func testRandomNetworksFavourSimpleFunctions() {
         let sample = sampleRandomFunctions(layers: [7, 40, 40, 1], samples: 2000, seed: 5)
         XCTAssertEqual(sample.ranked.map(\.count).reduce(0, +), 2000)
@@ -92,13 +92,28 @@ final class SimplicityTests: XCTestCase {
         let meanFrequent = frequent.reduce(0, +) / Double(frequent.count), meanRare = rare.reduce(0, +) / Double(rare.count)
         print("distinct", sample.distinctFunctions, "top P", sample.probability.prefix(3), "mean K frequent", meanFrequent, "rare", meanRare)
         XCTAssertLessThan(meanFrequent, meanRare)
-        // Batches change dgemm's blocking and so the last bits of the pre-activations, but the
-        // sample records only their signs: a sign differs only for a pre-activation within the
-        // rounding bound (≈ 40·u·Σ|w·x| ≈ 1e-13) of 0, chance ≈ 1e-13 for each of the ≈ 3·10⁶
-        // values (≈ 3·10⁻⁷ in all), so equal tables are expected whatever the kernel.
-        let unbatched = sampleRandomFunctions(layers: [7, 40, 40, 1], samples: 300, seed: 6, batchSize: 1)
-        let batched = sampleRandomFunctions(layers: [7, 40, 40, 1], samples: 300, seed: 6, batchSize: 64)
-        XCTAssertEqual(unbatched, batched)
+    }
+
+    /// The sample is drawn as documented: network after network, each layer's weights as a
+    /// fan_in × fan_out block of N(0, 1/fan_in) then its biases N(0, 1). One 3 → 4 → 1 network's
+    /// truth table, recomputed by hand from the same draws, is the one sampled function.
+    func testOneNetworksTableFromItsDraws() {
+        var rng = RandomGenerator(seed: 2)
+        let w1 = rng.normals(12, std: 1 / 3.0.squareRoot()), b1 = rng.normals(4)
+        let w2 = rng.normals(4, std: 0.5), b2 = rng.normals(1)
+        var bits = ""
+        for i in 0..<8 {
+            let x = (0..<3).map { Double((i >> (2 - $0)) & 1) }
+            var out = b2[0]
+            for k in 0..<4 {
+                let z = b1[k] + (0..<3).reduce(0.0) { $0 + x[$1] * w1[$1 * 4 + k] }
+                out += max(0, z) * w2[k]
+            }
+            bits += out > 0 ? "1" : "0"
+        }
+        XCTAssertTrue(bits.contains("0") && bits.contains("1"), "a constant table \(bits) would not check the layout")
+        let sample = sampleRandomFunctions(layers: [3, 4, 1], samples: 1, seed: 2)
+        XCTAssertEqual(sample.ranked.map(\.function.bitString), [bits])
     }
 
     /// The input order and threshold on the smallest network [w·x + b > 0] on x ∈ {0, 1}.

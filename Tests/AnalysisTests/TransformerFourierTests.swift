@@ -33,8 +33,8 @@ final class TransformerFourierTests: XCTestCase {
     func testPlantedEmbeddingSpectrumIsReadBack() throws {
         let m = try model(plantedFrequencies: [2, 5])
         let embedding = try XCTUnwrap(m.tokenEmbedding())
-        XCTAssertEqual(embedding.rows, p)
-        XCTAssertEqual(embedding.columns, 8)
+        XCTAssertEqual(embedding.shape[0], p)
+        XCTAssertEqual(embedding.shape[1], 8)
         let measures = try XCTUnwrap(m.fourierMeasures())
         XCTAssertEqual(measures.keyFrequencies, [2, 5])
         XCTAssertEqual(measures.keyShare, 1, accuracy: 1e-12)
@@ -58,7 +58,7 @@ final class TransformerFourierTests: XCTestCase {
         XCTAssertEqual(grid.labels, (0..<(p * p)).map { ($0 / p + $0 % p) % p })
         XCTAssertEqual(grid.trainRows.count, m.dataset.train.count)
         let (logits, activations) = m.gridForward(grid)
-        XCTAssertEqual(activations?.columns, 16)
+        XCTAssertEqual(activations?.shape[1], 16)
         let direct = m.outputs(on: m.dataset.train)
         for (i, r) in grid.trainRows.enumerated().prefix(10) {
             for c in 0..<p { XCTAssertEqual(logits[r, c], direct[i, c], accuracy: 1e-12) }

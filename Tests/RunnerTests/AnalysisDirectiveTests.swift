@@ -42,7 +42,7 @@ final class AnalysisDirectiveTests: XCTestCase {
         let matrix = try XCTUnwrap(record["matrix"]?.list?.map { try XCTUnwrap($0.numbers) })
         let models = try (0..<3).map { try trainingRun(run, $0).model }
         let inputs = models[0].dataset.test
-        let hidden = models.map { DenseMatrix($0.hiddenActivations(input: ModelInput(inputs))[0]) }
+        let hidden = models.map { $0.hiddenActivations(input: ModelInput(inputs))[0] }
         for i in 0..<3 {
             for j in 0..<3 {
                 XCTAssertEqual(matrix[i][j], linearCKA(hidden[i], hidden[j]), accuracy: 1e-10, "entry (\(i), \(j))")

@@ -322,7 +322,7 @@ final class TrainingDirectiveTests: XCTestCase {
     func testAnalysisOfTheWrongModelKindSaysSo() throws {
         let run = try runNotebook(tiny + "\n\n```{prune}\nmodel: run\n```\n")
         guard case .failed(let d) = run.cells[1].status else { return XCTFail("expected a failure") }
-        XCTAssertTrue(d.message.hasPrefix("'run' must be a ReLU MLP with one hidden layer"), d.message)
+        XCTAssertTrue(d.message.hasPrefix("'run' must be an MLP with one hidden ReLU layer and biases (its activation is"), d.message)
     }
 
     func testSimplicityOfRandomNetworks() throws {

@@ -65,6 +65,18 @@ final class TensorTests: XCTestCase {
         XCTAssertEqual(Tensor<Double>([3, 4]).norm, 5, accuracy: 1e-15)
     }
 
+    func testColumnCentringAndRows() {
+        let a = Tensor<Double>(rows: [[1, 10], [2, 20], [6, 60]])
+        // Column means 3 and 30.
+        XCTAssertEqual(a.columnCentred().scalars, [-2, -20, -1, -10, 3, 30])
+        XCTAssertEqual(a.columnCentred().sum(alongAxis: 0).scalars, [0, 0])
+        XCTAssertEqual(Tensor<Double>.zeros([0, 3]).columnCentred().shape, [0, 3])
+        XCTAssertEqual(a.rowArrays, [[1, 10], [2, 20], [6, 60]])
+        XCTAssertEqual(Tensor(rows: a.transposed().rowArrays), a.transposed())
+        // ‖A‖_F = √(Σ a_ij²) = √(1 + 4 + 36 + 100 + 400 + 3600).
+        XCTAssertEqual(a.norm, 4141.0.squareRoot(), accuracy: 1e-12)
+    }
+
     func testSoftmax() {
         let x = Tensor<Double>(rows: [[1, 2, 3], [1000, 1000, 1000]])
         let s = x.softmax()

@@ -36,17 +36,10 @@ public struct TrainedModelObjective<Scalar: BLASScalar>: Objective {
     }
 }
 
-extension DenseMatrix {
-    /// The same matrix as a rank-2 tensor's row-major values.
-    public init(_ tensor: Tensor<Double>) {
-        precondition(tensor.shape.count == 2, "a matrix needs a rank-2 tensor")
-        self.init(rows: tensor.shape[0], columns: tensor.shape[1], values: tensor.scalars)
-    }
-}
-
 extension TrainedModel {
-    /// The model as Gromov's f(a, b) = W·(U·[onehot(a); onehot(b)])² when it is a one-hot pair MLP
-    /// with quadratic activation on a task over Z_p with two input tokens; nil otherwise.
+    /// The weights of the model read as Gromov's f(a, b) = W·(U·[onehot(a); onehot(b)])² when it is a
+    /// one-hot pair MLP with quadratic activation on a task over Z_p with two input tokens; nil
+    /// otherwise.
     public func gromovMLP(at flat: [Double]? = nil) -> GromovMLP? {
         // The program is read off the squares of the pre-activations; another activation would
         // give a program that is not what the network computes.
@@ -55,29 +48,20 @@ extension TrainedModel {
         if let flat { copy.setFlatParameters(flat) }
         guard let (u, w) = copy.oneHotWeights, let p = dataset.vocabulary, dataset.inputWidth == 2,
               u.shape[1] == 2 * p, w.shape[0] == p else { return nil }
-        return GromovMLP(p: p, u: DenseMatrix(u), w: DenseMatrix(w))
+        return GromovMLP(p: p, u: u, w: w)
     }
 
     /// The token embedding whose Fourier spectrum over Z_p grokking collapses onto a few
     /// frequencies. For a one-hot pair MLP, a p×(positions·hidden) matrix: row a holds the weights
     /// that token a feeds into every neuron from each input position, side by side. For a
     /// transformer, W_E's rows of the p tokens (the "=" row left out), p × d_model.
-    public func tokenEmbedding(at flat: [Double]? = nil) -> DenseMatrix? {
+    public func tokenEmbedding(at flat: [Double]? = nil) -> Tensor<Double>? {
         let p = parameters(at: flat)
         if architecture is Transformer, let tokens = dataset.vocabulary {
-            let e = p["embed"], d = e.shape[1]
-            return DenseMatrix(rows: tokens, columns: d, values: Array(e.scalars[0..<(tokens * d)]))
+            return p["embed"].slice(alongAxis: 0, 0..<tokens)
         }
         guard let positions = embeddingPositions else { return nil }
-        let blocks = positions.map { DenseMatrix(p[$0]) }
-        let rows = blocks[0].rows, width = blocks[0].columns
-        var values = [Double](repeating: 0, count: rows * width * blocks.count)
-        for a in 0..<rows {
-            for (b, block) in blocks.enumerated() {
-                for k in 0..<width { values[(a * blocks.count + b) * width + k] = block.values[a * width + k] }
-            }
-        }
-        return DenseMatrix(rows: rows, columns: width * blocks.count, values: values)
+        return Tensor.concatenating(positions.map { p[$0] }, alongAxis: 1)
     }
 
     /// Names of the per-position embedding tables `input.t` of a one-hot MLP, in order.
@@ -93,21 +77,5 @@ extension TrainedModel {
         case let oneHot as OneHotMLP: oneHot.activation
         default: nil
         }
-    }
-
-    /// A one-hidden-layer ReLU MLP with biases as a plain ReLU network (weights and biases
-    /// copied); nil for other architectures and activations (a tanh unit is never "dead").
-    public func reluNetwork() -> ReLUNetwork? {
-        guard hiddenActivation == .relu, let weights = mlpWeights, weights.count == 2, parameterLayout.contains(where: { $0.name == "layer0.bias" }) else { return nil }
-        return ReLUNetwork(
-            w1: DenseMatrix(weights[0]), b1: parameters["layer0.bias"].scalars,
-            w2: DenseMatrix(weights[1]), b2: parameters["layer1.bias"].scalars)
-    }
-
-    /// The training inputs as a dense n×d matrix (real-valued tasks only).
-    public func trainingInputs() -> DenseMatrix? {
-        let train = dataset.train
-        guard dataset.vocabulary == nil, train.features.count == train.count * train.inputWidth else { return nil }
-        return DenseMatrix(rows: train.count, columns: train.inputWidth, values: train.features)
     }
 }

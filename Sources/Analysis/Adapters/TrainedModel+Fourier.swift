@@ -34,7 +34,7 @@ extension TrainedModel {
         let keys = given ?? spectrum.keyFrequencies(fraction: keyFraction)
         let total = spectrum.energies.reduce(0, +)
         let keyEnergy = keys.filter { $0 >= 1 && $0 <= spectrum.norms.count }.reduce(0) { $0 + spectrum.energies[$1 - 1] }
-        let iprs = (0..<embedding.columns).map { ipr(row: embedding.column($0)) }
+        let iprs = embedding.transposed().rowArrays.map { ipr(row: $0) }
         var measures = FourierMeasures(
             spectrum: spectrum, keyFrequencies: keys, keyShare: total > 0 ? keyEnergy / total : 0,
             embeddingGini: giniCoefficient(spectrum.norms), iprMean: iprs.reduce(0, +) / Double(max(1, iprs.count)))
@@ -59,5 +59,13 @@ extension TrainedModel {
     public func logitProgram(at flat: [Double]? = nil, keyFrequencies given: [Int]? = nil, keyFraction: Double = 0.9) -> ExtractedProgram? {
         guard let grid = modularGrid, let keys = given ?? keyFrequencies(at: flat, fraction: keyFraction) else { return nil }
         return extractProgram(logits: gridForward(grid, at: flat).logits, p: grid.p, keyFrequencies: keys)
+    }
+
+    /// The algorithm read off the weights of a one-hot pair MLP with quadratic activation (Gromov's
+    /// model, `extractProgram(_:logits:)`), scored against the network's own outputs on all p²
+    /// pairs from the training core's forward pass; nil for any other model.
+    public func weightProgram(at flat: [Double]? = nil) -> ExtractedProgram? {
+        guard let network = gromovMLP(at: flat) else { return nil }
+        return extractProgram(network, logits: forwardOnEveryPair(p: network.p, at: flat).logits)
     }
 }

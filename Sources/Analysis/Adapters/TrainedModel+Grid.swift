@@ -33,23 +33,25 @@ extension TrainedModel {
 
     /// The logits (p² × p) and the last hidden layer's activations (p² × width) on every grid
     /// input, at `flat` (nil = the current parameters).
-    public func gridForward(_ grid: ModularGrid, at flat: [Double]? = nil) -> (logits: DenseMatrix, activations: DenseMatrix?) {
-        let p = grid.p
+    public func gridForward(_ grid: ModularGrid, at flat: [Double]? = nil) -> (logits: Tensor<Double>, activations: Tensor<Double>?) {
+        forwardOnEveryPair(p: grid.p, at: flat)
+    }
+
+    /// The training core's forward pass on every pair (a, b) ∈ Z_p², row a·p + b, whether or not
+    /// the dataset holds them all: the outputs and the last hidden layer's activations.
+    public func forwardOnEveryPair(p: Int, at flat: [Double]? = nil) -> (logits: Tensor<Double>, activations: Tensor<Double>?) {
         var tokens = [Int]()
         tokens.reserveCapacity(2 * p * p)
         for a in 0..<p { for b in 0..<p { tokens += [a, b] } }
         let tape = Tape<Double>()
         let pass = architecture.forward(.tokens(tokens, width: 2), tape.bind(parameters(at: flat), differentiable: false))
-        return (DenseMatrix(pass.output.value), pass.hidden.last.map { DenseMatrix($0.value) })
+        return (pass.output.value, pass.hidden.last?.value)
     }
 
     /// The model's loss given grid logits, on the grid rows `rows`.
-    public func gridLoss(_ logits: DenseMatrix, rows: [Int], grid: ModularGrid) -> Double {
-        var picked = [Double]()
-        picked.reserveCapacity(rows.count * logits.columns)
-        for r in rows { picked += logits.values[(r * logits.columns)..<((r + 1) * logits.columns)] }
+    public func gridLoss(_ logits: Tensor<Double>, rows: [Int], grid: ModularGrid) -> Double {
         let tape = Tape<Double>()
-        let outputs = tape.constant(Tensor(shape: [rows.count, logits.columns], scalars: picked))
+        let outputs = tape.constant(logits.gatheringRows(rows))
         return outputs.loss(loss, .labels(rows.map { grid.labels[$0] })).value.scalar
     }
 }

@@ -51,8 +51,11 @@ public struct CellKeys: Sendable {
     /// 15: the MALA acceptance of a minibatch step is taken on the batch that drew it. 16:
     /// `{llc}`'s known-λ models are architectures plus tasks trained by the training core
     /// (`KnownLambdaModel`: new data, the linear networks from weights of variance 1/fan_in) and
-    /// measured through the tape.
-    public static let engineVersion = "folio-engine-16"
+    /// measured through the tape. 17: one matrix type and no forward pass in Analysis: `{prune}`
+    /// compares the networks through the training core's forward (its `max_abs_difference` is
+    /// rounding, ~1e-16, not exactly 0) and also takes MLPs on tokens; CKA's Frobenius norms are
+    /// BLAS nrm2 (last-bit changes).
+    public static let engineVersion = "folio-engine-17"
 
     /// Bumped whenever figures or tables are drawn differently; part of the key of cells whose
     /// directive `presentsOnly` (line `presentation: ...`), and of no other, so re-drawing never

@@ -1,6 +1,7 @@
 import Analysis
 import Learning
 import Notebooks
+import Tensors
 
 /// `{cka}`: representation similarity (Kornblith et al. 2019) between the hidden layers of
 /// several trained models on the same inputs: every model's test inputs must be the same. For
@@ -31,7 +32,7 @@ public enum CKADirective: Directive {
         let layer = try options.read(Self.layer)
         let untrained = try options.read(Self.untrained)
         let limit = try options.read(examples)
-        var names: [String] = [], representations: [DenseMatrix] = []
+        var names: [String] = [], representations: [Tensor<Double>] = []
         var reference: Examples?
         for node in nodes {
             guard case .scalar(let id, _, let location) = node else { continue }
@@ -51,15 +52,16 @@ public enum CKADirective: Directive {
                 throw Diagnostic(at: options.location(of: "layer"), "'\(id)' has \(hidden.count) hidden layers; layer \(layer) does not exist")
             }
             names.append(id)
-            representations.append(DenseMatrix(hidden[index]))
+            representations.append(hidden[index])
         }
         let kind: CKAKind = try options.read(kindOption) == .rbf ? .rbf(bandwidthScale: 1) : .linear
         let matrix = ckaMatrix(representations, kind: kind)
+        let rows = matrix.rowArrays
         var offDiagonal: [Double] = []
-        for i in 0..<matrix.rows { for j in 0..<matrix.columns where i != j { offDiagonal.append(matrix[i, j]) } }
+        for (i, row) in rows.enumerated() { for (j, v) in row.enumerated() where i != j { offDiagonal.append(v) } }
         let mean = offDiagonal.isEmpty ? Double.nan : offDiagonal.reduce(0, +) / Double(offDiagonal.count)
         let record = Record([
-            (Field.matrix, .list((0..<matrix.rows).map { .numbers(matrix.row($0)) })),
+            (Field.matrix, .list(rows.map { .numbers($0) })),
             (Field.names, .strings(names)),
             (Field.mean, .number(mean)),
             (Field.min, .number(offDiagonal.min() ?? .nan)),

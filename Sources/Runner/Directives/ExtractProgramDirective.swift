@@ -34,7 +34,7 @@ public enum ExtractProgramDirective: Directive {
         let model = run.model
         let finalKeys = model.architecture is OneHotMLP ? nil : model.keyFrequencies()
         func program(_ flat: [Double]?) throws -> ExtractedProgram {
-            if let network = model.gromovMLP(at: flat) { return extractProgram(network) }
+            if let program = model.weightProgram(at: flat) { return program }
             if !(model.architecture is OneHotMLP), let program = model.logitProgram(at: flat, keyFrequencies: finalKeys) { return program }
             throw Diagnostic(at: options.location(of: "model"),
                              "'\(id)' is neither a one-hot pair MLP with quadratic activation\(run.model.hiddenActivation.map { $0 == .quadratic ? "" : " (its activation is \($0.rawValue))" } ?? "") nor a transformer on a task over Z_p, so no modular program can be read off it")

@@ -4,7 +4,8 @@ import Notebooks
 
 /// `{prune}`: finds the ReLU units of a one-hidden-layer network that never fire on its training
 /// inputs, removes them, and checks that the smaller network computes the same function
-/// (the largest absolute output difference, zero up to rounding).
+/// (the largest absolute output difference, zero up to rounding). Activations and outputs come
+/// from the training core's forward pass (`TrainedModel.pruneDeadUnits`).
 ///
 /// Result: `dead` (count), `dead_units`, `hidden`, `nominal_parameters`, `effective_parameters`,
 /// `max_abs_difference`.
@@ -18,26 +19,30 @@ public enum PruneDirective: Directive {
     }
     public static let result = ResultField.describe([Field.dead, Field.deadUnits, Field.hidden, Field.nominal, Field.effective, Field.maxDifference])
     public static let traits: Set<DirectiveTrait> = [.analysesModel]
-    public static let keys = OptionKey.of(TrainedModelOption.model("A {train} cell: an MLP with one hidden ReLU layer and biases on a real-valued task."))
+    public static let keys = OptionKey.of(TrainedModelOption.model("A {train} cell: an MLP with one hidden ReLU layer and biases."))
 
     public static func run(_ cell: CellInput, context: RunContext) throws -> CellOutput {
         let options = cell.options
         let (id, run) = try context.trainingRun(options)
-        guard let network = run.model.reluNetwork(), let inputs = run.model.trainingInputs() else {
-            throw Diagnostic(at: options.location(of: "model"),
-                             "'\(id)' must be a ReLU MLP with one hidden layer and biases on a task with real-valued inputs\(run.model.hiddenActivation.map { $0 == .relu ? "" : " (its activation is \($0.rawValue))" } ?? "")")
+        guard let report = run.model.pruneDeadUnits() else {
+            let reason: String
+            if let activation = run.model.hiddenActivation, activation != .relu {
+                reason = "its activation is \(activation.rawValue)"
+            } else {
+                reason = "it is \(run.model.architecture.summary)"
+            }
+            throw Diagnostic(at: options.location(of: "model"), "'\(id)' must be an MLP with one hidden ReLU layer and biases (\(reason))")
         }
-        let report = pruneDeadUnits(network, on: inputs)
         let record = Record([
             (Field.dead, .number(Double(report.deadUnits.count))),
             (Field.deadUnits, .numbers(report.deadUnits)),
-            (Field.hidden, .number(Double(network.hiddenCount))),
+            (Field.hidden, .number(Double(report.hiddenCount))),
             (Field.nominal, .number(Double(report.nominalParameterCount))),
             (Field.effective, .number(Double(report.effectiveParameterCount))),
             (Field.maxDifference, .number(report.maxAbsOutputDifference)),
         ])
         return CellOutput(value: .record(record), display: [.summary(title: "Dead units pruned", items: [
-            ("dead units", "\(report.deadUnits.count) of \(network.hiddenCount)"),
+            ("dead units", "\(report.deadUnits.count) of \(report.hiddenCount)"),
             ("parameters: nominal → effective", "\(report.nominalParameterCount) → \(report.effectiveParameterCount)"),
             ("largest output difference", formatValue(.number(report.maxAbsOutputDifference))),
         ])])

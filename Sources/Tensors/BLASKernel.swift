@@ -42,10 +42,16 @@ public enum BLASKernel {
 
     /// What the cache key records: the kernel and OpenBLAS's build (its version, e.g.
     /// "Haswell; OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64").
-    public static var identity: String {
+    ///
+    /// Read once per process: OpenBLAS assembles `openblas_get_config()`'s text in one static
+    /// buffer on every call, so two notebooks computing their keys at once (`render --jobs 2`)
+    /// could read each other's half-written text and get keys that match nothing (seen: the first
+    /// two notebooks of a render recomputed as "options changed", and their reports' keys
+    /// differed from the next render's). The kernel is fixed when OpenBLAS loads.
+    public static let identity: String = {
         let config = openblas_get_config().map { String(cString: $0) } ?? "unknown build"
         return "\(current); \(config.trimmingCharacters(in: .whitespaces))"
-    }
+    }()
 
     /// Set `FOLIO_BLAS_KERNEL=native` to leave OpenBLAS's own choice (and the environment's
     /// `OPENBLAS_*` settings) in place, e.g. to measure what pinning changes.

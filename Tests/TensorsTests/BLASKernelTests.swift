@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Tensors
 
@@ -12,4 +13,25 @@ final class BLASKernelTests: XCTestCase {
     func testKernelIdentityNamesTheKernelInUseAndOpenBLASVersion() {
         XCTAssertTrue(BLASKernel.identity.hasPrefix(BLASKernel.current + "; OpenBLAS "), BLASKernel.identity)
     }
+
+    /// Cache keys of notebooks rendered at once read the identity from several threads; each must
+    /// see the same text (OpenBLAS builds its configuration string in one shared buffer).
+    func testKernelIdentityIsTheSameFromConcurrentThreads() {
+        let expected = BLASKernel.identity
+        let seen = SeenTexts()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            var local = Set<String>()
+            for _ in 0..<2000 { local.insert(BLASKernel.identity) }
+            seen.add(local)
+        }
+        XCTAssertEqual(seen.all, [expected])
+    }
+}
+
+/// The texts seen by concurrent readers (guarded by a lock).
+private final class SeenTexts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts = Set<String>()
+    func add(_ more: Set<String>) { lock.lock(); texts.formUnion(more); lock.unlock() }
+    var all: Set<String> { lock.lock(); defer { lock.unlock() }; return texts }
 }
